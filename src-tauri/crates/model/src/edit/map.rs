@@ -1,0 +1,93 @@
+//! Adding, editing, reordering and deleting whole maps.
+
+use std::collections::HashSet;
+
+use super::util::*;
+use crate::error::{invalid, not_found};
+use crate::validate::*;
+use crate::*;
+
+pub(crate) fn add(doc: &mut Document, map: &Map, index: u32) -> Result<Edit, EditError> {
+    check_new_map(doc, map)?;
+    let mut map = map.clone();
+    canonicalize(&mut map);
+    let id = map.id.clone();
+    insert_clamped(&mut doc.maps, index, map);
+    Ok(Edit::DeleteMap { map_id: id })
+}
+
+pub(crate) fn update(doc: &mut Document, map_id: &str, props: &MapProps) -> Result<Edit, EditError> {
+    check_name("map.name", &props.name)?;
+    check_len("map.description", &props.description, MAX_TEXT)?;
+    ensure_personas_exist(doc, "map.personaIds", &props.persona_ids)?;
+    let map = map_mut(doc, map_id)?;
+    let old = map.props();
+    map.name = props.name.clone();
+    map.description = props.description.clone();
+    map.persona_ids = props.persona_ids.clone();
+    Ok(Edit::UpdateMap { map_id: map_id.to_string(), props: old })
+}
+
+pub(crate) fn reorder(doc: &mut Document, map_id: &str, index: u32) -> Result<Edit, EditError> {
+    let from = position(&doc.maps, "map", map_id, |m| &m.id)?;
+    move_clamped(&mut doc.maps, from, index);
+    Ok(Edit::ReorderMap { map_id: map_id.to_string(), index: from as u32 })
+}
+
+pub(crate) fn delete(doc: &mut Document, map_id: &str) -> Result<Edit, EditError> {
+    let at = position(&doc.maps, "map", map_id, |m| &m.id)?;
+    let map = doc.maps.remove(at);
+    Ok(Edit::AddMap { map, index: at as u32 })
+}
+
+/// A map added whole (from a template, a paste or an undo) must be consistent by itself
+/// and must not reuse ids already in the document.
+fn check_new_map(doc: &Document, map: &Map) -> Result<(), EditError> {
+    ensure_new_id(doc, Kind::Map, &map.id)?;
+    check_name("map.name", &map.name)?;
+    check_len("map.description", &map.description, MAX_TEXT)?;
+    ensure_personas_exist(doc, "map.personaIds", &map.persona_ids)?;
+
+    let mut seen = HashSet::new();
+    let mut fresh = |kind: Kind, id: &str| -> Result<(), EditError> {
+        ensure_new_id(doc, kind, id)?;
+        if !seen.insert((kind.name(), id.to_string())) {
+            return Err(EditError::DuplicateId { entity: kind.name(), id: id.to_string() });
+        }
+        Ok(())
+    };
+    for s in &map.stages {
+        fresh(Kind::Stage, &s.id)?;
+        check_name("stage.name", &s.name)?;
+        check_color("stage.color", &s.color)?;
+        check_width(s.width)?;
+    }
+    for l in &map.lanes {
+        fresh(Kind::Lane, &l.id)?;
+        check_name("lane.name", &l.name)?;
+        check_color("lane.color", &l.color)?;
+    }
+    for c in &map.cards {
+        fresh(Kind::Card, &c.id)?;
+        super::card::check_card(doc, map, c)?;
+    }
+    for c in &map.connectors {
+        fresh(Kind::Connector, &c.id)?;
+        super::connector::check_ends(map, &c.from_card_id, &c.to_card_id)?;
+        check_name("connector.label", &c.label)?;
+    }
+    let mut points = HashSet::new();
+    for p in &map.emotion_points {
+        check_emotion(p.value)?;
+        if !doc.personas.iter().any(|x| x.id == p.persona_id) {
+            return Err(not_found("persona", &p.persona_id));
+        }
+        if map.stage(&p.stage_id).is_none() {
+            return Err(not_found("stage", &p.stage_id));
+        }
+        if !points.insert((p.persona_id.as_str(), p.stage_id.as_str())) {
+            return Err(invalid("emotionPoints", format!("persona {:?} has two points at stage {:?}", p.persona_id, p.stage_id)));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,260 @@
+//! The closed set of edits. Each `apply` returns the edit's exact inverse.
+
+mod card;
+mod connector;
+mod map;
+mod people;
+mod structure;
+mod util;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::*;
+
+/// Every change to a document. Indices are positions in the relevant list (for cards:
+/// within their cell) and are clamped to the list's length.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "type")]
+pub enum Edit {
+    #[serde(rename_all = "camelCase")]
+    AddMap { map: Map, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    UpdateMap { map_id: Id, props: MapProps },
+    #[serde(rename_all = "camelCase")]
+    ReorderMap { map_id: Id, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    DeleteMap { map_id: Id },
+
+    #[serde(rename_all = "camelCase")]
+    AddStage { map_id: Id, stage: Stage, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    UpdateStage { map_id: Id, stage_id: Id, props: StageProps },
+    #[serde(rename_all = "camelCase")]
+    ReorderStage { map_id: Id, stage_id: Id, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    DeleteStage { map_id: Id, stage_id: Id },
+
+    #[serde(rename_all = "camelCase")]
+    AddLane { map_id: Id, lane: Lane, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    UpdateLane { map_id: Id, lane_id: Id, props: LaneProps },
+    #[serde(rename_all = "camelCase")]
+    ReorderLane { map_id: Id, lane_id: Id, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    DeleteLane { map_id: Id, lane_id: Id },
+
+    #[serde(rename_all = "camelCase")]
+    AddCard { map_id: Id, card: Card, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    UpdateCard { map_id: Id, card_id: Id, props: CardProps },
+    /// Moves a card to a cell (possibly its own) at a position within that cell.
+    #[serde(rename_all = "camelCase")]
+    MoveCard { map_id: Id, card_id: Id, stage_id: Id, lane_id: Id, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    DeleteCard { map_id: Id, card_id: Id },
+
+    #[serde(rename_all = "camelCase")]
+    AddConnector { map_id: Id, connector: Connector, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    UpdateConnector { map_id: Id, connector_id: Id, props: ConnectorProps },
+    /// Re-attaches a connector's ends.
+    #[serde(rename_all = "camelCase")]
+    MoveConnector { map_id: Id, connector_id: Id, from_card_id: Id, to_card_id: Id },
+    #[serde(rename_all = "camelCase")]
+    ReorderConnector { map_id: Id, connector_id: Id, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    DeleteConnector { map_id: Id, connector_id: Id },
+
+    #[serde(rename_all = "camelCase")]
+    AddChannel { channel: Channel, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    UpdateChannel { channel_id: Id, props: ChannelProps },
+    #[serde(rename_all = "camelCase")]
+    ReorderChannel { channel_id: Id, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    DeleteChannel { channel_id: Id },
+
+    #[serde(rename_all = "camelCase")]
+    AddPersona { persona: Persona, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    UpdatePersona { persona_id: Id, props: PersonaProps },
+    #[serde(rename_all = "camelCase")]
+    ReorderPersona { persona_id: Id, index: u32 },
+    #[serde(rename_all = "camelCase")]
+    DeletePersona { persona_id: Id },
+
+    /// Sets (or with `None` clears) how a persona feels at a stage.
+    #[serde(rename_all = "camelCase")]
+    SetEmotion { map_id: Id, persona_id: Id, stage_id: Id, value: Option<i8> },
+
+    /// Several edits as one undo step (a drag of many cards, a paste). All or nothing.
+    #[serde(rename_all = "camelCase")]
+    Batch { edits: Vec<Edit> },
+}
+
+impl Edit {
+    /// Applies the edit and returns its exact inverse. On error the document is unchanged.
+    pub fn apply(&self, doc: &mut Document) -> Result<Edit, EditError> {
+        use Edit::*;
+        match self {
+            AddMap { map, index } => map::add(doc, map, *index),
+            UpdateMap { map_id, props } => map::update(doc, map_id, props),
+            ReorderMap { map_id, index } => map::reorder(doc, map_id, *index),
+            DeleteMap { map_id } => map::delete(doc, map_id),
+
+            AddStage { map_id, stage, index } => structure::add_stage(doc, map_id, stage, *index),
+            UpdateStage { map_id, stage_id, props } => structure::update_stage(doc, map_id, stage_id, props),
+            ReorderStage { map_id, stage_id, index } => structure::reorder_stage(doc, map_id, stage_id, *index),
+            DeleteStage { map_id, stage_id } => structure::delete_stage(doc, map_id, stage_id),
+
+            AddLane { map_id, lane, index } => structure::add_lane(doc, map_id, lane, *index),
+            UpdateLane { map_id, lane_id, props } => structure::update_lane(doc, map_id, lane_id, props),
+            ReorderLane { map_id, lane_id, index } => structure::reorder_lane(doc, map_id, lane_id, *index),
+            DeleteLane { map_id, lane_id } => structure::delete_lane(doc, map_id, lane_id),
+
+            AddCard { map_id, card, index } => card::add(doc, map_id, card, *index),
+            UpdateCard { map_id, card_id, props } => card::update(doc, map_id, card_id, props),
+            MoveCard { map_id, card_id, stage_id, lane_id, index } => {
+                card::move_to(doc, map_id, card_id, stage_id, lane_id, *index)
+            }
+            DeleteCard { map_id, card_id } => card::delete(doc, map_id, card_id),
+
+            AddConnector { map_id, connector, index } => connector::add(doc, map_id, connector, *index),
+            UpdateConnector { map_id, connector_id, props } => connector::update(doc, map_id, connector_id, props),
+            MoveConnector { map_id, connector_id, from_card_id, to_card_id } => {
+                connector::move_ends(doc, map_id, connector_id, from_card_id, to_card_id)
+            }
+            ReorderConnector { map_id, connector_id, index } => connector::reorder(doc, map_id, connector_id, *index),
+            DeleteConnector { map_id, connector_id } => connector::delete(doc, map_id, connector_id),
+
+            AddChannel { channel, index } => people::add_channel(doc, channel, *index),
+            UpdateChannel { channel_id, props } => people::update_channel(doc, channel_id, props),
+            ReorderChannel { channel_id, index } => people::reorder_channel(doc, channel_id, *index),
+            DeleteChannel { channel_id } => people::delete_channel(doc, channel_id),
+
+            AddPersona { persona, index } => people::add_persona(doc, persona, *index),
+            UpdatePersona { persona_id, props } => people::update_persona(doc, persona_id, props),
+            ReorderPersona { persona_id, index } => people::reorder_persona(doc, persona_id, *index),
+            DeletePersona { persona_id } => people::delete_persona(doc, persona_id),
+
+            SetEmotion { map_id, persona_id, stage_id, value } => {
+                structure::set_emotion(doc, map_id, persona_id, stage_id, *value)
+            }
+
+            Batch { edits } => apply_batch(doc, edits),
+        }
+    }
+
+    /// A short human description, shown in the Edit menu ("Undo Move card").
+    pub fn label(&self) -> &'static str {
+        use Edit::*;
+        match self {
+            AddMap { .. } => "Add map",
+            UpdateMap { .. } => "Edit map",
+            ReorderMap { .. } => "Reorder maps",
+            DeleteMap { .. } => "Delete map",
+            AddStage { .. } => "Add stage",
+            UpdateStage { .. } => "Edit stage",
+            ReorderStage { .. } => "Reorder stages",
+            DeleteStage { .. } => "Delete stage",
+            AddLane { .. } => "Add lane",
+            UpdateLane { .. } => "Edit lane",
+            ReorderLane { .. } => "Reorder lanes",
+            DeleteLane { .. } => "Delete lane",
+            AddCard { .. } => "Add card",
+            UpdateCard { .. } => "Edit card",
+            MoveCard { .. } => "Move card",
+            DeleteCard { .. } => "Delete card",
+            AddConnector { .. } => "Add connector",
+            UpdateConnector { .. } => "Edit connector",
+            MoveConnector { .. } => "Reconnect connector",
+            ReorderConnector { .. } => "Reorder connectors",
+            DeleteConnector { .. } => "Delete connector",
+            AddChannel { .. } => "Add channel",
+            UpdateChannel { .. } => "Edit channel",
+            ReorderChannel { .. } => "Reorder channels",
+            DeleteChannel { .. } => "Delete channel",
+            AddPersona { .. } => "Add persona",
+            UpdatePersona { .. } => "Edit persona",
+            ReorderPersona { .. } => "Reorder personas",
+            DeletePersona { .. } => "Delete persona",
+            SetEmotion { .. } => "Set emotion",
+            Batch { .. } => "Edit",
+        }
+    }
+
+    /// The map this edit changes, if it changes exactly one.
+    pub fn map_id(&self) -> Option<&str> {
+        use Edit::*;
+        match self {
+            AddMap { map, .. } => Some(&map.id),
+            UpdateMap { map_id, .. }
+            | ReorderMap { map_id, .. }
+            | DeleteMap { map_id }
+            | AddStage { map_id, .. }
+            | UpdateStage { map_id, .. }
+            | ReorderStage { map_id, .. }
+            | DeleteStage { map_id, .. }
+            | AddLane { map_id, .. }
+            | UpdateLane { map_id, .. }
+            | ReorderLane { map_id, .. }
+            | DeleteLane { map_id, .. }
+            | AddCard { map_id, .. }
+            | UpdateCard { map_id, .. }
+            | MoveCard { map_id, .. }
+            | DeleteCard { map_id, .. }
+            | AddConnector { map_id, .. }
+            | UpdateConnector { map_id, .. }
+            | MoveConnector { map_id, .. }
+            | ReorderConnector { map_id, .. }
+            | DeleteConnector { map_id, .. }
+            | SetEmotion { map_id, .. } => Some(map_id),
+            Batch { edits } => {
+                let first = edits.first()?.map_id()?;
+                edits.iter().all(|e| e.map_id() == Some(first)).then_some(first)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Applies edits in order; if one fails, the ones already applied are undone.
+pub(crate) fn apply_batch(doc: &mut Document, edits: &[Edit]) -> Result<Edit, EditError> {
+    let mut inverses = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match edit.apply(doc) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(err) => {
+                for inverse in inverses.iter().rev() {
+                    // The inverse of an edit that just applied always applies.
+                    let _ = inverse.apply(doc);
+                }
+                return Err(err);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Edit::Batch { edits: inverses })
+}
+
+/// Runs `steps` (dependent clean-ups such as deleting a card's connectors), then `last`;
+/// the inverse undoes `last` first, then the clean-ups. Keeps inverses small when
+/// there is nothing to clean up.
+pub(crate) fn with_cleanup(
+    doc: &mut Document,
+    steps: Vec<Edit>,
+    last: impl FnOnce(&mut Document) -> Result<Edit, EditError>,
+) -> Result<Edit, EditError> {
+    if steps.is_empty() {
+        return last(doc);
+    }
+    let cleanup_inverse = apply_batch(doc, &steps)?;
+    match last(doc) {
+        Ok(inverse) => Ok(Edit::Batch { edits: vec![inverse, cleanup_inverse] }),
+        Err(err) => {
+            let _ = cleanup_inverse.apply(doc);
+            Err(err)
+        }
+    }
+}

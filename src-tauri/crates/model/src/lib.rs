@@ -1,0 +1,20 @@
+//! Waymark's journey-map document as pure data, and the closed set of edits on it.
+//!
+//! A [`Document`] holds maps (journeys) plus the channels and personas they share. Every
+//! change is an [`Edit`]; [`Edit::apply`] changes the document and returns the exact
+//! inverse edit, which is how undo works all the way down to the file's edit log. A
+//! refused edit returns an [`EditError`] and leaves the document untouched.
+//!
+//! This crate does no I/O and knows nothing of SQLite, Tauri or the screen.
+
+mod canon;
+mod edit;
+mod error;
+mod types;
+mod validate;
+
+pub use canon::{canonicalize, canonicalize_cards, canonicalize_emotions};
+pub use edit::Edit;
+pub use error::EditError;
+pub use types::*;
+pub use validate::{check_color, EMOTION_MAX, EMOTION_MIN};

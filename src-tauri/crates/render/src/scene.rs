@@ -1,0 +1,150 @@
+//! The Scene: a map laid out for drawing. The UI draws exactly this, and the exporters
+//! serialize exactly this, so the screen and the exports cannot drift.
+//!
+//! All coordinates are in layout units (CSS pixels at 100 % zoom), origin top-left,
+//! rounded to 0.01 so the same map always gives byte-identical JSON.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use waymark_model::{CardFlags, ConnectorKind, Id, LaneKind};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Scene {
+    pub map_id: Id,
+    pub map_name: String,
+    /// The whole drawing's size.
+    pub width: f32,
+    pub height: f32,
+    /// The band at the top holding the stage headers.
+    pub header_height: f32,
+    /// The column at the left holding the lane headers.
+    pub gutter_width: f32,
+    pub stages: Vec<SceneStage>,
+    /// Visible lanes only (hidden lanes are left out), top to bottom.
+    pub lanes: Vec<SceneLane>,
+    pub cards: Vec<SceneCard>,
+    pub connectors: Vec<SceneConnector>,
+    pub emotion_lines: Vec<SceneEmotionLine>,
+    pub fonts: SceneFonts,
+}
+
+/// The font sizes and family the text was shaped with; drawing must use the same.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneFonts {
+    pub family: String,
+    pub title_size: f32,
+    pub title_weight: u16,
+    pub body_size: f32,
+    pub body_weight: u16,
+    pub header_size: f32,
+    pub header_weight: u16,
+    pub line_height: f32,
+}
+
+/// One line of shaped text; `x`, `y` is the start of the baseline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TextLine {
+    pub text: String,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneStage {
+    pub id: Id,
+    pub index: u32,
+    pub x: f32,
+    pub width: f32,
+    /// `#rrggbb`, resolved from the stage or the palette.
+    pub color: String,
+    pub name: Vec<TextLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneLane {
+    pub id: Id,
+    pub index: u32,
+    pub kind: LaneKind,
+    pub y: f32,
+    pub height: f32,
+    pub color: String,
+    pub collapsed: bool,
+    /// How many cards the lane holds (shown on a collapsed lane).
+    pub card_count: u32,
+    pub name: Vec<TextLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneCard {
+    pub id: Id,
+    pub stage_id: Id,
+    pub lane_id: Id,
+    pub kind: LaneKind,
+    /// Position within its cell.
+    pub index: u32,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub fill: String,
+    pub stroke: String,
+    pub title: Vec<TextLine>,
+    pub body: Vec<TextLine>,
+    /// The delivering channel's icon and name, if any.
+    pub channel: Option<SceneChannelBadge>,
+    pub flags: CardFlags,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneChannelBadge {
+    pub id: Id,
+    pub icon: String,
+    pub name: String,
+    pub color: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneConnector {
+    pub id: Id,
+    pub kind: ConnectorKind,
+    pub from_card_id: Id,
+    pub to_card_id: Id,
+    /// An SVG path (`d` attribute) from the source card's edge to the target's.
+    pub path: String,
+    /// Where the arrow ends, and the direction it points (degrees, 0 = right).
+    pub end_x: f32,
+    pub end_y: f32,
+    pub end_angle: f32,
+    pub label: Option<TextLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneEmotionLine {
+    pub persona_id: Id,
+    pub persona_name: String,
+    pub color: String,
+    /// The emotion lane it is drawn in.
+    pub lane_id: Id,
+    pub points: Vec<SceneEmotionPoint>,
+    /// A smooth SVG path through the points.
+    pub path: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneEmotionPoint {
+    pub stage_id: Id,
+    pub value: i8,
+    pub x: f32,
+    pub y: f32,
+}
