@@ -1,1 +1,36 @@
+//! Waymark's desktop shell: the only crate that knows about Tauri, IPC, menus and dialogs.
+//!
+//! `main` parses the command line: headless subcommands (`new`, `info`) run without a
+//! display and exit; otherwise the window opens on the given file or the last document.
+//! Commands are thin: parse, call the `store`/`render` crates, map the error.
 
+mod app;
+pub mod bindings;
+pub mod cli;
+pub mod commands;
+mod documents;
+pub mod error;
+mod menu;
+pub mod settings;
+pub mod state;
+pub mod templates;
+
+pub use app::{builder, run};
+pub use error::AppError;
+pub use state::{AppState, DocumentState};
+
+/// Entry point of the `waymark` binary.
+pub fn main() -> std::process::ExitCode {
+    use clap::Parser;
+    let cli = cli::Cli::parse();
+    match cli.command {
+        Some(command) => cli::run_headless(command),
+        None => match run(cli.path) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("waymark: {e}");
+                std::process::ExitCode::FAILURE
+            }
+        },
+    }
+}

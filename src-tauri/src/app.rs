@@ -1,0 +1,52 @@
+//! Building and running the Tauri app.
+
+use std::path::PathBuf;
+
+use tauri::{Runtime, WebviewUrl, WebviewWindowBuilder};
+
+use crate::commands;
+use crate::error::AppError;
+use crate::settings::AppDirs;
+use crate::state::{lock, AppState, WaymarkExt};
+use crate::{documents, menu};
+
+pub const MAIN_WINDOW: &str = "main";
+
+/// The app's plugins and commands, for any runtime: the real one in `run`, the mock
+/// runtime in the command tests.
+pub fn builder<R: Runtime>() -> tauri::Builder<R> {
+    tauri::Builder::<R>::new().plugin(tauri_plugin_dialog::init()).invoke_handler(tauri::generate_handler![
+        commands::document_state,
+        commands::map_scene,
+        commands::map_data,
+        commands::apply_edit,
+        commands::undo,
+        commands::redo,
+        commands::take_startup_messages,
+        commands::show_open_dialog,
+        commands::show_save_as_dialog,
+        commands::new_document_dialog,
+    ])
+}
+
+/// Opens the window on `path`, or on the last or default document.
+pub fn run(mut path: Option<PathBuf>) -> Result<(), AppError> {
+    let state = AppState::new(AppDirs::from_platform()?);
+    builder::<tauri::Wry>()
+        .manage(state)
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            let recent = lock(&handle.waymark().settings).recent.clone();
+            app.set_menu(menu::build(&handle, &recent)?)?;
+            app.on_menu_event(|app, event| menu::on_event(app, event));
+            let doc = documents::open_at_startup(&handle, path.take())?;
+            WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::App("index.html".into()))
+                .title(format!("{} — Waymark", doc.name))
+                .inner_size(1440.0, 900.0)
+                .min_inner_size(720.0, 480.0)
+                .build()?;
+            Ok(())
+        })
+        .run(tauri::generate_context!())?;
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! TypeScript types for everything that crosses the IPC boundary, generated from the
+//! Rust types (ts-rs) into `ui/src/lib/generated/types.ts`. A test fails when the
+//! committed file is stale; `UPDATE_BINDINGS=1 cargo test --test tests bindings`
+//! rewrites it.
+
+use ts_rs::{Config, TS};
+
+/// Where the generated file lives, relative to the repository root.
+pub const PATH: &str = "ui/src/lib/generated/types.ts";
+
+macro_rules! decls {
+    ($cfg:expr; $($t:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),*]
+    };
+}
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    use waymark_model::*;
+    use waymark_render::*;
+    // Revisions are u64 in Rust but stay far below 2^53: plain numbers in TypeScript.
+    let cfg = &Config::new().with_large_int("number");
+    let decls: Vec<String> = decls![cfg;
+        Document, Map, MapProps, MapSummary, Stage, StageProps, LaneKind, Lane, LaneProps,
+        CardFlags, Card, CardProps, Channel, ChannelProps, Persona, PersonaProps,
+        ConnectorKind, Connector, ConnectorProps, EmotionPoint, Edit,
+        Scene, SceneFonts, TextLine, SceneStage, SceneLane, SceneCard, SceneChannelBadge,
+        SceneConnector, SceneEmotionLine, SceneEmotionPoint,
+        crate::state::DocumentState, crate::error::ErrorPayload,
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:\n\
+         // run `UPDATE_BINDINGS=1 cargo test --test tests bindings` after changing a type.\n\n",
+    );
+    for d in decls {
+        out.push_str(d.trim_end());
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

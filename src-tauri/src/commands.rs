@@ -1,0 +1,111 @@
+//! The commands the UI invokes. Each is thin: take the state, call a crate, map the error.
+//! They are `async` so SQLite writes and layout run off the window's main thread.
+
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::DialogExt;
+use waymark_model::{Edit, Map};
+use waymark_render::Scene;
+
+use crate::documents;
+use crate::error::{AppError, ErrorPayload};
+use crate::state::{lock, DocumentState, WaymarkExt};
+
+#[tauri::command]
+pub async fn document_state<R: Runtime>(app: AppHandle<R>) -> Result<DocumentState, AppError> {
+    app.waymark().document_state()
+}
+
+#[tauri::command]
+pub async fn map_scene<R: Runtime>(app: AppHandle<R>, map_id: String) -> Result<Scene, AppError> {
+    let state = app.waymark();
+    state.with_store(|store| {
+        let mut layouter = lock(&state.layouter);
+        Ok(layouter.layout(store.document(), &map_id)?)
+    })
+}
+
+#[tauri::command]
+pub async fn map_data<R: Runtime>(app: AppHandle<R>, map_id: String) -> Result<Map, AppError> {
+    app.waymark().with_store(|store| Ok(store.map(&map_id)?.clone()))
+}
+
+#[tauri::command]
+pub async fn apply_edit<R: Runtime>(app: AppHandle<R>, edit: Edit) -> Result<DocumentState, AppError> {
+    app.waymark().with_store(|store| {
+        store.apply(&edit)?;
+        Ok(DocumentState::of(store))
+    })
+}
+
+#[tauri::command]
+pub async fn undo<R: Runtime>(app: AppHandle<R>) -> Result<DocumentState, AppError> {
+    app.waymark().with_store(|store| {
+        store.undo()?;
+        Ok(DocumentState::of(store))
+    })
+}
+
+#[tauri::command]
+pub async fn redo<R: Runtime>(app: AppHandle<R>) -> Result<DocumentState, AppError> {
+    app.waymark().with_store(|store| {
+        store.redo()?;
+        Ok(DocumentState::of(store))
+    })
+}
+
+/// Problems from startup (a bad file on the command line) that the UI should show.
+#[tauri::command]
+pub async fn take_startup_messages<R: Runtime>(app: AppHandle<R>) -> Result<Vec<ErrorPayload>, AppError> {
+    Ok(std::mem::take(&mut *lock(&app.waymark().startup_messages)))
+}
+
+#[tauri::command]
+pub async fn show_open_dialog<R: Runtime>(app: AppHandle<R>) -> Result<Option<DocumentState>, AppError> {
+    match pick(app.dialog().file().add_filter("Waymark document", &["waymark"]), false).await {
+        Some(path) => documents::open(&app, &path).map(Some),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub async fn show_save_as_dialog<R: Runtime>(app: AppHandle<R>) -> Result<Option<DocumentState>, AppError> {
+    let name = app.waymark().document_state().map(|s| format!("{} copy.waymark", s.name)).unwrap_or_default();
+    let dialog = app.dialog().file().add_filter("Waymark document", &["waymark"]).set_file_name(name);
+    match pick(dialog, true).await {
+        Some(path) => documents::save_as(&app, &with_extension(path)).map(Some),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub async fn new_document_dialog<R: Runtime>(app: AppHandle<R>) -> Result<Option<DocumentState>, AppError> {
+    let dialog = app.dialog().file().add_filter("Waymark document", &["waymark"]).set_file_name("Untitled.waymark");
+    match pick(dialog, true).await {
+        Some(path) => documents::create(&app, &with_extension(path), crate::templates::BLANK).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Shows a native open or save dialog without blocking the async runtime.
+async fn pick<R: Runtime>(dialog: tauri_plugin_dialog::FileDialogBuilder<R>, save: bool) -> Option<std::path::PathBuf> {
+    // The dialog answers once, on the main thread; a one-slot channel carries it here.
+    let (tx, mut rx) = tauri::async_runtime::channel(1);
+    let send = move |p: Option<tauri_plugin_dialog::FilePath>| {
+        let _ = tx.try_send(p.and_then(|p| p.into_path().ok()));
+    };
+    if save {
+        dialog.save_file(send);
+    } else {
+        dialog.pick_file(send);
+    }
+    rx.recv().await.flatten()
+}
+
+/// "Save As… journey" without an extension gets `.waymark`, as users expect.
+pub fn with_extension(path: std::path::PathBuf) -> std::path::PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("waymark")
+    }
+}
