@@ -1,0 +1,312 @@
+//! Creating, opening, inspecting and copying `.waymark` files.
+//!
+//! New files are written beside their destination under a temporary name and renamed
+//! into place, so a crash leaves either no file or a complete one, never half a file.
+
+use std::fs::{self, File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use rusqlite::{Connection, OpenFlags, MAIN_DB};
+use waymark_model::Document;
+
+use crate::error::SAVE_AS;
+use crate::{
+    header, history, load, schema, write, FileInfo, Store, StoreError, APPLICATION_ID,
+    SCHEMA_VERSION,
+};
+
+impl Store {
+    /// Creates a new document file holding `doc`. Refuses a path that already exists.
+    pub fn create(path: &Path, doc: &Document) -> Result<Store, StoreError> {
+        if fs::symlink_metadata(path).is_ok() {
+            return Err(StoreError::AlreadyExists {
+                path: path.to_path_buf(),
+            });
+        }
+        let folder = folder_of(path);
+        check_folder_writable(path, &folder)?;
+        // Going through the model's edits checks the document by the editor's rules.
+        let doc = load::rebuild(doc)?;
+
+        let tmp = TempFile::beside(path)?;
+        write_new(&tmp.path, path, &doc)?;
+        sync_file(&tmp.path)?;
+        tmp.persist_noclobber(path)?;
+        sync_folder(&folder);
+        Store::open(path)
+    }
+
+    /// Opens a document for editing: checks the file, brings an older schema up to date
+    /// and loads the document into memory.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let header = header::check(path)?;
+        check_writable(path)?;
+        let sql = StoreError::sql(path);
+
+        // No CREATE flag: a file that vanished since the check must not come back empty.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(&sql)?;
+        conn.busy_timeout(schema::BUSY_TIMEOUT).map_err(&sql)?;
+        // Another writer holding the lock would make our first edit fail; say so now.
+        // BEGIN IMMEDIATE takes the write lock without writing anything.
+        conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;")
+            .map_err(&sql)?;
+        schema::configure(&conn).map_err(&sql)?;
+        quick_check(&conn, path)?;
+        if header.user_version < SCHEMA_VERSION {
+            schema::migrations()
+                .to_latest(&mut conn)
+                .map_err(|source| StoreError::Migration {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+        }
+
+        let doc = load::load(&conn, path)?;
+        let revision = history::read_revision(&conn).map_err(&sql)?;
+        let history = history::read(&conn, revision).map_err(&sql)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            doc,
+            history,
+        })
+    }
+
+    /// Describes a file without changing it (for `waymark info`): the same checks as
+    /// [`Store::open`], on a read-only connection.
+    pub fn inspect(path: &Path) -> Result<FileInfo, StoreError> {
+        let header = header::check(path)?;
+        let sql = StoreError::sql(path);
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(&sql)?;
+        schema::configure_read_only(&conn).map_err(&sql)?;
+        quick_check(&conn, path)?;
+
+        let doc = if header.user_version == SCHEMA_VERSION {
+            load::load(&conn, path)?
+        } else {
+            // An older file is migrated in a memory copy: inspecting never writes.
+            let mut copy = Connection::open_in_memory().map_err(&sql)?;
+            rusqlite::backup::Backup::new(&conn, &mut copy)
+                .and_then(|b| b.run_to_completion(256, std::time::Duration::ZERO, None))
+                .map_err(&sql)?;
+            schema::migrations()
+                .to_latest(&mut copy)
+                .map_err(|source| StoreError::Migration {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+            load::load(&copy, path)?
+        };
+        Ok(FileInfo {
+            path: path.to_path_buf(),
+            schema_version: header.user_version,
+            maps: doc.maps.iter().map(|m| m.summary()).collect(),
+            channel_count: doc.channels.len() as u32,
+            persona_count: doc.personas.len() as u32,
+        })
+    }
+
+    /// Copies the document, undo history included, to `dest` (replacing it) with SQLite's
+    /// backup API. The copy goes to a temporary file beside `dest` and is renamed into
+    /// place only when complete. The caller then opens `dest`.
+    pub fn save_as(&self, dest: &Path) -> Result<(), StoreError> {
+        if same_file(&self.path, dest) {
+            // Every edit is already saved; copying a file over itself could only lose it.
+            return Ok(());
+        }
+        let folder = folder_of(dest);
+        check_folder_writable(dest, &folder)?;
+        let tmp = TempFile::beside(dest)?;
+        self.conn
+            .backup(MAIN_DB, &tmp.path, None)
+            .map_err(StoreError::sql(dest))?;
+        sync_file(&tmp.path)?;
+        header::check(&tmp.path)
+            .map_err(|e| StoreError::corrupt(dest, format!("the copy failed its check: {e}")))?;
+        tmp.persist(dest)?;
+        sync_folder(&folder);
+        Ok(())
+    }
+}
+
+/// Writes a complete new file: header ids, schema, the document, revision 0. Errors name
+/// `path`, the destination: the temporary name means nothing to a person.
+fn write_new(file: &Path, path: &Path, doc: &Document) -> Result<(), StoreError> {
+    let sql = StoreError::sql(path);
+    let mut conn = Connection::open(file).map_err(&sql)?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)
+        .map_err(&sql)?;
+    schema::configure(&conn).map_err(&sql)?;
+    schema::migrations()
+        .to_latest(&mut conn)
+        .map_err(|source| StoreError::Migration {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let tx = conn.transaction().map_err(&sql)?;
+    write::write_diff(&tx, &Document::default(), doc).map_err(&sql)?;
+    history::write_revision(&tx, 0).map_err(&sql)?;
+    history::set_info(
+        &tx,
+        "created_with",
+        concat!("Waymark ", env!("CARGO_PKG_VERSION")),
+    )
+    .map_err(&sql)?;
+    tx.commit().map_err(&sql)?;
+    conn.close().map_err(|(_, e)| StoreError::sqlite(path, e))
+}
+
+fn quick_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(StoreError::sql(path))?;
+    if problems.len() == 1 && problems[0] == "ok" {
+        return Ok(());
+    }
+    Err(StoreError::corrupt(
+        path,
+        format!("SQLite's check found: {}", problems.join("; ")),
+    ))
+}
+
+/// The mode bits, checked ourselves: root (and some network shares) ignore them, and a
+/// document that SQLite opened read-only would fail on the first edit instead of now.
+fn check_writable(path: &Path) -> Result<(), StoreError> {
+    let meta = fs::metadata(path).map_err(StoreError::io(path, "read the file's details"))?;
+    if meta.permissions().readonly() {
+        return Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+            reason: format!("the file is read-only{SAVE_AS}"),
+        });
+    }
+    check_folder_writable(path, &folder_of(path)).map_err(|e| match e {
+        StoreError::ReadOnly { path, reason } => StoreError::ReadOnly {
+            path,
+            reason: format!("{reason}{SAVE_AS}"),
+        },
+        other => other,
+    })
+}
+
+/// SQLite writes its journal beside the file, and new files are renamed into the folder.
+fn check_folder_writable(path: &Path, folder: &Path) -> Result<(), StoreError> {
+    let meta = fs::metadata(folder).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => StoreError::NotFound {
+            path: folder.to_path_buf(),
+        },
+        _ => StoreError::Io {
+            path: folder.to_path_buf(),
+            action: "read the folder's details",
+            source: e,
+        },
+    })?;
+    if meta.permissions().readonly() {
+        return Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+            reason: format!("its folder {} is read-only", folder.display()),
+        });
+    }
+    Ok(())
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn sync_file(path: &Path) -> Result<(), StoreError> {
+    File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(StoreError::io(path, "flush the file to disk"))
+}
+
+/// Makes the rename itself durable. Only possible (and needed) on Unix.
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(dir) = File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
+
+/// A file beside its destination that is removed (with any journal SQLite left) unless
+/// renamed into place.
+struct TempFile {
+    path: PathBuf,
+    renamed: bool,
+}
+
+impl TempFile {
+    fn beside(dest: &Path) -> Result<TempFile, StoreError> {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let folder = folder_of(dest);
+        let name = dest
+            .file_name()
+            .map_or_else(|| "document".into(), |n| n.to_string_lossy().into_owned());
+        loop {
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let path = folder.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+            match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(_) => {
+                    return Ok(TempFile {
+                        path,
+                        renamed: false,
+                    })
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(StoreError::io(dest, "create a temporary file beside it")(e)),
+            }
+        }
+    }
+
+    /// Renames into place, refusing to replace a file that appeared meanwhile. A hard
+    /// link is the portable atomic "rename unless it exists"; where links are not
+    /// supported we fall back to check-then-rename.
+    fn persist_noclobber(self, dest: &Path) -> Result<(), StoreError> {
+        match fs::hard_link(&self.path, dest) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(StoreError::AlreadyExists {
+                    path: dest.to_path_buf(),
+                })
+            }
+            Err(_) if dest.exists() => Err(StoreError::AlreadyExists {
+                path: dest.to_path_buf(),
+            }),
+            Err(_) => self.persist(dest),
+        }
+        // `self` drops here and removes the temporary name; the link keeps the data.
+    }
+
+    fn persist(mut self, dest: &Path) -> Result<(), StoreError> {
+        fs::rename(&self.path, dest)
+            .map_err(StoreError::io(dest, "move the finished file into place"))?;
+        self.renamed = true;
+        Ok(())
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.renamed {
+            let _ = fs::remove_file(&self.path);
+        }
+        let mut journal = self.path.clone().into_os_string();
+        journal.push("-journal");
+        let _ = fs::remove_file(journal);
+    }
+}

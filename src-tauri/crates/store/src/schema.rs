@@ -1,0 +1,189 @@
+//! The file's tables and the connection settings every Waymark connection uses.
+//!
+//! Names are plain words so that a person with `sqlite3` can read (and rescue) their
+//! data. Enums are stored by their `as_str()` names. Foreign keys are deferred to the
+//! end of each transaction so the diff writer may touch rows in any order.
+
+use std::time::Duration;
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+/// How long a statement waits for another connection's lock before we report `Locked`.
+/// Short: a person is waiting, and a writer that holds the lock longer is another program.
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_millis(250);
+
+const V1: &str = r#"
+CREATE TABLE document_info (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE channels (
+    id       TEXT PRIMARY KEY NOT NULL,
+    position INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    icon     TEXT NOT NULL,
+    color    TEXT
+);
+
+CREATE TABLE personas (
+    id       TEXT PRIMARY KEY NOT NULL,
+    position INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    segment  TEXT NOT NULL,
+    color    TEXT
+);
+
+CREATE TABLE maps (
+    id          TEXT PRIMARY KEY NOT NULL,
+    position    INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    description TEXT NOT NULL
+);
+
+CREATE TABLE map_personas (
+    map_id     TEXT NOT NULL REFERENCES maps(id) DEFERRABLE INITIALLY DEFERRED,
+    persona_id TEXT NOT NULL REFERENCES personas(id) DEFERRABLE INITIALLY DEFERRED,
+    position   INTEGER NOT NULL,
+    PRIMARY KEY (map_id, persona_id)
+);
+CREATE INDEX map_personas_by_persona ON map_personas(persona_id);
+
+CREATE TABLE stages (
+    id       TEXT PRIMARY KEY NOT NULL,
+    map_id   TEXT NOT NULL REFERENCES maps(id) DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    color    TEXT,
+    width    INTEGER NOT NULL CHECK (width > 0)
+);
+CREATE INDEX stages_by_map ON stages(map_id);
+
+CREATE TABLE lanes (
+    id        TEXT PRIMARY KEY NOT NULL,
+    map_id    TEXT NOT NULL REFERENCES maps(id) DEFERRABLE INITIALLY DEFERRED,
+    position  INTEGER NOT NULL,
+    name      TEXT NOT NULL,
+    kind      TEXT NOT NULL CHECK (kind IN ('touchpoints', 'actions', 'thoughts', 'emotions',
+                  'pain_points', 'opportunities', 'passion_points', 'channels', 'kpis',
+                  'backstage', 'notes', 'custom')),
+    color     TEXT,
+    collapsed INTEGER NOT NULL CHECK (collapsed IN (0, 1)),
+    hidden    INTEGER NOT NULL CHECK (hidden IN (0, 1))
+);
+CREATE INDEX lanes_by_map ON lanes(map_id);
+
+-- position is the card's place within its cell (stage x lane).
+CREATE TABLE cards (
+    id                     TEXT PRIMARY KEY NOT NULL,
+    map_id                 TEXT NOT NULL REFERENCES maps(id) DEFERRABLE INITIALLY DEFERRED,
+    stage_id               TEXT NOT NULL REFERENCES stages(id) DEFERRABLE INITIALLY DEFERRED,
+    lane_id                TEXT NOT NULL REFERENCES lanes(id) DEFERRABLE INITIALLY DEFERRED,
+    position               INTEGER NOT NULL,
+    kind                   TEXT NOT NULL CHECK (kind IN ('touchpoints', 'actions', 'thoughts',
+                               'emotions', 'pain_points', 'opportunities', 'passion_points',
+                               'channels', 'kpis', 'backstage', 'notes', 'custom')),
+    title                  TEXT NOT NULL,
+    body                   TEXT NOT NULL,
+    color                  TEXT,
+    channel_id             TEXT REFERENCES channels(id) DEFERRABLE INITIALLY DEFERRED,
+    passion_point          INTEGER NOT NULL CHECK (passion_point IN (0, 1)),
+    shareable_moment       INTEGER NOT NULL CHECK (shareable_moment IN (0, 1)),
+    point_of_vulnerability INTEGER NOT NULL CHECK (point_of_vulnerability IN (0, 1))
+);
+CREATE INDEX cards_by_map ON cards(map_id);
+CREATE INDEX cards_by_stage ON cards(stage_id);
+CREATE INDEX cards_by_lane ON cards(lane_id);
+CREATE INDEX cards_by_channel ON cards(channel_id);
+
+CREATE TABLE card_personas (
+    card_id    TEXT NOT NULL REFERENCES cards(id) DEFERRABLE INITIALLY DEFERRED,
+    persona_id TEXT NOT NULL REFERENCES personas(id) DEFERRABLE INITIALLY DEFERRED,
+    position   INTEGER NOT NULL,
+    PRIMARY KEY (card_id, persona_id)
+);
+CREATE INDEX card_personas_by_persona ON card_personas(persona_id);
+
+CREATE TABLE connectors (
+    id           TEXT PRIMARY KEY NOT NULL,
+    map_id       TEXT NOT NULL REFERENCES maps(id) DEFERRABLE INITIALLY DEFERRED,
+    position     INTEGER NOT NULL,
+    from_card_id TEXT NOT NULL REFERENCES cards(id) DEFERRABLE INITIALLY DEFERRED,
+    to_card_id   TEXT NOT NULL REFERENCES cards(id) DEFERRABLE INITIALLY DEFERRED,
+    kind         TEXT NOT NULL CHECK (kind IN ('flow', 'loop_back', 'word_of_mouth', 'hand_off')),
+    label        TEXT NOT NULL
+);
+CREATE INDEX connectors_by_map ON connectors(map_id);
+CREATE INDEX connectors_by_from ON connectors(from_card_id);
+CREATE INDEX connectors_by_to ON connectors(to_card_id);
+
+CREATE TABLE emotion_points (
+    map_id     TEXT NOT NULL REFERENCES maps(id) DEFERRABLE INITIALLY DEFERRED,
+    persona_id TEXT NOT NULL REFERENCES personas(id) DEFERRABLE INITIALLY DEFERRED,
+    stage_id   TEXT NOT NULL REFERENCES stages(id) DEFERRABLE INITIALLY DEFERRED,
+    value      INTEGER NOT NULL CHECK (value BETWEEN -2 AND 2),
+    PRIMARY KEY (map_id, persona_id, stage_id)
+);
+CREATE INDEX emotion_points_by_persona ON emotion_points(persona_id);
+CREATE INDEX emotion_points_by_stage ON emotion_points(stage_id);
+
+-- Undo history: each edit with its exact inverse, as the model's JSON.
+CREATE TABLE edit_log (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    label      TEXT NOT NULL,
+    edit       TEXT NOT NULL,
+    inverse    TEXT NOT NULL,
+    undone     INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+"#;
+
+/// Schema versions in order; `user_version` counts how many have run. Append only.
+const MIGRATION_LIST: &[M<'static>] = &[M::up(V1).foreign_key_check()];
+
+pub(crate) fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATION_LIST)
+}
+
+/// The settings that make every acknowledged edit complete on disk in the one file:
+/// a rollback journal that is deleted at commit (no `-wal` side files, works on network
+/// shares) and a full sync.
+pub(crate) fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(failure(format!("the journal mode stayed {mode:?}")));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    Ok(())
+}
+
+/// An error of our own in SQLite's clothes, for code paths that return SQLite errors.
+pub(crate) fn failure(message: String) -> rusqlite::Error {
+    rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR),
+        Some(message),
+    )
+}
+
+/// Settings for a read-only look (`inspect`): nothing that could write.
+pub(crate) fn configure_read_only(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "query_only", true)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::migrations().validate().unwrap();
+    }
+
+    #[test]
+    fn schema_version_matches_the_migrations() {
+        assert_eq!(super::MIGRATION_LIST.len(), crate::SCHEMA_VERSION as usize);
+    }
+}

@@ -1,0 +1,127 @@
+//! The open document: reads from the in-memory copy, changes through one transaction each.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, TransactionBehavior};
+use waymark_model::{Document, Edit, Map, MapSummary};
+
+use crate::{history, write, Change, History, StoreError};
+
+/// An open `.waymark` document. Reads come from memory; every change is written to the
+/// file in its own transaction before the memory copy is replaced.
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
+    /// Always exactly what the file holds (in canonical order).
+    pub(crate) doc: Document,
+    pub(crate) history: History,
+}
+
+impl fmt::Debug for Store {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .field("history", &self.history)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn map(&self, id: &str) -> Result<&Map, StoreError> {
+        self.doc
+            .map(id)
+            .ok_or_else(|| StoreError::MapNotFound { id: id.to_string() })
+    }
+
+    pub fn summaries(&self) -> Vec<MapSummary> {
+        self.doc.maps.iter().map(Map::summary).collect()
+    }
+
+    pub fn history(&self) -> History {
+        self.history.clone()
+    }
+
+    /// Applies an edit and saves it. A refused edit writes nothing.
+    pub fn apply(&mut self, edit: &Edit) -> Result<Change, StoreError> {
+        let mut next = self.doc.clone();
+        let inverse = edit.apply(&mut next)?;
+        self.commit(next, edit.map_id(), |conn| {
+            history::append(conn, edit, &inverse)
+        })
+    }
+
+    /// Undoes the newest edit not yet undone; `None` when there is none.
+    pub fn undo(&mut self) -> Result<Option<Change>, StoreError> {
+        let step = history::next_undo(&self.conn).map_err(StoreError::sql(&self.path))?;
+        let Some(step) = step else { return Ok(None) };
+        let mut next = self.doc.clone();
+        let redo = step
+            .edit
+            .apply(&mut next)
+            .map_err(|e| self.log_mismatch(e))?;
+        self.commit(next, step.edit.map_id(), |conn| {
+            history::mark_undone(conn, step.seq, &redo)
+        })
+        .map(Some)
+    }
+
+    /// Redoes the oldest undone edit; `None` when there is none.
+    pub fn redo(&mut self) -> Result<Option<Change>, StoreError> {
+        let step = history::next_redo(&self.conn).map_err(StoreError::sql(&self.path))?;
+        let Some(step) = step else { return Ok(None) };
+        let mut next = self.doc.clone();
+        let undo = step
+            .edit
+            .apply(&mut next)
+            .map_err(|e| self.log_mismatch(e))?;
+        self.commit(next, step.edit.map_id(), |conn| {
+            history::mark_redone(conn, step.seq, &undo)
+        })
+        .map(Some)
+    }
+
+    /// Writes `next` and the log change in one transaction; the memory copy is replaced
+    /// only after the commit, so a failed write leaves both the file and memory as before.
+    fn commit(
+        &mut self,
+        next: Document,
+        map_id: Option<&str>,
+        log: impl FnOnce(&Connection) -> rusqlite::Result<()>,
+    ) -> Result<Change, StoreError> {
+        let revision = self.history.revision + 1;
+        let sql = StoreError::sql(&self.path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(&sql)?;
+        write::write_diff(&tx, &self.doc, &next).map_err(&sql)?;
+        log(&tx).map_err(&sql)?;
+        history::write_revision(&tx, revision).map_err(&sql)?;
+        let history = history::read(&tx, revision).map_err(&sql)?;
+        tx.commit().map_err(&sql)?;
+        self.doc = next;
+        self.history = history;
+        Ok(Change {
+            revision,
+            map_id: map_id.map(str::to_string),
+        })
+    }
+
+    /// The log's inverse no longer fits the document: only possible if the file was
+    /// changed behind Waymark's back.
+    fn log_mismatch(&self, e: waymark_model::EditError) -> StoreError {
+        StoreError::corrupt(
+            &self.path,
+            format!("its undo history no longer matches the document ({e})"),
+        )
+    }
+}

@@ -1,0 +1,11 @@
+//! The store's tests, one binary (linking is the slow part on small machines), one small
+//! module per concern.
+
+mod bad_files;
+mod common;
+mod format;
+mod history;
+mod inspect;
+mod migrate;
+mod roundtrip;
+mod save_as;
