@@ -1,1 +1,17 @@
+//! The app's integration tests: one test binary (ripgrep's layout). Crate-level tests
+//! live in each crate under `src-tauri/crates/*/tests`.
 
+/// Shared helpers: temporary app folders, file hashes.
+mod common;
+
+/// The TypeScript bindings in `ui/src/lib/generated/types.ts` match the Rust types.
+mod bindings;
+
+/// `waymark new` / `waymark info` run headless and fail clearly on bad input.
+mod cli;
+
+/// The IPC commands through Tauri's mock runtime, checked against the file on disk.
+mod commands;
+
+/// The real app in a real window (Xvfb + tauri-driver + WebKitWebDriver).
+mod e2e;

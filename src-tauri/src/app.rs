@@ -12,10 +12,10 @@ use crate::{documents, menu};
 
 pub const MAIN_WINDOW: &str = "main";
 
-/// The app's plugins and commands, for any runtime: the real one in `run`, the mock
-/// runtime in the command tests.
-pub fn builder<R: Runtime>() -> tauri::Builder<R> {
-    tauri::Builder::<R>::new().plugin(tauri_plugin_dialog::init()).invoke_handler(tauri::generate_handler![
+/// Adds the app's plugins and commands to `base`, for any runtime: the real one in
+/// `run`, the mock runtime (`tauri::test::mock_builder()`) in the command tests.
+pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
+    base.plugin(tauri_plugin_dialog::init()).invoke_handler(tauri::generate_handler![
         commands::document_state,
         commands::map_scene,
         commands::map_data,
@@ -32,7 +32,7 @@ pub fn builder<R: Runtime>() -> tauri::Builder<R> {
 /// Opens the window on `path`, or on the last or default document.
 pub fn run(mut path: Option<PathBuf>) -> Result<(), AppError> {
     let state = AppState::new(AppDirs::from_platform()?);
-    builder::<tauri::Wry>()
+    builder(tauri::Builder::default())
         .manage(state)
         .setup(move |app| {
             let handle = app.handle().clone();

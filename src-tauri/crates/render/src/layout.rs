@@ -1,0 +1,347 @@
+//! The layout pass: a map in, a [`Scene`] out.
+//!
+//! The grid is a header band of stage names over a gutter of lane names; stage columns
+//! take their own width and lanes grow to fit their tallest cell, so nothing is clipped
+//! and the drawing never needs scrolling inside a cell.
+
+use std::collections::HashMap;
+
+use waymark_model::{Card, Document, LaneKind, Map};
+
+use crate::connectors::{self, Endpoint, LabelSide};
+use crate::emotion;
+use crate::error::RenderError;
+use crate::fonts::{self, BODY, HEADER, TITLE};
+use crate::geom::{r2, Rect};
+use crate::palette;
+use crate::scene::*;
+use crate::text::{ShapedBlock, Shaper};
+
+/// Width of the left column holding the lane names.
+pub const GUTTER_WIDTH: f32 = 180.0;
+/// Horizontal inset of lane names in the gutter.
+pub const GUTTER_PAD_X: f32 = 16.0;
+/// Room kept at the right of a collapsed lane's name for its card count.
+pub const COUNT_RESERVE: f32 = 32.0;
+/// The header band is at least this tall, more if a stage name wraps.
+pub const HEADER_MIN_HEIGHT: f32 = 56.0;
+/// Space above and below the stage names in the header band.
+pub const HEADER_PAD_Y: f32 = 16.0;
+/// Horizontal inset of a stage name in its column.
+pub const STAGE_PAD_X: f32 = 12.0;
+/// A visible lane is at least this tall, even when empty, so it stays a drop target.
+pub const LANE_MIN_HEIGHT: f32 = 96.0;
+/// Space above the first and below the last card of a cell; also the lane name's inset.
+pub const LANE_PAD_Y: f32 = 12.0;
+/// A collapsed lane is a thin strip showing its name and card count.
+pub const COLLAPSED_HEIGHT: f32 = 36.0;
+/// Height of the emotion curve band (cards in an emotion lane, if any, stack below it).
+pub const EMOTION_BAND_HEIGHT: f32 = 160.0;
+/// Horizontal inset of cards in their column.
+pub const CELL_PAD_X: f32 = 10.0;
+/// Vertical gap between stacked cards.
+pub const CARD_GAP: f32 = 10.0;
+/// Inner padding of a card.
+pub const CARD_PAD_X: f32 = 12.0;
+pub const CARD_PAD_Y: f32 = 10.0;
+/// Gap between a card's title and its body.
+pub const TITLE_BODY_GAP: f32 = 4.0;
+/// The channel badge row at the bottom of a card: it sits at
+/// `(card.x + CARD_PAD_X, card.y + card.height − CARD_PAD_Y − BADGE_HEIGHT)`.
+pub const BADGE_HEIGHT: f32 = 20.0;
+/// Gap between a card's text and its badge row.
+pub const BADGE_GAP: f32 = 8.0;
+/// A card is at least this tall (an empty card is still something to click).
+pub const CARD_MIN_HEIGHT: f32 = 44.0;
+/// Kept free to the right of the last column and below the last lane for connectors
+/// that bulge or loop outside the cards.
+pub const EDGE_MARGIN: f32 = 48.0;
+/// The widest a connector label may be before it is shortened with "…".
+pub const LABEL_MAX_WIDTH: f32 = 200.0;
+
+/// Lays maps out. Holds the font system and a shaping buffer, which are costly to build,
+/// so keep one and reuse it for every layout.
+pub struct Layouter {
+    shaper: Shaper,
+}
+
+impl Default for Layouter {
+    fn default() -> Self {
+        Layouter::new()
+    }
+}
+
+/// A card measured and placed relative to its cell, before the lane's y is known.
+struct Placed<'a> {
+    card: &'a Card,
+    index: u32,
+    stage_index: usize,
+    /// Offset from the lane's top.
+    dy: f32,
+    height: f32,
+    title: ShapedBlock,
+    body: ShapedBlock,
+}
+
+impl Layouter {
+    pub fn new() -> Layouter {
+        Layouter { shaper: Shaper::new() }
+    }
+
+    /// Lays out the map `map_id` of `doc`. The same document always gives the same Scene.
+    pub fn layout(&mut self, doc: &Document, map_id: &str) -> Result<Scene, RenderError> {
+        let map = doc.map(map_id).ok_or_else(|| RenderError::MapNotFound(map_id.to_string()))?;
+        let scene = self.layout_map(doc, map);
+        self.shaper.end_pass();
+        Ok(scene)
+    }
+
+    fn layout_map(&mut self, doc: &Document, map: &Map) -> Scene {
+        // Columns.
+        let mut stage_x = Vec::with_capacity(map.stages.len());
+        let mut name_blocks = Vec::with_capacity(map.stages.len());
+        let mut x = GUTTER_WIDTH;
+        for stage in &map.stages {
+            let width = stage.width as f32;
+            stage_x.push(x);
+            name_blocks.push(self.shaper.wrap(&stage.name, HEADER, Some((width - 2.0 * STAGE_PAD_X).max(1.0))));
+            x += width;
+        }
+        let columns_right = x;
+        let tallest_name = name_blocks.iter().map(|b| b.height).fold(0.0, f32::max);
+        let header_height = HEADER_MIN_HEIGHT.max(tallest_name + 2.0 * HEADER_PAD_Y);
+        let stages: Vec<SceneStage> = map
+            .stages
+            .iter()
+            .zip(&name_blocks)
+            .enumerate()
+            .map(|(i, (stage, block))| SceneStage {
+                id: stage.id.clone(),
+                index: i as u32,
+                x: r2(stage_x[i]),
+                width: r2(stage.width as f32),
+                color: palette::pick(stage.color.as_deref(), palette::stage_color(i)),
+                name: text_lines(block, stage_x[i] + STAGE_PAD_X, HEADER_PAD_Y),
+            })
+            .collect();
+        let stage_index: HashMap<&str, usize> = map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let lane_index: HashMap<&str, usize> = map.lanes.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+
+        // Cards per lane, in map order, numbered within their cell. Cards pointing at a
+        // stage or lane the map lacks cannot be placed and are left out.
+        let mut per_lane: Vec<Vec<(&Card, usize, u32)>> = vec![Vec::new(); map.lanes.len()];
+        let mut cell_counts: HashMap<(usize, usize), u32> = HashMap::new();
+        for card in &map.cards {
+            let (Some(&si), Some(&li)) = (stage_index.get(card.stage_id.as_str()), lane_index.get(card.lane_id.as_str()))
+            else {
+                continue;
+            };
+            let n = cell_counts.entry((si, li)).or_insert(0);
+            per_lane[li].push((card, si, *n));
+            *n += 1;
+        }
+
+        // Rows.
+        let mut lanes = Vec::new();
+        let mut cards = Vec::new();
+        let mut emotion_lines = Vec::new();
+        let mut endpoints: HashMap<&str, Endpoint> = HashMap::new();
+        let stage_centres: Vec<(&str, f32)> =
+            map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), stage_x[i] + s.width as f32 / 2.0)).collect();
+        let gutter_inner = GUTTER_WIDTH - 2.0 * GUTTER_PAD_X;
+        let mut y = header_height;
+        for (li, lane) in map.lanes.iter().enumerate() {
+            if lane.hidden {
+                continue;
+            }
+            let card_count = per_lane[li].len() as u32;
+            let color = palette::pick(lane.color.as_deref(), palette::kind_colors(lane.kind).1);
+            if lane.collapsed {
+                let name = self.shaper.fit_one_line(&lane.name, HEADER, gutter_inner - COUNT_RESERVE);
+                let top = y + (COLLAPSED_HEIGHT - HEADER.line_height) / 2.0;
+                lanes.push(scene_lane(lane, li, y, COLLAPSED_HEIGHT, color, card_count, text_lines(&name, GUTTER_PAD_X, top)));
+                y += COLLAPSED_HEIGHT;
+                continue;
+            }
+
+            // Cards start below the curve band in an emotion lane, at the top otherwise.
+            let is_emotion = lane.kind == LaneKind::Emotions;
+            let content_top = if is_emotion { EMOTION_BAND_HEIGHT } else { 0.0 };
+            let mut placed = Vec::with_capacity(per_lane[li].len());
+            let mut next_dy = vec![content_top + LANE_PAD_Y; map.stages.len()];
+            for &(card, si, index) in &per_lane[li] {
+                let card_w = card_width(map.stages[si].width as f32);
+                let inner = (card_w - 2.0 * CARD_PAD_X).max(1.0);
+                let title = self.shaper.wrap(&card.title, TITLE, Some(inner));
+                let body = self.shaper.wrap(&card.body, BODY, Some(inner));
+                let height = card_height(&title, &body, card.channel_id.is_some());
+                placed.push(Placed { card, index, stage_index: si, dy: next_dy[si], height, title, body });
+                next_dy[si] += height + CARD_GAP;
+            }
+            let name = self.shaper.wrap(&lane.name, HEADER, Some(gutter_inner));
+            let cells = placed.iter().map(|p| p.dy + p.height + LANE_PAD_Y).fold(0.0, f32::max);
+            let height = if is_emotion {
+                EMOTION_BAND_HEIGHT.max(cells)
+            } else {
+                LANE_MIN_HEIGHT.max(cells).max(name.height + 2.0 * LANE_PAD_Y)
+            };
+
+            for p in placed {
+                let rect = Rect {
+                    x: stage_x[p.stage_index] + CELL_PAD_X,
+                    y: y + p.dy,
+                    w: card_width(map.stages[p.stage_index].width as f32),
+                    h: p.height,
+                };
+                endpoints.insert(p.card.id.as_str(), Endpoint { rect, stage_index: p.stage_index });
+                cards.push(scene_card(doc, lane, p, rect));
+            }
+            if is_emotion {
+                emotion_lines.extend(emotion::lines(doc, map, &lane.id, y, EMOTION_BAND_HEIGHT, &stage_centres));
+            }
+            lanes.push(scene_lane(lane, li, y, height, color, card_count, text_lines(&name, GUTTER_PAD_X, y + LANE_PAD_Y)));
+            y += height;
+        }
+        // Cards were placed lane by lane; give them back in the map's (canonical) order.
+        let order: HashMap<&str, usize> = map.cards.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        cards.sort_by_key(|c: &SceneCard| order.get(c.id.as_str()).copied().unwrap_or(usize::MAX));
+
+        let connectors = self.connectors(map, &endpoints, header_height);
+
+        Scene {
+            map_id: map.id.clone(),
+            map_name: map.name.clone(),
+            width: r2(columns_right + EDGE_MARGIN),
+            height: r2(y + EDGE_MARGIN),
+            header_height: r2(header_height),
+            gutter_width: GUTTER_WIDTH,
+            stages,
+            lanes,
+            cards,
+            connectors,
+            emotion_lines,
+            fonts: fonts::scene_fonts(),
+        }
+    }
+
+    /// Connectors whose two cards are both on show; one into a hidden or collapsed lane
+    /// has nothing to point at and is left out.
+    fn connectors(&mut self, map: &Map, endpoints: &HashMap<&str, Endpoint>, header_height: f32) -> Vec<SceneConnector> {
+        let mut out = Vec::new();
+        for c in &map.connectors {
+            let (Some(&from), Some(&to)) = (endpoints.get(c.from_card_id.as_str()), endpoints.get(c.to_card_id.as_str()))
+            else {
+                continue;
+            };
+            let route = connectors::route(from, to, c.from_card_id == c.to_card_id, header_height);
+            let label = if c.label.trim().is_empty() {
+                None
+            } else {
+                let block = self.shaper.fit_one_line(&c.label, BODY, LABEL_MAX_WIDTH);
+                block.lines.first().map(|l| {
+                    let (x, baseline) = match route.label_side {
+                        LabelSide::Above => (route.mid.x - l.width / 2.0, route.mid.y - 6.0),
+                        LabelSide::Below => (route.mid.x - l.width / 2.0, route.mid.y + 6.0 + l.baseline),
+                        LabelSide::Right => (route.mid.x + 6.0, route.mid.y + l.baseline - BODY.line_height / 2.0),
+                    };
+                    TextLine { text: l.text.clone(), x: r2(x), y: r2(baseline), width: r2(l.width) }
+                })
+            };
+            out.push(SceneConnector {
+                id: c.id.clone(),
+                kind: c.kind,
+                from_card_id: c.from_card_id.clone(),
+                to_card_id: c.to_card_id.clone(),
+                path: route.path,
+                end_x: route.end.x,
+                end_y: route.end.y,
+                end_angle: route.end_angle,
+                label,
+            });
+        }
+        out
+    }
+}
+
+/// Cards fill their column, less the cell's side padding.
+fn card_width(column: f32) -> f32 {
+    (column - 2.0 * CELL_PAD_X).max(2.0 * CARD_PAD_X + 1.0)
+}
+
+/// A card is as tall as its text, plus the badge row when a channel delivers it.
+fn card_height(title: &ShapedBlock, body: &ShapedBlock, badge: bool) -> f32 {
+    let gap = if title.lines.is_empty() || body.lines.is_empty() { 0.0 } else { TITLE_BODY_GAP };
+    let mut h = CARD_PAD_Y + title.height + gap + body.height;
+    if badge {
+        h += if h > CARD_PAD_Y { BADGE_GAP } else { 0.0 } + BADGE_HEIGHT;
+    }
+    (h + CARD_PAD_Y).max(CARD_MIN_HEIGHT)
+}
+
+/// Shaped lines at absolute positions, the block's top-left being (`left`, `top`).
+fn text_lines(block: &ShapedBlock, left: f32, top: f32) -> Vec<TextLine> {
+    block
+        .lines
+        .iter()
+        .map(|l| TextLine { text: l.text.clone(), x: r2(left + l.x), y: r2(top + l.baseline), width: r2(l.width) })
+        .collect()
+}
+
+fn scene_lane(
+    lane: &waymark_model::Lane,
+    index: usize,
+    y: f32,
+    height: f32,
+    color: String,
+    card_count: u32,
+    name: Vec<TextLine>,
+) -> SceneLane {
+    SceneLane {
+        id: lane.id.clone(),
+        index: index as u32,
+        kind: lane.kind,
+        y: r2(y),
+        height: r2(height),
+        color,
+        collapsed: lane.collapsed,
+        card_count,
+        name,
+    }
+}
+
+fn scene_card(doc: &Document, lane: &waymark_model::Lane, p: Placed<'_>, rect: Rect) -> SceneCard {
+    let card = p.card;
+    let (fill, stroke) = palette::card_colors(card.color.as_deref(), lane.color.as_deref(), card.kind);
+    let text_left = rect.x + CARD_PAD_X;
+    let title_top = rect.y + CARD_PAD_Y;
+    let gap = if p.title.lines.is_empty() || p.body.lines.is_empty() { 0.0 } else { TITLE_BODY_GAP };
+    let body_top = title_top + p.title.height + gap;
+    let channel = card.channel_id.as_ref().map(|id| {
+        let found = doc.channels.iter().position(|c| &c.id == id);
+        let ch = found.map(|i| &doc.channels[i]);
+        SceneChannelBadge {
+            id: id.clone(),
+            // A channel missing from the document still shows which id it was.
+            icon: ch.map_or_else(String::new, |c| c.icon.clone()),
+            name: ch.map_or_else(|| id.clone(), |c| c.name.clone()),
+            color: palette::pick(ch.and_then(|c| c.color.as_deref()), palette::channel_color(found.unwrap_or(0))),
+        }
+    });
+    SceneCard {
+        id: card.id.clone(),
+        stage_id: card.stage_id.clone(),
+        lane_id: card.lane_id.clone(),
+        kind: card.kind,
+        index: p.index,
+        x: r2(rect.x),
+        y: r2(rect.y),
+        width: r2(rect.w),
+        height: r2(rect.h),
+        fill,
+        stroke,
+        title: text_lines(&p.title, text_left, title_top),
+        body: text_lines(&p.body, text_left, body_top),
+        channel,
+        flags: card.flags,
+    }
+}

@@ -1,0 +1,178 @@
+//! Shaping and wrapping with cosmic-text.
+//!
+//! One [`Shaper`] owns the font system and a single reusable `Buffer`: building either is
+//! far dearer than shaping a card, and cosmic-text's shape-run cache (kept in the font
+//! system) lets the words that recur across thousands of cards be shaped once.
+
+use cosmic_text::{Attrs, Buffer, Family, FontSystem, Metrics, Shaping, Weight, Wrap};
+
+use crate::fonts::{self, TextStyle};
+
+/// One visual line, relative to the top-left of the text block.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ShapedLine {
+    pub text: String,
+    /// Baseline, from the top of the block.
+    pub baseline: f32,
+    pub x: f32,
+    pub width: f32,
+}
+
+/// A wrapped block of text: its lines and its total height (lines × line height).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct ShapedBlock {
+    pub lines: Vec<ShapedLine>,
+    pub height: f32,
+}
+
+pub(crate) struct Shaper {
+    font_system: FontSystem,
+    buffer: Buffer,
+}
+
+impl Shaper {
+    pub fn new() -> Shaper {
+        let mut font_system = fonts::font_system();
+        let buffer = Buffer::new(&mut font_system, Metrics::new(fonts::BODY.size, fonts::BODY.line_height));
+        Shaper { font_system, buffer }
+    }
+
+    /// Wraps `text` at word boundaries (or inside a word too long for a line) to
+    /// `max_width`; `None` means one line per paragraph. Explicit newlines start new lines.
+    pub fn wrap(&mut self, text: &str, style: TextStyle, max_width: Option<f32>) -> ShapedBlock {
+        // Trailing blank lines would only add empty height to a card.
+        let text = text.trim_end();
+        if text.is_empty() {
+            return ShapedBlock::default();
+        }
+        let fs = &mut self.font_system;
+        self.buffer
+            .set_metrics_and_size(Metrics::new(style.size, style.line_height), max_width, None);
+        self.buffer.set_wrap(if max_width.is_some() { Wrap::WordOrGlyph } else { Wrap::None });
+        let attrs = Attrs::new().family(Family::Name(fonts::font_family())).weight(Weight(style.weight));
+        self.buffer.set_text(text, &attrs, Shaping::Advanced, None);
+        self.buffer.shape_until_scroll(fs, false);
+
+        let mut lines = Vec::new();
+        for run in self.buffer.layout_runs() {
+            lines.push(visual_line(run.text, run.glyphs, run.line_y));
+        }
+        let height = lines.len() as f32 * style.line_height;
+        ShapedBlock { lines, height }
+    }
+
+    /// The first line of `text` in one line no wider than `max_width`, cut at a word (or,
+    /// failing that, a character) and ended with "…" when it does not fit whole.
+    pub fn fit_one_line(&mut self, text: &str, style: TextStyle, max_width: f32) -> ShapedBlock {
+        let first = text.trim().lines().next().unwrap_or("").trim_end();
+        let whole = self.wrap(first, style, None);
+        let more_paragraphs = text.trim().lines().nth(1).is_some();
+        if !more_paragraphs && whole.lines.first().is_none_or(|l| l.width <= max_width) {
+            return whole;
+        }
+        // Wrapping to the width tells us where the first line breaks; then shorten it until
+        // the ellipsis fits too. A handful of iterations at most.
+        let wrapped = self.wrap(first, style, Some(max_width));
+        let mut kept: String = wrapped.lines.first().map(|l| l.text.clone()).unwrap_or_default();
+        loop {
+            let candidate = format!("{}…", kept.trim_end());
+            let block = self.wrap(&candidate, style, None);
+            let fits = block.lines.first().is_none_or(|l| l.width <= max_width);
+            if fits || kept.is_empty() {
+                return block;
+            }
+            // Drop the last word if there is one, else the last character.
+            match kept.trim_end().rfind(char::is_whitespace) {
+                Some(i) if i > 0 => kept.truncate(i),
+                _ => {
+                    kept.pop();
+                }
+            }
+        }
+    }
+
+    /// Call once per layout: forgets shaped runs not used in the last two layouts, so the
+    /// cache follows the document instead of growing for the life of the app.
+    pub fn end_pass(&mut self) {
+        self.font_system.shape_run_cache.trim(2);
+    }
+
+    #[cfg(test)]
+    pub fn missing_glyphs(&mut self, text: &str, style: TextStyle) -> usize {
+        self.wrap(text, style, None);
+        self.buffer.layout_runs().flat_map(|r| r.glyphs.iter()).filter(|g| g.glyph_id == 0).count()
+    }
+}
+
+/// Turns one cosmic-text layout run into a line: its own slice of the paragraph's text
+/// (without the spaces the line broke at) and the width of its ink-bearing advance.
+fn visual_line(paragraph: &str, glyphs: &[cosmic_text::LayoutGlyph], baseline: f32) -> ShapedLine {
+    if glyphs.is_empty() {
+        return ShapedLine { text: String::new(), baseline, x: 0.0, width: 0.0 };
+    }
+    let start = glyphs.iter().map(|g| g.start).min().unwrap_or(0);
+    let end = glyphs.iter().map(|g| g.end).max().unwrap_or(start);
+    let slice = &paragraph[start..end];
+    let text = slice.trim_end();
+    let text_end = start + text.len();
+    // Measure only glyphs of the kept text, so a trailing space does not widen the line.
+    let kept = glyphs.iter().filter(|g| g.start < text_end);
+    let (mut left, mut right) = (f32::MAX, f32::MIN);
+    for g in kept {
+        left = left.min(g.x);
+        right = right.max(g.x + g.w);
+    }
+    if left > right {
+        left = 0.0;
+        right = 0.0;
+    }
+    ShapedLine { text: text.to_string(), baseline, x: left, width: right - left }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::{BODY, TITLE};
+
+    #[test]
+    fn accented_latin_and_euro_have_glyphs() {
+        let mut s = Shaper::new();
+        for style in [BODY, TITLE] {
+            assert_eq!(s.missing_glyphs("Ça coûte 10 € — merci ! Größe, naïve, São Paulo, Łódź", style), 0);
+        }
+    }
+
+    #[test]
+    fn wrapping_breaks_at_words_and_keeps_all_text() {
+        let mut s = Shaper::new();
+        let text = "Ça coûte 10 € — merci ! A longer sentence that must wrap onto several lines.";
+        let block = s.wrap(text, BODY, Some(120.0));
+        assert!(block.lines.len() >= 3, "{block:?}");
+        for l in &block.lines {
+            assert!(l.width <= 120.0 + 0.01, "{l:?}");
+        }
+        let joined: Vec<&str> = block.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(joined.join(" "), text);
+        assert_eq!(block.height, block.lines.len() as f32 * BODY.line_height);
+    }
+
+    #[test]
+    fn explicit_newlines_start_lines() {
+        let mut s = Shaper::new();
+        let block = s.wrap("one\n\nthree\n", BODY, Some(200.0));
+        let texts: Vec<&str> = block.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["one", "", "three"]);
+        assert!(block.lines[0].baseline < block.lines[2].baseline);
+    }
+
+    #[test]
+    fn fit_one_line_ellipsizes() {
+        let mut s = Shaper::new();
+        let block = s.fit_one_line("Thoughts and quotes from the people we serve", TITLE, 100.0);
+        assert_eq!(block.lines.len(), 1);
+        assert!(block.lines[0].text.ends_with('…'), "{block:?}");
+        assert!(block.lines[0].width <= 100.0);
+        let short = s.fit_one_line("Notes", TITLE, 100.0);
+        assert_eq!(short.lines[0].text, "Notes");
+    }
+}

@@ -1,0 +1,349 @@
+//! Layout tests: snapshots of small maps as compact text (easy to review in a diff), and
+//! behaviour checks that hold for any map.
+
+use std::fmt::Write;
+
+use waymark_model::*;
+use waymark_render::*;
+
+// ---- fixtures -------------------------------------------------------------------------
+
+fn stage(id: &str, name: &str, width: u32) -> Stage {
+    Stage { id: id.into(), name: name.into(), color: None, width }
+}
+
+fn lane(id: &str, name: &str, kind: LaneKind) -> Lane {
+    Lane { id: id.into(), name: name.into(), kind, color: None, collapsed: false, hidden: false }
+}
+
+fn card(id: &str, stage: &str, lane: &str, kind: LaneKind, title: &str, body: &str) -> Card {
+    Card {
+        id: id.into(),
+        stage_id: stage.into(),
+        lane_id: lane.into(),
+        kind,
+        title: title.into(),
+        body: body.into(),
+        color: None,
+        channel_id: None,
+        persona_ids: vec![],
+        flags: CardFlags::default(),
+    }
+}
+
+fn connector(id: &str, from: &str, to: &str, kind: ConnectorKind, label: &str) -> Connector {
+    Connector { id: id.into(), from_card_id: from.into(), to_card_id: to.into(), kind, label: label.into() }
+}
+
+fn emotion(persona: &str, stage: &str, value: i8) -> EmotionPoint {
+    EmotionPoint { persona_id: persona.into(), stage_id: stage.into(), value }
+}
+
+const LONG_BODY: &str = "Maya reads the story of a runner who raised money for the shelter last year, \
+    then checks how much of each gift goes to the programme itself. Ça coûte 10 € — merci !";
+
+/// 3 stages × 4 lanes: touchpoints (a long body, a stacked cell, a channel badge),
+/// thoughts (collapsed), pain points (hidden) and emotions (two personas), with a
+/// forward flow, a loop back, a same-stage hop and a connector into the hidden lane.
+fn small_doc() -> Document {
+    use LaneKind::*;
+    let mut map = Map::new("m1", "Supporter journey");
+    map.persona_ids = vec!["p-maya".into(), "p-rob".into()];
+    map.stages = vec![stage("s1", "Discover", 240), stage("s2", "Consider and compare options", 220), stage("s3", "Give", 200)];
+    let mut thoughts = lane("l-thoughts", "Thoughts & quotes", Thoughts);
+    thoughts.collapsed = true;
+    let mut pain = lane("l-pain", "Pain points", PainPoints);
+    pain.hidden = true;
+    let mut touch = lane("l-touch", "Touchpoints", Touchpoints);
+    touch.color = None;
+    map.lanes = vec![touch, thoughts, pain, lane("l-emo", "How they feel", Emotions)];
+    let mut invite = card("c-invite", "s1", "l-touch", Touchpoints, "A friend's invitation", "To the spring charity run.");
+    invite.channel_id = Some("ch-social".into());
+    invite.flags.shareable_moment = true;
+    let mut coloured = card("c-story", "s2", "l-touch", Touchpoints, "Reads the impact story", LONG_BODY);
+    coloured.color = Some("#7c3aed".into());
+    map.cards = vec![
+        invite,
+        card("c-search", "s1", "l-touch", Touchpoints, "Local search", ""),
+        coloured,
+        card("c-page", "s3", "l-touch", Touchpoints, "$10 donation page", "Short form, three fields."),
+        card("c-doubt", "s2", "l-thoughts", Thoughts, "Where does my money go?", ""),
+        card("c-fees", "s3", "l-pain", PainPoints, "Card fees", "Unexpected fee on checkout."),
+    ];
+    map.connectors = vec![
+        connector("k-flow", "c-invite", "c-story", ConnectorKind::Flow, ""),
+        connector("k-loop", "c-page", "c-invite", ConnectorKind::LoopBack, "Re-marketing"),
+        connector("k-same", "c-invite", "c-search", ConnectorKind::HandOff, "hands off"),
+        connector("k-hidden", "c-page", "c-fees", ConnectorKind::Flow, ""),
+        connector("k-collapsed", "c-doubt", "c-page", ConnectorKind::Flow, ""),
+    ];
+    map.emotion_points = vec![
+        emotion("p-maya", "s1", 1),
+        emotion("p-maya", "s2", -1),
+        emotion("p-maya", "s3", 2),
+        emotion("p-rob", "s1", 0),
+        emotion("p-rob", "s3", -2),
+    ];
+    Document {
+        maps: vec![map],
+        channels: vec![Channel { id: "ch-social".into(), name: "Social media".into(), icon: "SO".into(), color: None }],
+        personas: vec![
+            Persona { id: "p-maya".into(), name: "Maya".into(), segment: "First-time donor".into(), color: Some("#2563eb".into()) },
+            Persona { id: "p-rob".into(), name: "Robert".into(), segment: "Long-time supporter".into(), color: None },
+        ],
+    }
+}
+
+fn template_doc() -> Document {
+    serde_json::from_str(include_str!("../../../../assets/templates/nonprofit-supporter.json")).unwrap()
+}
+
+// ---- compact rendering for snapshots ----------------------------------------------------
+
+fn lines(out: &mut String, what: &str, lines: &[TextLine]) {
+    for l in lines {
+        writeln!(out, "    {what} {:?} @({}, {}) w={}", l.text, l.x, l.y, l.width).unwrap();
+    }
+}
+
+fn render(s: &Scene) -> String {
+    let mut o = String::new();
+    writeln!(o, "scene {} {:?} {}x{} header={} gutter={}", s.map_id, s.map_name, s.width, s.height, s.header_height, s.gutter_width)
+        .unwrap();
+    let f = &s.fonts;
+    writeln!(
+        o,
+        "fonts {} title={}/{} body={}/{} header={}/{} line={}",
+        f.family, f.title_size, f.title_weight, f.body_size, f.body_weight, f.header_size, f.header_weight, f.line_height
+    )
+    .unwrap();
+    for st in &s.stages {
+        writeln!(o, "stage {} #{} x={} w={} {}", st.id, st.index, st.x, st.width, st.color).unwrap();
+        lines(&mut o, "name", &st.name);
+    }
+    for l in &s.lanes {
+        let collapsed = if l.collapsed { " collapsed" } else { "" };
+        writeln!(o, "lane {} #{} {:?} y={} h={} {} cards={}{collapsed}", l.id, l.index, l.kind, l.y, l.height, l.color, l.card_count)
+            .unwrap();
+        lines(&mut o, "name", &l.name);
+    }
+    for c in &s.cards {
+        writeln!(
+            o,
+            "card {} {}/{} #{} {:?} ({}, {}) {}x{} {}/{}",
+            c.id, c.stage_id, c.lane_id, c.index, c.kind, c.x, c.y, c.width, c.height, c.fill, c.stroke
+        )
+        .unwrap();
+        lines(&mut o, "title", &c.title);
+        lines(&mut o, "body", &c.body);
+        if let Some(b) = &c.channel {
+            writeln!(o, "    badge {} {:?} {:?} {}", b.id, b.icon, b.name, b.color).unwrap();
+        }
+        let fl = c.flags;
+        if fl.passion_point || fl.shareable_moment || fl.point_of_vulnerability {
+            writeln!(o, "    flags {fl:?}").unwrap();
+        }
+    }
+    for k in &s.connectors {
+        writeln!(
+            o,
+            "connector {} {:?} {} -> {} end=({}, {}) {}°",
+            k.id, k.kind, k.from_card_id, k.to_card_id, k.end_x, k.end_y, k.end_angle
+        )
+        .unwrap();
+        writeln!(o, "    path {}", k.path).unwrap();
+        lines(&mut o, "label", k.label.as_slice());
+    }
+    for e in &s.emotion_lines {
+        writeln!(o, "emotion {} {:?} {} in {}", e.persona_id, e.persona_name, e.color, e.lane_id).unwrap();
+        for p in &e.points {
+            writeln!(o, "    point {} {:+} ({}, {})", p.stage_id, p.value, p.x, p.y).unwrap();
+        }
+        writeln!(o, "    path {}", e.path).unwrap();
+    }
+    o
+}
+
+fn layout(doc: &Document) -> Scene {
+    Layouter::new().layout(doc, &doc.maps[0].id).unwrap()
+}
+
+// ---- snapshots ----------------------------------------------------------------------
+
+#[test]
+fn snapshot_small_map() {
+    insta::assert_snapshot!(render(&layout(&small_doc())));
+}
+
+#[test]
+fn snapshot_nonprofit_template() {
+    insta::assert_snapshot!(render(&layout(&template_doc())));
+}
+
+// ---- behaviour ----------------------------------------------------------------------
+
+fn card_of<'a>(s: &'a Scene, id: &str) -> &'a SceneCard {
+    s.cards.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("no card {id}"))
+}
+
+#[test]
+fn a_long_body_wraps_and_makes_the_card_taller() {
+    let mut doc = small_doc();
+    let map = &mut doc.maps[0];
+    map.cards = vec![
+        card("short", "s1", "l-touch", LaneKind::Touchpoints, "Same title", "Short."),
+        card("long", "s2", "l-touch", LaneKind::Touchpoints, "Same title", LONG_BODY),
+    ];
+    let s = layout(&doc);
+    let (short, long) = (card_of(&s, "short"), card_of(&s, "long"));
+    assert_eq!(short.body.len(), 1);
+    assert!(long.body.len() >= 4, "{:?}", long.body);
+    assert!(long.height > short.height + 3.0 * 17.0);
+}
+
+#[test]
+fn all_text_lies_within_its_card() {
+    for doc in [small_doc(), template_doc()] {
+        let s = layout(&doc);
+        for c in &s.cards {
+            for l in c.title.iter().chain(&c.body) {
+                assert!(l.x >= c.x && l.x + l.width <= c.x + c.width, "{} {l:?} outside x of {c:?}", c.id);
+                // A baseline has an ascender above it and a descender below it.
+                assert!(l.y - 12.0 >= c.y && l.y + 4.0 <= c.y + c.height, "{} {l:?} outside y of card", c.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn cards_in_a_cell_do_not_overlap_and_stay_in_their_lane_and_column() {
+    for doc in [small_doc(), template_doc()] {
+        let s = layout(&doc);
+        for (i, a) in s.cards.iter().enumerate() {
+            let lane = s.lanes.iter().find(|l| l.id == a.lane_id).unwrap();
+            let stage = s.stages.iter().find(|st| st.id == a.stage_id).unwrap();
+            assert!(a.y >= lane.y && a.y + a.height <= lane.y + lane.height, "{} leaves its lane", a.id);
+            assert!(a.x >= stage.x && a.x + a.width <= stage.x + stage.width, "{} leaves its column", a.id);
+            for b in &s.cards[i + 1..] {
+                if a.stage_id == b.stage_id && a.lane_id == b.lane_id {
+                    let apart = a.y + a.height <= b.y || b.y + b.height <= a.y;
+                    assert!(apart, "{} overlaps {}", a.id, b.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn lanes_are_contiguous_from_the_header_down() {
+    for doc in [small_doc(), template_doc()] {
+        let s = layout(&doc);
+        let mut y = s.header_height;
+        for l in &s.lanes {
+            assert_eq!(l.y, y, "lane {} not contiguous", l.id);
+            assert!(l.height > 0.0);
+            y = ((l.y + l.height) * 100.0).round() / 100.0;
+        }
+        assert!(s.height >= y);
+        let mut x = s.gutter_width;
+        for st in &s.stages {
+            assert_eq!(st.x, x);
+            x += st.width;
+        }
+        assert!(s.width >= x);
+    }
+}
+
+#[test]
+fn hidden_and_collapsed_lanes() {
+    let s = layout(&small_doc());
+    let ids: Vec<&str> = s.lanes.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["l-touch", "l-thoughts", "l-emo"]);
+    let collapsed = &s.lanes[1];
+    assert!(collapsed.collapsed);
+    assert_eq!((collapsed.height, collapsed.card_count, collapsed.name.len()), (36.0, 1, 1));
+    assert!(s.cards.iter().all(|c| c.lane_id == "l-touch"), "cards of hidden/collapsed lanes must be left out");
+    let connectors: Vec<&str> = s.connectors.iter().map(|k| k.id.as_str()).collect();
+    assert_eq!(connectors, ["k-flow", "k-loop", "k-same"]);
+}
+
+#[test]
+fn a_backward_connector_loops_over_or_under_the_cards() {
+    let s = layout(&small_doc());
+    let k = |id: &str| s.connectors.iter().find(|k| k.id == id).unwrap();
+    let (flow, back) = (k("k-flow"), k("k-loop"));
+    // Control-point and end y's of the single cubic in each path.
+    let ys = |path: &str| -> Vec<f32> {
+        path.split([' ', 'M', 'C']).filter(|t| !t.is_empty()).map(|t| t.split(',').nth(1).unwrap().parse().unwrap()).collect()
+    };
+    let (from, to) = (card_of(&s, "c-page"), card_of(&s, "c-invite"));
+    let top = from.y.min(to.y);
+    let bottom = (from.y + from.height).max(to.y + to.height);
+    // The handles (2nd and 3rd points) lie beyond both cards, so the arc clears them.
+    let handles = &ys(&back.path)[1..3];
+    assert!(handles.iter().all(|&y| y < top) || handles.iter().all(|&y| y > bottom), "{}", back.path);
+    assert!(back.end_angle.abs() == 90.0, "a return arc lands vertically: {}", back.end_angle);
+    // Forward flow runs between the cards' vertical extents, ending pointing right.
+    assert_eq!(flow.end_angle, 0.0);
+    assert!(ys(&flow.path).iter().all(|&y| y > top && y < bottom + 200.0));
+    assert_eq!(back.label.as_ref().map(|l| l.text.as_str()), Some("Re-marketing"));
+}
+
+#[test]
+fn emotion_lines_map_values_into_the_lane() {
+    let s = layout(&small_doc());
+    let lane = s.lanes.iter().find(|l| l.id == "l-emo").unwrap();
+    assert_eq!(s.emotion_lines.len(), 2);
+    for line in &s.emotion_lines {
+        assert!(line.path.starts_with('M'));
+        for p in &line.points {
+            assert!(p.y > lane.y && p.y < lane.y + lane.height);
+            let st = s.stages.iter().find(|st| st.id == p.stage_id).unwrap();
+            assert_eq!(p.x, st.x + st.width / 2.0);
+        }
+    }
+    let maya = &s.emotion_lines[0];
+    assert_eq!((maya.persona_name.as_str(), maya.color.as_str()), ("Maya", "#2563eb"));
+    // +2 is drawn above +1 above −1.
+    let y: Vec<f32> = maya.points.iter().map(|p| p.y).collect();
+    assert!(y[2] < y[0] && y[0] < y[1]);
+    assert_eq!(s.emotion_lines[1].points.len(), 2, "Robert has no point at s2");
+}
+
+#[test]
+fn layout_is_deterministic() {
+    let doc = template_doc();
+    let mut layouter = Layouter::new();
+    let a = layouter.layout(&doc, "map-supporter").unwrap();
+    let b = layouter.layout(&doc, "map-supporter").unwrap();
+    let c = Layouter::new().layout(&doc, "map-supporter").unwrap();
+    assert_eq!(a, b);
+    assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&c).unwrap());
+}
+
+#[test]
+fn unknown_map_is_an_error() {
+    let err = Layouter::new().layout(&small_doc(), "nope").unwrap_err();
+    assert_eq!(err, RenderError::MapNotFound("nope".into()));
+    assert!(err.to_string().contains("nope"));
+}
+
+#[test]
+fn accented_text_is_kept_whole() {
+    let mut doc = small_doc();
+    doc.maps[0].cards = vec![card("c", "s1", "l-touch", LaneKind::Touchpoints, "Ça coûte 10 € — merci !", "Größe, naïve, São Paulo")];
+    let s = layout(&doc);
+    let c = card_of(&s, "c");
+    let title: Vec<&str> = c.title.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(title.join(" "), "Ça coûte 10 € — merci !");
+    assert!(c.title.iter().all(|l| l.width > 0.0));
+}
+
+#[test]
+fn empty_map_lays_out() {
+    let mut doc = Document::default();
+    doc.maps.push(Map::new("empty", "Nothing yet"));
+    let s = Layouter::new().layout(&doc, "empty").unwrap();
+    assert!(s.stages.is_empty() && s.lanes.is_empty() && s.cards.is_empty());
+    assert_eq!(s.fonts.family, font_family());
+}

@@ -1,0 +1,84 @@
+use std::process::{Command, Output};
+
+use crate::common::{sha256, sqlite3, waymark_bin};
+
+fn waymark(args: &[&std::ffi::OsStr]) -> Output {
+    // No DISPLAY: the subcommands must not need one.
+    Command::new(waymark_bin()).args(args).env_remove("DISPLAY").env_remove("WAYLAND_DISPLAY").output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn new_then_info_describes_the_sample_journey() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("journey.waymark");
+    let out = waymark(&["new".as_ref(), file.as_os_str(), "--template".as_ref(), "nonprofit-supporter".as_ref()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = waymark(&["info".as_ref(), file.as_os_str()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let info = text(&out.stdout);
+    assert!(info.contains("Schema version:  1"), "{info}");
+    assert!(info.contains("From $10 gift to major donor: 6 stages, 7 lanes"), "{info}");
+}
+
+/// The "done when" check of the foundation issue, with the real sqlite3 tool.
+#[test]
+fn a_new_file_announces_itself_to_sqlite3() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("blank.waymark");
+    assert!(waymark(&["new".as_ref(), file.as_os_str()]).status.success());
+    let out = sqlite3(&file, "pragma application_id; pragma user_version; pragma journal_mode; pragma integrity_check;");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines, [waymark_store::APPLICATION_ID.to_string().as_str(), "1", "delete", "ok"]);
+    // People can read their own data with plain SQL.
+    assert_eq!(sqlite3(&file, "select name from stages order by position limit 1;").trim(), "Discover");
+}
+
+#[test]
+fn new_refuses_to_overwrite_and_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.waymark");
+    std::fs::write(&file, b"precious").unwrap();
+    let before = sha256(&file);
+    let out = waymark(&["new".as_ref(), file.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains(&file.display().to_string()), "{}", text(&out.stderr));
+    assert_eq!(sha256(&file), before);
+}
+
+#[test]
+fn new_with_an_unknown_template_lists_the_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.waymark");
+    let out = waymark(&["new".as_ref(), file.as_os_str(), "--template".as_ref(), "kanban".as_ref()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("kanban") && err.contains("nonprofit-supporter") && err.contains("blank"), "{err}");
+    assert!(!file.exists());
+}
+
+#[test]
+fn info_on_bad_files_fails_clearly_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("photo.waymark");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0").unwrap();
+    let missing = dir.path().join("nowhere.waymark");
+    for (file, needle) in [(&png, "PNG"), (&missing, "nowhere.waymark")] {
+        let before = file.exists().then(|| sha256(file));
+        let out = waymark(&["info".as_ref(), file.as_os_str()]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = text(&out.stderr);
+        assert!(err.contains(&file.display().to_string()) && err.contains(needle), "{err}");
+        assert_eq!(file.exists().then(|| sha256(file)), before);
+    }
+}
+
+#[test]
+fn usage_errors_exit_non_zero() {
+    let out = waymark(&["info".as_ref()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("PATH"), "{}", text(&out.stderr));
+}

@@ -1,0 +1,132 @@
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+use waymark_app::settings::AppDirs;
+use waymark_app::state::lock;
+use waymark_app::AppState;
+use waymark_store::Store;
+
+use crate::common::sqlite3;
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    file: std::path::PathBuf,
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+/// The app with its real commands and capability, on the mock runtime, with the sample
+/// document open.
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let dirs = AppDirs { config: dir.path().join("config"), data: dir.path().join("data") };
+    let file = dir.path().join("sample.waymark");
+    let doc = waymark_app::templates::template(waymark_app::templates::SAMPLE).unwrap();
+    let state = AppState::new(dirs);
+    *lock(&state.store) = Some(Store::create(&file, &doc).unwrap());
+    let app = waymark_app::builder(mock_builder()).manage(state).build(tauri::generate_context!(test = true)).unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    Harness { _dir: dir, file, _app: app, window }
+}
+
+fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        &h.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            // On Linux the app's origin is tauri://localhost.
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn title_in_file(h: &Harness, card: &str) -> String {
+    sqlite3(&h.file, &format!("select title from cards where id = '{card}';")).trim().to_string()
+}
+
+fn rename_card(h: &Harness, title: &str) -> Value {
+    let map: Value = invoke(h, "map_data", json!({ "mapId": "map-supporter" })).unwrap();
+    let card = map["cards"].as_array().unwrap().iter().find(|c| c["id"] == "c-ten-dollar-gift").unwrap().clone();
+    let mut props = json!({
+        "title": title, "body": card["body"], "color": card["color"], "channelId": card["channelId"],
+        "personaIds": card["personaIds"], "flags": card["flags"],
+    });
+    props["title"] = json!(title);
+    json!({ "edit": { "type": "UpdateCard", "mapId": "map-supporter", "cardId": "c-ten-dollar-gift", "props": props } })
+}
+
+#[test]
+fn document_state_lists_the_maps() {
+    let h = harness();
+    let state = invoke(&h, "document_state", json!({})).unwrap();
+    assert_eq!(state["name"], "sample");
+    assert_eq!(state["maps"][0]["name"], "From $10 gift to major donor");
+    assert_eq!(state["undoLabel"], Value::Null);
+}
+
+#[test]
+fn map_scene_lays_out_the_stages() {
+    let h = harness();
+    let scene = invoke(&h, "map_scene", json!({ "mapId": "map-supporter" })).unwrap();
+    let first = &scene["stages"][0]["name"][0]["text"];
+    assert_eq!(first, "Discover");
+    assert!(scene["cards"].as_array().unwrap().len() > 20);
+}
+
+#[test]
+fn apply_undo_redo_change_the_file() {
+    let h = harness();
+    let edited = invoke(&h, "apply_edit", rename_card(&h, "First gift of $10 — edited")).unwrap();
+    assert_eq!(edited["undoLabel"], "Edit card");
+    assert_eq!(title_in_file(&h, "c-ten-dollar-gift"), "First gift of $10 — edited");
+
+    let undone = invoke(&h, "undo", json!({})).unwrap();
+    assert_eq!(undone["redoLabel"], "Edit card");
+    assert_eq!(title_in_file(&h, "c-ten-dollar-gift"), "$10 first gift");
+
+    invoke(&h, "redo", json!({})).unwrap();
+    assert_eq!(title_in_file(&h, "c-ten-dollar-gift"), "First gift of $10 — edited");
+}
+
+#[test]
+fn a_refused_edit_is_a_typed_error_and_changes_nothing() {
+    let h = harness();
+    let before = crate::common::sha256(&h.file);
+    let err = invoke(&h, "apply_edit", json!({ "edit": { "type": "DeleteCard", "mapId": "map-supporter", "cardId": "no-such-card" } })).unwrap_err();
+    assert_eq!(err["kind"], "edit_refused");
+    assert!(err["message"].as_str().unwrap().contains("no-such-card"), "{err}");
+    assert_eq!(crate::common::sha256(&h.file), before);
+}
+
+#[test]
+fn malformed_edits_are_rejected_before_reaching_the_store() {
+    let h = harness();
+    let err = invoke(&h, "apply_edit", json!({ "edit": { "type": "Explode" } })).unwrap_err();
+    assert!(err.to_string().contains("Explode"), "{err}");
+}
+
+#[test]
+fn an_unknown_map_is_a_typed_error() {
+    let h = harness();
+    let err = invoke(&h, "map_scene", json!({ "mapId": "nope" })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("nope"), "{err}");
+}
+
+#[test]
+fn startup_messages_are_taken_once() {
+    let h = harness();
+    lock(&h.window.app_handle().state::<AppState>().startup_messages)
+        .push(waymark_app::error::ErrorPayload { kind: "not_found".into(), message: "x.waymark does not exist".into() });
+    let first = invoke(&h, "take_startup_messages", json!({})).unwrap();
+    assert_eq!(first.as_array().unwrap().len(), 1);
+    let second = invoke(&h, "take_startup_messages", json!({})).unwrap();
+    assert_eq!(second, json!([]));
+}

@@ -1,0 +1,24 @@
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+pub fn sha256(path: &Path) -> Vec<u8> {
+    Sha256::digest(std::fs::read(path).expect("read file to hash")).to_vec()
+}
+
+/// The repository root (the root package's manifest dir).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `waymark` binary cargo built for these tests.
+pub fn waymark_bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_waymark"))
+}
+
+/// Reads one text column with the real `sqlite3` tool, as a user would.
+pub fn sqlite3(path: &Path, sql: &str) -> String {
+    let out = std::process::Command::new("sqlite3").arg(path).arg(sql).output().expect("sqlite3 is installed by scripts/test");
+    assert!(out.status.success(), "sqlite3 failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}

@@ -1,0 +1,115 @@
+//! End-to-end: the real Waymark window under Xvfb, driven through tauri-driver and
+//! WebKitWebDriver, with a fresh HOME and XDG folders. Every step that changes the
+//! document is checked in the file on disk (with the sqlite3 tool), not only on screen.
+
+mod processes;
+mod webdriver;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use processes::{TauriDriver, Xvfb};
+use webdriver::{wait_for, Session};
+
+use crate::common::{sqlite3, waymark_bin};
+
+const LAUNCH: Duration = Duration::from_secs(90);
+const STEP: Duration = Duration::from_secs(20);
+const ENTER: &str = "\u{E007}";
+
+fn screenshots_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap().join("e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn save_screenshot(session: &Session, name: &str) -> PathBuf {
+    let png = session.screenshot_png();
+    assert!(png.starts_with(b"\x89PNG"), "screenshot is not a PNG");
+    let path = screenshots_dir().join(name);
+    std::fs::write(&path, png).unwrap();
+    path
+}
+
+fn texts(session: &Session, css: &str) -> Vec<String> {
+    session.find_all(css).iter().map(|e| session.text(e)).collect()
+}
+
+fn map_name_in_file(file: &Path) -> String {
+    sqlite3(file, "select name from maps order by position limit 1;").trim().to_string()
+}
+
+/// Waits until the sample map is drawn and returns its stage header texts.
+fn wait_for_sample_map(session: &Session) -> Vec<String> {
+    wait_for(LAUNCH, "the sample map's stage headers", || {
+        let names = texts(session, "[data-testid=stage-header]");
+        names.iter().any(|n| n.contains("Discover")).then_some(names)
+    })
+}
+
+#[test]
+fn first_launch_shows_the_sample_map_and_keeps_an_undone_redone_edit_across_restart() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("runtime")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(home.path().join("runtime"), std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    let document = home.path().join(".local/share/waymark/My journeys.waymark");
+    let xvfb = Xvfb::start();
+    let driver = TauriDriver::start(&xvfb.display, home.path());
+
+    // First launch: the default document is created from the sample and shown.
+    let session = Session::start(&driver.url, &waymark_bin(), &[]);
+    let stages = wait_for_sample_map(&session);
+    for stage in ["Discover", "Consider", "First gift ($10)", "Get involved", "Advocate", "Major commitment"] {
+        assert!(stages.iter().any(|s| s.contains(stage)), "stage {stage:?} not visible in {stages:?}");
+    }
+    assert!(document.exists(), "the default document was not created at {}", document.display());
+    let title = texts(&session, "[data-testid=document-name]");
+    assert_eq!(title, ["My journeys"]);
+    save_screenshot(&session, "foundation-sample-map.png");
+
+    // An edit through the UI: rename the map in the sidebar.
+    let original = map_name_in_file(&document);
+    assert_eq!(original, "From $10 gift to major donor");
+    let rename = wait_for(STEP, "the rename button", || session.find_all("[data-testid=map-rename]").into_iter().next());
+    session.click(&rename);
+    let input = wait_for(STEP, "the map name field", || session.find_all("[data-testid=map-name-input]").into_iter().next());
+    session.clear(&input);
+    session.type_text(&input, &format!("Maya's path to major donor{ENTER}"));
+    wait_for(STEP, "the new name in the file", || (map_name_in_file(&document) == "Maya's path to major donor").then_some(()));
+    wait_for(STEP, "the new name in the sidebar", || {
+        texts(&session, "[data-testid=map-item]").iter().any(|t| t.contains("Maya's path")).then_some(())
+    });
+
+    // Undo and Redo from the toolbar change the file.
+    let undo = session.find_all("[data-testid=undo]").remove(0);
+    session.click(&undo);
+    wait_for(STEP, "undo to restore the name in the file", || (map_name_in_file(&document) == original).then_some(()));
+    let redo = session.find_all("[data-testid=redo]").remove(0);
+    wait_for(STEP, "the Redo button to be enabled", || session.attribute(&redo, "disabled").is_none().then_some(()));
+    session.click(&redo);
+    wait_for(STEP, "redo to bring the new name back", || (map_name_in_file(&document) == "Maya's path to major donor").then_some(()));
+    wait_for(STEP, "the sidebar to show the redone name", || {
+        texts(&session, "[data-testid=map-item]").iter().any(|t| t.contains("Maya's path")).then_some(())
+    });
+    session.end();
+
+    // Restart: the app reopens the last document with the edit kept.
+    let session = Session::start(&driver.url, &waymark_bin(), &[]);
+    wait_for_sample_map(&session);
+    wait_for(STEP, "the kept edit after restart", || {
+        texts(&session, "[data-testid=map-item]").iter().any(|t| t.contains("Maya's path")).then_some(())
+    });
+    let shot = save_screenshot(&session, "foundation-after-restart.png");
+    assert!(std::fs::metadata(shot).unwrap().len() > 10_000, "the screenshot looks empty");
+    session.end();
+
+    // Integrity of the file the user would copy or e-mail now.
+    assert_eq!(sqlite3(&document, "pragma integrity_check;").trim(), "ok");
+    assert!(!document.with_extension("waymark-journal").exists());
+    drop(driver);
+    drop(xvfb);
+}
