@@ -1,0 +1,394 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushSync, mount, unmount } from 'svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import App from './App.svelte';
+import { XSS_TITLE, documentState, scene } from './test/fixtures';
+import type { DocumentState, Edit } from './lib/generated/types';
+
+let app: ReturnType<typeof mount> | null = null;
+
+afterEach(() => {
+  if (app) unmount(app);
+  app = null;
+  document.body.innerHTML = '';
+  clearMocks();
+});
+
+interface BackendOptions {
+  /** What `take_startup_messages` hands out (once). */
+  startupMessages?: unknown[];
+  /** Makes `apply_edit` reject with this AppError. */
+  rejectEdit?: { kind: string; message: string };
+}
+
+/** The full map behind a summary, as `map_data` returns it. */
+function mapData(id: string, name: string) {
+  return {
+    id, name, description: `About ${name}`, personaIds: ['p-ada'],
+    stages: [], lanes: [], cards: [], connectors: [], emotionPoints: [],
+  };
+}
+
+/** A fake backend: a document whose revision grows with each undo/redo or edit. */
+function backend(initial: DocumentState = documentState(), options: BackendOptions = {}) {
+  let state = initial;
+  let startupMessages = options.startupMessages ?? [];
+  const calls: string[] = [];
+  const invocations: Array<[string, unknown]> = [];
+  mockIPC(
+    (cmd, args) => {
+      calls.push(cmd);
+      invocations.push([cmd, args]);
+      switch (cmd) {
+        case 'document_state':
+          return state;
+        case 'map_scene': {
+          const id = (args as { mapId: string }).mapId;
+          const name = state.maps.find((m) => m.id === id)?.name ?? id;
+          return scene(id, name);
+        }
+        case 'map_data': {
+          const id = (args as { mapId: string }).mapId;
+          const summary = state.maps.find((m) => m.id === id);
+          if (!summary) throw { kind: 'not_found', message: `No map with id "${id}".` };
+          return mapData(id, summary.name);
+        }
+        case 'apply_edit': {
+          if (options.rejectEdit) throw options.rejectEdit;
+          const edit = (args as { edit: Edit }).edit;
+          if (edit.type !== 'UpdateMap') throw { kind: 'unknown', message: `unexpected ${edit.type}` };
+          state = {
+            ...state,
+            revision: state.revision + 1,
+            undoLabel: 'Edit map',
+            redoLabel: null,
+            maps: state.maps.map((m) => (m.id === edit.mapId ? { ...m, name: edit.props.name } : m)),
+          };
+          return state;
+        }
+        case 'undo':
+          state = { ...state, revision: state.revision + 1, undoLabel: null, redoLabel: 'Move card' };
+          return state;
+        case 'redo':
+          state = { ...state, revision: state.revision + 1, undoLabel: 'Move card', redoLabel: null };
+          return state;
+        case 'take_startup_messages': {
+          const taken = startupMessages;
+          startupMessages = [];
+          return taken;
+        }
+        default:
+          throw { kind: 'unknown', message: `unexpected ${cmd}` };
+      }
+    },
+    { shouldMockEvents: true },
+  );
+  return { calls, invocations };
+}
+
+const $ = (testid: string) => document.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
+const $$ = (testid: string) => [...document.querySelectorAll<HTMLElement>(`[data-testid="${testid}"]`)];
+
+async function start(): Promise<HTMLElement> {
+  const target = document.createElement('div');
+  document.body.append(target);
+  app = mount(App, { target });
+  await vi.waitFor(() => expect($('canvas')).not.toBeNull());
+  return target;
+}
+
+describe('App', () => {
+  it('draws the document, its maps and the selected map from the backend', async () => {
+    backend();
+    await start();
+
+    expect($('document-name')?.textContent).toBe('Journeys');
+    const items = $$('map-item');
+    expect(items.map((i) => i.dataset.mapId)).toEqual(['map-1', 'map-2']);
+    expect(items[0]?.getAttribute('aria-current')).toBe('page');
+    expect($('map-list')?.closest('nav')).not.toBeNull();
+
+    const canvas = $('canvas')!;
+    expect(canvas.tagName.toLowerCase()).toBe('svg');
+    expect(canvas.dataset.mapId).toBe('map-1');
+    expect(canvas.dataset.revision).toBe('7');
+    expect(canvas.getAttribute('aria-label')).toContain('Donor journey');
+
+    expect($$('stage-header').map((s) => s.textContent)).toEqual(['Discover', 'Convert']);
+    const cards = $$('card');
+    expect(cards.map((c) => c.dataset.cardId)).toEqual(['card-a', 'card-b', 'card-x']);
+    expect(cards[0]?.textContent).toContain('Sees a friend’s post');
+    expect(cards[1]?.textContent).toContain('Gives $10');
+    expect(cards[1]?.querySelector('.marker-passion')).not.toBeNull();
+    expect(cards[1]?.querySelector('.marker-vulnerability')).not.toBeNull();
+    expect(cards[0]?.querySelector('.marker-channel')?.textContent).toContain('Social');
+    expect(cards[0]?.querySelector('.marker-shareable')).not.toBeNull();
+
+    // One <tspan> per scene line, at the scene's coordinates.
+    const bodyTspans = cards[0]!.querySelectorAll('tspan');
+    expect(bodyTspans.length).toBe(3);
+    expect(cards[0]!.querySelectorAll('text').length).toBeGreaterThanOrEqual(2);
+    expect(bodyTspans[1]?.getAttribute('x')).toBe('188');
+    expect(bodyTspans[1]?.getAttribute('y')).toBe('114');
+
+    const connectors = $$('connector');
+    expect(connectors.map((c) => c.dataset.kind)).toEqual(['flow', 'word_of_mouth']);
+    expect(connectors[1]?.querySelector('path')?.getAttribute('stroke-dasharray')).toBeTruthy();
+    expect($$('emotion-line').length).toBe(1);
+  });
+
+  it('shows user text as text, never as markup', async () => {
+    backend();
+    await start();
+    const xss = $$('card').find((c) => c.dataset.cardId === 'card-x')!;
+    expect(xss.textContent).toContain(XSS_TITLE);
+    expect(document.querySelectorAll('script').length).toBe(0);
+    expect(xss.querySelector('tspan')?.textContent).toBe(XSS_TITLE);
+  });
+
+  it('names undo and redo after the edits and disables them when there is none', async () => {
+    backend();
+    await start();
+    const undo = $('undo') as HTMLButtonElement;
+    const redo = $('redo') as HTMLButtonElement;
+    expect(undo.title).toBe('Undo Move card (Ctrl+Z)');
+    expect(undo.disabled).toBe(false);
+    expect(redo.disabled).toBe(true);
+
+    undo.click();
+    await vi.waitFor(() => expect($('canvas')?.dataset.revision).toBe('8'));
+    expect(undo.disabled).toBe(true);
+    expect(redo.disabled).toBe(false);
+    expect(redo.title).toBe('Redo Move card (Ctrl+Shift+Z)');
+  });
+
+  it('undoes with Ctrl+Z and redoes with Ctrl+Y, but not while typing', async () => {
+    const { calls } = backend();
+    await start();
+
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+    await vi.waitFor(() => expect($('canvas')?.dataset.revision).toBe('8'));
+
+    const input = document.createElement('input');
+    document.body.append(input);
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'y', ctrlKey: true, bubbles: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls.filter((c) => c === 'redo').length).toBe(0);
+
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'y', ctrlKey: true, bubbles: true }));
+    await vi.waitFor(() => expect($('canvas')?.dataset.revision).toBe('9'));
+  });
+
+  it('switches maps from the sidebar', async () => {
+    backend();
+    await start();
+    $$('map-item')[1]!.click();
+    await vi.waitFor(() => expect($('canvas')?.dataset.mapId).toBe('map-2'));
+    flushSync();
+    expect($$('map-item')[1]?.getAttribute('aria-current')).toBe('page');
+    expect($$('map-item')[0]?.hasAttribute('aria-current')).toBe(false);
+  });
+
+  it('refreshes on document-changed and shows app-error as a dismissable toast', async () => {
+    backend();
+    await start();
+
+    await emit('document-changed', documentState({ name: 'Renamed', revision: 42 }));
+    await vi.waitFor(() => expect($('canvas')?.dataset.revision).toBe('42'));
+    expect($('document-name')?.textContent).toBe('Renamed');
+
+    await emit('app-error', { kind: 'io', message: 'Could not write the file.' });
+    await vi.waitFor(() => expect($('toast')?.textContent).toContain('Could not write the file.'));
+    $('toast')!.querySelector('button')!.click();
+    flushSync();
+    expect($('toast')).toBeNull();
+  });
+
+  it('zoom buttons change the zoom level', async () => {
+    backend();
+    await start();
+    const level = () => $('zoom-level')?.textContent;
+    expect(level()).toBe('100%');
+    $('zoom-in')!.click();
+    flushSync();
+    expect(level()).toBe('110%');
+    $('zoom-out')!.click();
+    $('zoom-out')!.click();
+    flushSync();
+    expect(level()).toBe('90%');
+    $('zoom-100')!.click();
+    flushSync();
+    expect(level()).toBe('100%');
+  });
+  it('shows the messages the backend kept from startup as toasts, once', async () => {
+    const { calls } = backend(documentState(), {
+      startupMessages: [
+        { kind: 'io', message: 'Could not open /tmp/missing.waymark.' },
+        { kind: 'store', message: 'Not a Waymark document.' },
+      ],
+    });
+    await start();
+    await vi.waitFor(() => expect($$('toast').length).toBe(2));
+    expect($$('toast').map((t) => t.textContent?.trim())).toEqual([
+      'Could not open /tmp/missing.waymark.',
+      'Not a Waymark document.',
+    ]);
+    expect(calls.filter((c) => c === 'take_startup_messages').length).toBe(1);
+  });
+
+  it('shows no toast when startup went well', async () => {
+    const { calls } = backend();
+    await start();
+    await vi.waitFor(() => expect(calls).toContain('take_startup_messages'));
+    await settle();
+    expect($('toast')).toBeNull();
+  });
+});
+
+/** Lets pending IPC answers and their effects land. */
+async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 20));
+  flushSync();
+}
+
+/** Types into an input the way a user would: new value, then an input event. */
+function type(input: HTMLInputElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  flushSync();
+}
+
+const key = (target: HTMLElement, k: string) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+
+const nameInput = () => $('map-name-input') as HTMLInputElement | null;
+const sidebarNames = () => $$('map-item').map((i) => i.querySelector('.name')?.textContent);
+
+describe('renaming a map in the sidebar', () => {
+  it('has a labelled rename button for every map', async () => {
+    backend();
+    await start();
+    const buttons = $$('map-rename');
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Rename Donor journey',
+      'Rename Volunteer journey',
+    ]);
+    expect(buttons[0]?.classList.contains('selected')).toBe(true);
+    expect(buttons[1]?.classList.contains('selected')).toBe(false);
+  });
+
+  it('sends one UpdateMap that keeps the other props, and shows the new name', async () => {
+    const { calls, invocations } = backend();
+    await start();
+
+    $$('map-rename')[1]!.click();
+    flushSync();
+    const input = nameInput()!;
+    expect(input).not.toBeNull();
+    expect(input.value).toBe('Volunteer journey');
+    expect(input.maxLength).toBe(200);
+    expect(document.activeElement).toBe(input);
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, 'Volunteer journey'.length]);
+
+    type(input, '  Volunteer path  ');
+    key(input, 'Enter');
+    await vi.waitFor(() => expect(sidebarNames()).toEqual(['Donor journey', 'Volunteer path']));
+
+    const sent = invocations.filter(([cmd]) => cmd === 'map_data' || cmd === 'apply_edit');
+    expect(sent).toEqual([
+      ['map_data', { mapId: 'map-2' }],
+      [
+        'apply_edit',
+        {
+          edit: {
+            type: 'UpdateMap',
+            mapId: 'map-2',
+            props: { name: 'Volunteer path', description: 'About Volunteer journey', personaIds: ['p-ada'] },
+          },
+        },
+      ],
+    ]);
+    expect(nameInput()).toBeNull();
+    expect(($('undo') as HTMLButtonElement).title).toBe('Undo Edit map (Ctrl+Z)');
+    // The canvas is redrawn for the new revision; the blur after Enter sends nothing more.
+    await vi.waitFor(() => expect($('canvas')?.dataset.revision).toBe('8'));
+    expect(calls.filter((c) => c === 'apply_edit').length).toBe(1);
+    expect($('toast')).toBeNull();
+  });
+
+  it('starts renaming on double-click and on F2, and commits on blur', async () => {
+    const { calls } = backend();
+    await start();
+
+    $$('map-item')[0]!.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+    flushSync();
+    expect(nameInput()?.value).toBe('Donor journey');
+    key(nameInput()!, 'Escape');
+    flushSync();
+    expect(nameInput()).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement).toBe($$('map-item')[0]));
+
+    key($$('map-item')[0]!, 'F2');
+    flushSync();
+    const input = nameInput()!;
+    expect(input.value).toBe('Donor journey');
+    type(input, 'Giving journey');
+    input.blur();
+    await vi.waitFor(() => expect(sidebarNames()[0]).toBe('Giving journey'));
+    expect(calls.filter((c) => c === 'apply_edit').length).toBe(1);
+  });
+
+  it('Escape cancels and sends nothing', async () => {
+    const { calls } = backend();
+    await start();
+    $$('map-rename')[0]!.click();
+    flushSync();
+    type(nameInput()!, 'Something else');
+    key(nameInput()!, 'Escape');
+    await settle();
+    expect(nameInput()).toBeNull();
+    expect(sidebarNames()[0]).toBe('Donor journey');
+    expect(calls).not.toContain('map_data');
+    expect(calls).not.toContain('apply_edit');
+  });
+
+  it('an empty name sends nothing and says why', async () => {
+    const { calls } = backend();
+    await start();
+    $$('map-rename')[0]!.click();
+    flushSync();
+    type(nameInput()!, '   ');
+    key(nameInput()!, 'Enter');
+    await settle();
+    expect(sidebarNames()[0]).toBe('Donor journey');
+    expect($('toast')?.textContent).toContain('A map needs a name');
+    expect(calls).not.toContain('map_data');
+    expect(calls).not.toContain('apply_edit');
+  });
+
+  it('an unchanged name sends nothing', async () => {
+    const { calls } = backend();
+    await start();
+    $$('map-rename')[0]!.click();
+    flushSync();
+    type(nameInput()!, ' Donor journey ');
+    key(nameInput()!, 'Enter');
+    await settle();
+    expect(calls).not.toContain('map_data');
+    expect(calls).not.toContain('apply_edit');
+    expect($('toast')).toBeNull();
+  });
+
+  it('a rejected rename shows the error and keeps the old name', async () => {
+    backend(documentState(), { rejectEdit: { kind: 'edit', message: 'map.name is too long.' } });
+    await start();
+    $$('map-rename')[0]!.click();
+    flushSync();
+    type(nameInput()!, 'New name');
+    key(nameInput()!, 'Enter');
+    await vi.waitFor(() => expect($('toast')?.textContent).toContain('map.name is too long.'));
+    expect(sidebarNames()[0]).toBe('Donor journey');
+    expect(($('undo') as HTMLButtonElement).title).toBe('Undo Move card (Ctrl+Z)');
+  });
+});

@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { emit } from '@tauri-apps/api/event';
+import * as ipc from './ipc';
+import { DocumentStore } from './state.svelte';
+import { Toasts } from './toasts.svelte';
+import { documentState, scene } from '../test/fixtures';
+
+afterEach(() => {
+  clearMocks();
+});
+
+describe('ipc wrappers', () => {
+  it('call each command with camelCase arguments and return its answer', async () => {
+    const calls: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      switch (cmd) {
+        case 'document_state':
+        case 'undo':
+        case 'redo':
+        case 'apply_edit':
+          return documentState();
+        case 'map_scene':
+          return scene((args as { mapId: string }).mapId);
+        case 'show_open_dialog':
+          return null;
+        default:
+          throw { kind: 'unknown_command', message: cmd };
+      }
+    });
+
+    expect((await ipc.documentState()).name).toBe('Journeys');
+    expect((await ipc.mapScene('map-2')).mapId).toBe('map-2');
+    await ipc.undo();
+    await ipc.redo();
+    await ipc.applyEdit({ type: 'DeleteCard', mapId: 'map-1', cardId: 'card-a' });
+    expect(await ipc.showOpenDialog()).toBeNull();
+
+    expect(calls.map(([cmd]) => cmd)).toEqual([
+      'document_state',
+      'map_scene',
+      'undo',
+      'redo',
+      'apply_edit',
+      'show_open_dialog',
+    ]);
+    expect(calls[1]![1]).toEqual({ mapId: 'map-2' });
+    expect(calls[4]![1]).toEqual({ edit: { type: 'DeleteCard', mapId: 'map-1', cardId: 'card-a' } });
+  });
+
+  it('reject with the AppError the backend sent', async () => {
+    mockIPC(() => {
+      throw { kind: 'not_found', message: 'No map with id "nope".' };
+    });
+    await expect(ipc.mapScene('nope')).rejects.toEqual({ kind: 'not_found', message: 'No map with id "nope".' });
+  });
+
+  it('take the startup messages as AppErrors', async () => {
+    const calls: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === 'take_startup_messages') return [{ kind: 'io', message: 'Could not open a.waymark.' }, 'odd'];
+      throw { kind: 'unknown_command', message: cmd };
+    });
+    expect(await ipc.takeStartupMessages()).toEqual([
+      { kind: 'io', message: 'Could not open a.waymark.' },
+      { kind: 'internal', message: 'odd' },
+    ]);
+    expect(calls.map(([cmd]) => cmd)).toEqual(['take_startup_messages']);
+  });
+
+  it('wrap anything else as an internal AppError', () => {
+    expect(ipc.toAppError(new Error('boom'))).toEqual({ kind: 'internal', message: 'boom' });
+    expect(ipc.toAppError('bad')).toEqual({ kind: 'internal', message: 'bad' });
+    expect(ipc.toAppError(42).kind).toBe('internal');
+  });
+
+  it('deliver document-changed and app-error events', async () => {
+    mockIPC(() => null, { shouldMockEvents: true });
+    const changed = vi.fn();
+    const failed = vi.fn();
+    const un1 = await ipc.onDocumentChanged(changed);
+    const un2 = await ipc.onAppError(failed);
+    await emit('document-changed', documentState({ revision: 9 }));
+    await emit('app-error', { kind: 'io', message: 'Disk full' });
+    expect(changed).toHaveBeenCalledWith(expect.objectContaining({ revision: 9 }));
+    expect(failed).toHaveBeenCalledWith({ kind: 'io', message: 'Disk full' });
+    un1();
+    un2();
+  });
+});
+
+describe('document store', () => {
+  it('turns an AppError rejection into a toast message', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'document_state') return documentState();
+      if (cmd === 'map_scene') return scene();
+      if (cmd === 'undo') throw { kind: 'store', message: 'The file is read-only.' };
+      return null;
+    });
+    const toasts = new Toasts();
+    const store = new DocumentStore(toasts);
+    await store.load();
+    expect(store.drawn?.revision).toBe(7);
+    await store.undo();
+    expect(toasts.items.map((t) => t.message)).toEqual(['The file is read-only.']);
+    // The document is unchanged.
+    expect(store.doc?.revision).toBe(7);
+  });
+
+  it('redraws the selected map after undo and keeps the selection', async () => {
+    let revision = 7;
+    const sceneRequests: string[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'document_state') return documentState({ revision });
+      if (cmd === 'undo') return documentState({ revision: ++revision, undoLabel: null, redoLabel: 'Move card' });
+      if (cmd === 'map_scene') {
+        const id = (args as { mapId: string }).mapId;
+        sceneRequests.push(id);
+        return scene(id);
+      }
+      return null;
+    });
+    const store = new DocumentStore(new Toasts());
+    await store.load();
+    await store.selectMap('map-2');
+    await store.undo();
+    expect(store.selectedMapId).toBe('map-2');
+    expect(store.drawn).toEqual({ scene: expect.objectContaining({ mapId: 'map-2' }), revision: 8 });
+    expect(sceneRequests).toEqual(['map-1', 'map-2', 'map-2']);
+    // Nothing left to undo: no call is made.
+    await store.undo();
+    expect(revision).toBe(8);
+  });
+
+  it('renames a map through map_data and one UpdateMap edit', async () => {
+    const sent: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'document_state') return documentState();
+      if (cmd === 'map_scene') return scene((args as { mapId: string }).mapId);
+      if (cmd === 'map_data') {
+        return { id: 'map-1', name: 'Donor journey', description: 'Why', personaIds: ['p-1'], stages: [], lanes: [], cards: [], connectors: [], emotionPoints: [] };
+      }
+      if (cmd === 'apply_edit') {
+        sent.push((args as { edit: unknown }).edit);
+        return documentState({ revision: 8, undoLabel: 'Edit map' });
+      }
+      return null;
+    });
+    const toasts = new Toasts();
+    const store = new DocumentStore(toasts);
+    await store.load();
+    await store.renameMap('map-1', ' Donors ');
+    expect(sent).toEqual([
+      { type: 'UpdateMap', mapId: 'map-1', props: { name: 'Donors', description: 'Why', personaIds: ['p-1'] } },
+    ]);
+    expect(store.doc?.undoLabel).toBe('Edit map');
+    expect(store.drawn?.revision).toBe(8);
+
+    await store.renameMap('map-1', '  ');
+    await store.renameMap('map-1', 'Donor journey');
+    expect(sent.length).toBe(1);
+    expect(toasts.items.map((t) => t.message)).toEqual(['A map needs a name']);
+  });
+
+  it('selects the first map of a newly opened document', async () => {
+    mockIPC((cmd, args) => (cmd === 'map_scene' ? scene((args as { mapId: string }).mapId) : documentState()));
+    const store = new DocumentStore(new Toasts());
+    await store.load();
+    await store.selectMap('map-2');
+    await store.accept(
+      documentState({
+        path: '/tmp/Other.waymark',
+        name: 'Other',
+        maps: [{ id: 'm-x', name: 'X', stageCount: 0, laneCount: 0, cardCount: 0, connectorCount: 0 }],
+      }),
+    );
+    expect(store.selectedMapId).toBe('m-x');
+    expect(store.drawn?.scene.mapId).toBe('m-x');
+  });
+});

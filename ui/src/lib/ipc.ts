@@ -1,0 +1,67 @@
+// Typed wrappers around the backend's commands and events. Nothing else in the UI
+// calls `invoke` or `listen` directly, so the contract with the Rust side is here.
+
+import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { AppError, DocumentState, Edit, Map as JourneyMap, Scene } from './generated/types';
+
+export const EVENT_DOCUMENT_CHANGED = 'document-changed';
+export const EVENT_APP_ERROR = 'app-error';
+
+export const documentState = (): Promise<DocumentState> => call('document_state');
+
+export const mapScene = (mapId: string): Promise<Scene> => call('map_scene', { mapId });
+
+export const mapData = (mapId: string): Promise<JourneyMap> => call('map_data', { mapId });
+
+export const applyEdit = (edit: Edit): Promise<DocumentState> => call('apply_edit', { edit });
+
+export const undo = (): Promise<DocumentState> => call('undo');
+
+export const redo = (): Promise<DocumentState> => call('redo');
+
+/** Problems from startup (e.g. a file on the command line that could not be opened); each is handed out once. */
+export const takeStartupMessages = async (): Promise<AppError[]> => {
+  const messages = await call<unknown>('take_startup_messages');
+  return Array.isArray(messages) ? messages.map(toAppError) : [];
+};
+
+/** Native dialogs are shown by the Rust side; `null` means the user cancelled. */
+export const showOpenDialog = (): Promise<DocumentState | null> => call('show_open_dialog');
+export const showSaveAsDialog = (): Promise<DocumentState | null> => call('show_save_as_dialog');
+export const newDocumentDialog = (): Promise<DocumentState | null> => call('new_document_dialog');
+
+/** Sent when the native menu changed the document (Open, New, Save As, Undo, Redo). */
+export function onDocumentChanged(handler: (state: DocumentState) => void): Promise<UnlistenFn> {
+  return listen<DocumentState>(EVENT_DOCUMENT_CHANGED, (event) => handler(event.payload));
+}
+
+/** Errors the backend reports outside of a command's answer. */
+export function onAppError(handler: (error: AppError) => void): Promise<UnlistenFn> {
+  return listen<unknown>(EVENT_APP_ERROR, (event) => handler(toAppError(event.payload)));
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { kind?: unknown }).kind === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+/** Every command rejects with an AppError; anything else (a bug, a lost IPC) is wrapped. */
+export function toAppError(value: unknown): AppError {
+  if (isAppError(value)) return { kind: value.kind, message: value.message };
+  if (value instanceof Error) return { kind: 'internal', message: value.message };
+  if (typeof value === 'string') return { kind: 'internal', message: value };
+  return { kind: 'internal', message: 'Something went wrong.' };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { actionFor, isTextEntry, shortcutLabel, type KeyPress } from './shortcuts';
+
+const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
+
+describe('shortcut map', () => {
+  it('ctrl+z and cmd+z undo', () => {
+    expect(actionFor(press('z', { ctrlKey: true }))).toBe('undo');
+    expect(actionFor(press('z', { metaKey: true }))).toBe('undo');
+  });
+
+  it('ctrl+shift+z, cmd+shift+z and ctrl+y redo', () => {
+    expect(actionFor(press('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
+    expect(actionFor(press('z', { metaKey: true, shiftKey: true }))).toBe('redo');
+    expect(actionFor(press('y', { ctrlKey: true }))).toBe('redo');
+  });
+
+  it('plain keys and other combinations do nothing', () => {
+    expect(actionFor(press('z'))).toBeNull();
+    expect(actionFor(press('z', { altKey: true, ctrlKey: true }))).toBeNull();
+    expect(actionFor(press('x', { ctrlKey: true }))).toBeNull();
+  });
+
+  it('zoom keys', () => {
+    expect(actionFor(press('=', { ctrlKey: true }))).toBe('zoom-in');
+    expect(actionFor(press('+', { ctrlKey: true, shiftKey: true }))).toBe('zoom-in');
+    expect(actionFor(press('-', { ctrlKey: true }))).toBe('zoom-out');
+    expect(actionFor(press('0', { ctrlKey: true }))).toBe('zoom-reset');
+    expect(actionFor(press('1', { ctrlKey: true }))).toBe('zoom-fit');
+  });
+
+  it('is ignored while typing in a text field', () => {
+    for (const el of [document.createElement('input'), document.createElement('textarea')]) {
+      expect(isTextEntry(el)).toBe(true);
+      expect(actionFor(press('z', { ctrlKey: true, target: el }))).toBeNull();
+      expect(actionFor(press('y', { ctrlKey: true, target: el }))).toBeNull();
+    }
+    const editable = document.createElement('div');
+    editable.contentEditable = 'true';
+    document.body.append(editable);
+    expect(actionFor(press('z', { ctrlKey: true, target: editable }))).toBeNull();
+    editable.remove();
+  });
+
+  it('still works from buttons and checkboxes', () => {
+    const checkbox = document.createElement('input');
+    checkbox.type = 'checkbox';
+    expect(actionFor(press('z', { ctrlKey: true, target: checkbox }))).toBe('undo');
+    expect(actionFor(press('z', { ctrlKey: true, target: document.createElement('button') }))).toBe('undo');
+  });
+
+  it('labels shortcuts per platform', () => {
+    expect(shortcutLabel('undo', false)).toBe('Ctrl+Z');
+    expect(shortcutLabel('redo', false)).toBe('Ctrl+Shift+Z');
+    expect(shortcutLabel('undo', true)).toBe('⌘Z');
+  });
+});

@@ -1,0 +1,155 @@
+// The document as the UI knows it: the backend's DocumentState, the selected map and the
+// Scene on screen. Every change comes back from the backend as a new DocumentState,
+// after which the selected map's Scene is fetched again and drawn.
+
+import * as ipc from './ipc';
+import type { DocumentState, Edit, MapSummary, Scene } from './generated/types';
+import type { Toasts } from './toasts.svelte';
+import { cleanName, renameMapEdit } from './edits';
+
+/** A Scene together with the document revision it was laid out for. */
+export interface DrawnScene {
+  scene: Scene;
+  revision: number;
+}
+
+export class DocumentStore {
+  /** The latest DocumentState from the backend; null until the first one arrives. */
+  doc = $state.raw<DocumentState | null>(null);
+  selectedMapId = $state<string | null>(null);
+  /** What the canvas draws. Replaced in one step, so the scene and its revision agree. */
+  drawn = $state.raw<DrawnScene | null>(null);
+  /** True once the first document state and scene have been fetched (or failed). */
+  ready = $state(false);
+
+  readonly #toasts: Toasts;
+  /** Bumped by every scene request; an answer for an older request is dropped. */
+  #sceneRequest = 0;
+
+  constructor(toasts: Toasts) {
+    this.#toasts = toasts;
+  }
+
+  get selectedMap(): MapSummary | null {
+    const id = this.selectedMapId;
+    return this.doc?.maps.find((m) => m.id === id) ?? null;
+  }
+
+  /** Fetches the document state and draws the first map. */
+  async load(): Promise<void> {
+    await this.#run(async () => {
+      await this.accept(await ipc.documentState());
+    });
+    this.ready = true;
+  }
+
+  /**
+   * Takes a new DocumentState (from a command or a `document-changed` event): keeps the
+   * selected map if it still exists, otherwise selects the first one, and redraws.
+   */
+  async accept(state: DocumentState): Promise<void> {
+    const previous = this.doc;
+    this.doc = state;
+    const sameDocument = previous !== null && previous.path === state.path;
+    const keep = sameDocument && state.maps.some((m) => m.id === this.selectedMapId);
+    if (!keep) this.selectedMapId = state.maps[0]?.id ?? null;
+    await this.redraw();
+  }
+
+  /** Fetches the selected map's Scene and puts it on screen. */
+  async redraw(): Promise<void> {
+    const request = ++this.#sceneRequest;
+    const doc = this.doc;
+    const mapId = this.selectedMapId;
+    if (!doc || !mapId) {
+      this.drawn = null;
+      return;
+    }
+    const scene = await ipc.mapScene(mapId);
+    if (request !== this.#sceneRequest) return; // a newer state or selection won
+    this.drawn = { scene, revision: doc.revision };
+  }
+
+  async selectMap(mapId: string): Promise<void> {
+    if (mapId === this.selectedMapId && this.drawn?.scene.mapId === mapId) return;
+    this.selectedMapId = mapId;
+    await this.#run(() => this.redraw());
+  }
+
+  async undo(): Promise<void> {
+    if (!this.doc?.undoLabel) return;
+    await this.#run(async () => this.accept(await ipc.undo()));
+  }
+
+  async redo(): Promise<void> {
+    if (!this.doc?.redoLabel) return;
+    await this.#run(async () => this.accept(await ipc.redo()));
+  }
+
+  async applyEdit(edit: Edit): Promise<void> {
+    await this.#run(async () => this.accept(await ipc.applyEdit(edit)));
+  }
+
+  /**
+   * Renames a map. UpdateMap replaces all of a map's props, so the map is fetched first to
+   * keep its description and personas. An empty name is refused here; an unchanged one
+   * sends nothing.
+   */
+  async renameMap(mapId: string, newName: string): Promise<void> {
+    const name = cleanName(newName);
+    if (name === '') {
+      this.#toasts.push('A map needs a name');
+      return;
+    }
+    if (this.doc?.maps.find((m) => m.id === mapId)?.name === name) return;
+    await this.#run(async () => {
+      const edit = renameMapEdit(await ipc.mapData(mapId), name);
+      if (edit) await this.accept(await ipc.applyEdit(edit));
+    });
+  }
+
+  /** Shows, once, the problems the backend met while starting. */
+  async showStartupMessages(): Promise<void> {
+    await this.#run(async () => {
+      for (const error of await ipc.takeStartupMessages()) this.#toasts.push(error.message);
+    });
+  }
+
+  async openDocument(): Promise<void> {
+    await this.#runDialog(ipc.showOpenDialog);
+  }
+
+  async saveDocumentAs(): Promise<void> {
+    await this.#runDialog(ipc.showSaveAsDialog);
+  }
+
+  async newDocument(): Promise<void> {
+    await this.#runDialog(ipc.newDocumentDialog);
+  }
+
+  /** A `document-changed` event from the native menu. */
+  onDocumentChanged = (state: DocumentState): void => {
+    void this.#run(() => this.accept(state));
+  };
+
+  /** An `app-error` event. */
+  onAppError = (error: { message: string }): void => {
+    this.#toasts.push(error.message);
+  };
+
+  async #runDialog(show: () => Promise<DocumentState | null>): Promise<void> {
+    await this.#run(async () => {
+      const state = await show();
+      if (state) await this.accept(state);
+    });
+  }
+
+  /** Runs a backend call; its AppError becomes a toast instead of an exception. */
+  async #run(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.#toasts.push(ipc.toAppError(error).message);
+    }
+  }
+}
