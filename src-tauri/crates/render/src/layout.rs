@@ -56,6 +56,10 @@ pub const CARD_MIN_HEIGHT: f32 = 44.0;
 /// Kept free to the right of the last column and below the last lane for connectors
 /// that bulge or loop outside the cards.
 pub const EDGE_MARGIN: f32 = 48.0;
+/// Kept under the lowest point of a return arc inside its lane's loop track…
+pub const LOOP_TRACK_PAD: f32 = 8.0;
+/// …or, when the arc has a label, room for the label under it.
+pub const LOOP_LABEL_ROOM: f32 = 28.0;
 /// The widest a connector label may be before it is shortened with "…".
 pub const LABEL_MAX_WIDTH: f32 = 200.0;
 
@@ -146,6 +150,7 @@ impl Layouter {
         let mut cards = Vec::new();
         let mut emotion_lines = Vec::new();
         let mut endpoints: HashMap<&str, Endpoint> = HashMap::new();
+        let mut all_endpoints: Vec<Endpoint> = Vec::with_capacity(map.cards.len());
         let stage_centres: Vec<(&str, f32)> =
             map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), stage_x[i] + s.width as f32 / 2.0)).collect();
         let gutter_inner = GUTTER_WIDTH - 2.0 * GUTTER_PAD_X;
@@ -180,6 +185,7 @@ impl Layouter {
             }
             let name = self.shaper.wrap(&lane.name, HEADER, Some(gutter_inner));
             let cells = placed.iter().map(|p| p.dy + p.height + LANE_PAD_Y).fold(0.0, f32::max);
+            let cells = cells.max(loop_track(map, &placed));
             let height = if is_emotion {
                 EMOTION_BAND_HEIGHT.max(cells)
             } else {
@@ -193,7 +199,9 @@ impl Layouter {
                     w: card_width(map.stages[p.stage_index].width as f32),
                     h: p.height,
                 };
-                endpoints.insert(p.card.id.as_str(), Endpoint { rect, stage_index: p.stage_index });
+                let endpoint = Endpoint { rect, stage_index: p.stage_index, lane_pos: lanes.len() };
+                endpoints.insert(p.card.id.as_str(), endpoint);
+                all_endpoints.push(endpoint);
                 cards.push(scene_card(doc, lane, p, rect));
             }
             if is_emotion {
@@ -206,7 +214,7 @@ impl Layouter {
         let order: HashMap<&str, usize> = map.cards.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
         cards.sort_by_key(|c: &SceneCard| order.get(c.id.as_str()).copied().unwrap_or(usize::MAX));
 
-        let connectors = self.connectors(map, &endpoints, header_height);
+        let connectors = self.connectors(map, &endpoints, &all_endpoints, header_height);
 
         Scene {
             map_id: map.id.clone(),
@@ -226,14 +234,20 @@ impl Layouter {
 
     /// Connectors whose two cards are both on show; one into a hidden or collapsed lane
     /// has nothing to point at and is left out.
-    fn connectors(&mut self, map: &Map, endpoints: &HashMap<&str, Endpoint>, header_height: f32) -> Vec<SceneConnector> {
+    fn connectors(
+        &mut self,
+        map: &Map,
+        endpoints: &HashMap<&str, Endpoint>,
+        all: &[Endpoint],
+        header_height: f32,
+    ) -> Vec<SceneConnector> {
         let mut out = Vec::new();
         for c in &map.connectors {
             let (Some(&from), Some(&to)) = (endpoints.get(c.from_card_id.as_str()), endpoints.get(c.to_card_id.as_str()))
             else {
                 continue;
             };
-            let route = connectors::route(from, to, c.from_card_id == c.to_card_id, header_height);
+            let route = connectors::route(from, to, c.from_card_id == c.to_card_id, header_height, all);
             let label = if c.label.trim().is_empty() {
                 None
             } else {
@@ -261,6 +275,26 @@ impl Layouter {
         }
         out
     }
+}
+
+/// How tall a lane must be for the return arcs between its own cards to run under them
+/// inside the lane (a "loop track"), rather than through the cards of the next lane.
+fn loop_track(map: &Map, placed: &[Placed<'_>]) -> f32 {
+    let find = |id: &str| placed.iter().find(|p| p.card.id == id);
+    let mut need: f32 = 0.0;
+    for c in &map.connectors {
+        let (Some(from), Some(to)) = (find(&c.from_card_id), find(&c.to_card_id)) else {
+            continue;
+        };
+        if to.stage_index >= from.stage_index {
+            continue;
+        }
+        let span = to.stage_index..=from.stage_index;
+        let bottom = placed.iter().filter(|p| span.contains(&p.stage_index)).map(|p| p.dy + p.height).fold(0.0, f32::max);
+        let label = if c.label.trim().is_empty() { LOOP_TRACK_PAD } else { LOOP_LABEL_ROOM };
+        need = need.max(bottom + connectors::LOOP_RISE + label);
+    }
+    need
 }
 
 /// Cards fill their column, less the cell's side padding.

@@ -290,6 +290,27 @@ fn a_backward_connector_loops_over_or_under_the_cards() {
 }
 
 #[test]
+fn a_loop_within_one_lane_runs_in_that_lane_under_its_cards() {
+    for doc in [small_doc(), template_doc()] {
+        let s = layout(&doc);
+        for k in &s.connectors {
+            let (from, to) = (card_of(&s, &k.from_card_id), card_of(&s, &k.to_card_id));
+            let stage_x = |id: &str| s.stages.iter().find(|st| st.id == id).unwrap().x;
+            if from.lane_id != to.lane_id || stage_x(&to.stage_id) >= stage_x(&from.stage_id) {
+                continue;
+            }
+            let lane = s.lanes.iter().find(|l| l.id == from.lane_id).unwrap();
+            let p: Vec<f32> = k.path.split([' ', 'M', 'C']).filter(|t| !t.is_empty()).map(|t| t.split(',').nth(1).unwrap().parse().unwrap()).collect();
+            let mid = (p[0] + 3.0 * p[1] + 3.0 * p[2] + p[3]) / 8.0;
+            assert!(mid > from.y + from.height && mid < lane.y + lane.height, "{} peak {mid} outside {lane:?}", k.id);
+            if let Some(l) = &k.label {
+                assert!(l.y < lane.y + lane.height, "{} label below its lane", k.id);
+            }
+        }
+    }
+}
+
+#[test]
 fn emotion_lines_map_values_into_the_lane() {
     let s = layout(&small_doc());
     let lane = s.lanes.iter().find(|l| l.id == "l-emo").unwrap();
