@@ -54,11 +54,11 @@ pub fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// `app.waymark()` reaches the managed state from any handle.
-pub trait WaymarkExt {
+pub trait WaymarkExt<R: Runtime> {
     fn waymark(&self) -> &AppState;
 }
 
-impl<R: Runtime, M: Manager<R>> WaymarkExt for M {
+impl<R: Runtime, M: Manager<R>> WaymarkExt<R> for M {
     fn waymark(&self) -> &AppState {
         self.state::<AppState>().inner()
     }

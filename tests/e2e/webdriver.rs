@@ -60,10 +60,6 @@ impl Session {
         self.cmd("POST", &format!("/element/{}/value", e.0), Some(json!({ "text": text })));
     }
 
-    pub fn execute(&self, script: &str) -> Value {
-        self.cmd("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
-    }
-
     pub fn screenshot_png(&self) -> Vec<u8> {
         use base64::Engine;
         let b64 = self.cmd("GET", "/screenshot", None);

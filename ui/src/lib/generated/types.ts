@@ -1,70 +1,164 @@
-// TEMPORARY hand-transcription of the Rust types, in the shape ts-rs emits.
-// The lead overwrites this file with the generated one; do not edit by hand.
-
-export type Id = string;
+// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:
+// run `UPDATE_BINDINGS=1 cargo test --test tests bindings` after changing a type.
 
 export type Document = { maps: Array<Map>, channels: Array<Channel>, personas: Array<Persona>, };
 
-export type Map = { id: Id, name: string, description: string, personaIds: Array<Id>, stages: Array<Stage>, lanes: Array<Lane>, cards: Array<Card>, connectors: Array<Connector>, emotionPoints: Array<EmotionPoint>, };
+export type Map = { id: string, name: string, description: string, 
+/**
+ * Whose journey this is; the emotion lane draws one line per persona.
+ */
+personaIds: Array<string>, stages: Array<Stage>, lanes: Array<Lane>, 
+/**
+ * In canonical order: by stage, then lane, then position within the cell.
+ */
+cards: Array<Card>, connectors: Array<Connector>, 
+/**
+ * In canonical order: by persona id, then stage.
+ */
+emotionPoints: Array<EmotionPoint>, };
 
-export type MapProps = { name: string, description: string, personaIds: Array<Id>, };
+export type MapProps = { name: string, description: string, personaIds: Array<string>, };
 
-export type Stage = { id: Id, name: string, color: string | null, width: number, };
+export type MapSummary = { id: string, name: string, stageCount: number, laneCount: number, cardCount: number, connectorCount: number, };
+
+export type Stage = { id: string, name: string, 
+/**
+ * `#rrggbb`, or `None` for the theme's stage colour.
+ */
+color: string | null, 
+/**
+ * Column width in layout units (pixels at 100 %).
+ */
+width: number, };
 
 export type StageProps = { name: string, color: string | null, width: number, };
 
 export type LaneKind = "touchpoints" | "actions" | "thoughts" | "emotions" | "pain_points" | "opportunities" | "passion_points" | "channels" | "kpis" | "backstage" | "notes" | "custom";
 
-export type Lane = { id: Id, name: string, kind: LaneKind, color: string | null, collapsed: boolean, hidden: boolean, };
+export type Lane = { id: string, name: string, kind: LaneKind, color: string | null, collapsed: boolean, hidden: boolean, };
 
 export type LaneProps = { name: string, kind: LaneKind, color: string | null, collapsed: boolean, hidden: boolean, };
 
-export type CardFlags = { passionPoint: boolean, shareableMoment: boolean, pointOfVulnerability: boolean, };
+export type CardFlags = { 
+/**
+ * A micro-moment where the customer is most engaged and must be served or lost.
+ */
+passionPoint: boolean, 
+/**
+ * An experience customers will share, good or bad.
+ */
+shareableMoment: boolean, 
+/**
+ * A critical moment where the customer may lapse or churn.
+ */
+pointOfVulnerability: boolean, };
 
-export type Card = { id: Id, stageId: Id, laneId: Id, kind: LaneKind, title: string, body: string, color: string | null, channelId: Id | null, personaIds: Array<Id>, flags: CardFlags, };
+export type Card = { id: string, stageId: string, laneId: string, 
+/**
+ * Always the kind of the lane the card sits in.
+ */
+kind: LaneKind, title: string, body: string, color: string | null, 
+/**
+ * The channel that delivers this touchpoint.
+ */
+channelId: string | null, personaIds: Array<string>, flags: CardFlags, };
 
-export type CardProps = { title: string, body: string, color: string | null, channelId: Id | null, personaIds: Array<Id>, flags: CardFlags, };
+export type CardProps = { title: string, body: string, color: string | null, channelId: string | null, personaIds: Array<string>, flags: CardFlags, };
 
-export type Channel = { id: Id, name: string, icon: string, color: string | null, };
+export type Channel = { id: string, name: string, 
+/**
+ * A short glyph shown on touchpoint cards (an emoji or one or two letters).
+ */
+icon: string, color: string | null, };
 
 export type ChannelProps = { name: string, icon: string, color: string | null, };
 
-export type Persona = { id: Id, name: string, segment: string, color: string | null, };
+export type Persona = { id: string, name: string, segment: string, color: string | null, };
 
 export type PersonaProps = { name: string, segment: string, color: string | null, };
 
 export type ConnectorKind = "flow" | "loop_back" | "word_of_mouth" | "hand_off";
 
-export type Connector = { id: Id, fromCardId: Id, toCardId: Id, kind: ConnectorKind, label: string, };
+export type Connector = { id: string, fromCardId: string, toCardId: string, kind: ConnectorKind, label: string, };
 
 export type ConnectorProps = { kind: ConnectorKind, label: string, };
 
-export type EmotionPoint = { personaId: Id, stageId: Id, value: number, };
+export type EmotionPoint = { personaId: string, stageId: string, value: number, };
 
-export type MapSummary = { id: Id, name: string, stageCount: number, laneCount: number, cardCount: number, connectorCount: number, };
+export type Edit = { "type": "AddMap", map: Map, index: number, } | { "type": "UpdateMap", mapId: string, props: MapProps, } | { "type": "ReorderMap", mapId: string, index: number, } | { "type": "DeleteMap", mapId: string, } | { "type": "AddStage", mapId: string, stage: Stage, index: number, } | { "type": "UpdateStage", mapId: string, stageId: string, props: StageProps, } | { "type": "ReorderStage", mapId: string, stageId: string, index: number, } | { "type": "DeleteStage", mapId: string, stageId: string, } | { "type": "AddLane", mapId: string, lane: Lane, index: number, } | { "type": "UpdateLane", mapId: string, laneId: string, props: LaneProps, } | { "type": "ReorderLane", mapId: string, laneId: string, index: number, } | { "type": "DeleteLane", mapId: string, laneId: string, } | { "type": "AddCard", mapId: string, card: Card, index: number, } | { "type": "UpdateCard", mapId: string, cardId: string, props: CardProps, } | { "type": "MoveCard", mapId: string, cardId: string, stageId: string, laneId: string, index: number, } | { "type": "DeleteCard", mapId: string, cardId: string, } | { "type": "AddConnector", mapId: string, connector: Connector, index: number, } | { "type": "UpdateConnector", mapId: string, connectorId: string, props: ConnectorProps, } | { "type": "MoveConnector", mapId: string, connectorId: string, fromCardId: string, toCardId: string, } | { "type": "ReorderConnector", mapId: string, connectorId: string, index: number, } | { "type": "DeleteConnector", mapId: string, connectorId: string, } | { "type": "AddChannel", channel: Channel, index: number, } | { "type": "UpdateChannel", channelId: string, props: ChannelProps, } | { "type": "ReorderChannel", channelId: string, index: number, } | { "type": "DeleteChannel", channelId: string, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", personaId: string, props: PersonaProps, } | { "type": "ReorderPersona", personaId: string, index: number, } | { "type": "DeletePersona", personaId: string, } | { "type": "SetEmotion", mapId: string, personaId: string, stageId: string, value: number | null, } | { "type": "Batch", edits: Array<Edit>, };
 
-export type Edit = { "type": "AddMap", map: Map, index: number, } | { "type": "UpdateMap", mapId: Id, props: MapProps, } | { "type": "ReorderMap", mapId: Id, index: number, } | { "type": "DeleteMap", mapId: Id, } | { "type": "AddStage", mapId: Id, stage: Stage, index: number, } | { "type": "UpdateStage", mapId: Id, stageId: Id, props: StageProps, } | { "type": "ReorderStage", mapId: Id, stageId: Id, index: number, } | { "type": "DeleteStage", mapId: Id, stageId: Id, } | { "type": "AddLane", mapId: Id, lane: Lane, index: number, } | { "type": "UpdateLane", mapId: Id, laneId: Id, props: LaneProps, } | { "type": "ReorderLane", mapId: Id, laneId: Id, index: number, } | { "type": "DeleteLane", mapId: Id, laneId: Id, } | { "type": "AddCard", mapId: Id, card: Card, index: number, } | { "type": "UpdateCard", mapId: Id, cardId: Id, props: CardProps, } | { "type": "MoveCard", mapId: Id, cardId: Id, stageId: Id, laneId: Id, index: number, } | { "type": "DeleteCard", mapId: Id, cardId: Id, } | { "type": "AddConnector", mapId: Id, connector: Connector, index: number, } | { "type": "UpdateConnector", mapId: Id, connectorId: Id, props: ConnectorProps, } | { "type": "MoveConnector", mapId: Id, connectorId: Id, fromCardId: Id, toCardId: Id, } | { "type": "ReorderConnector", mapId: Id, connectorId: Id, index: number, } | { "type": "DeleteConnector", mapId: Id, connectorId: Id, } | { "type": "AddChannel", channel: Channel, index: number, } | { "type": "UpdateChannel", channelId: Id, props: ChannelProps, } | { "type": "ReorderChannel", channelId: Id, index: number, } | { "type": "DeleteChannel", channelId: Id, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", personaId: Id, props: PersonaProps, } | { "type": "ReorderPersona", personaId: Id, index: number, } | { "type": "DeletePersona", personaId: Id, } | { "type": "SetEmotion", mapId: Id, personaId: Id, stageId: Id, value: number | null, } | { "type": "Batch", edits: Array<Edit>, };
-
-export type Scene = { mapId: Id, mapName: string, width: number, height: number, headerHeight: number, gutterWidth: number, stages: Array<SceneStage>, lanes: Array<SceneLane>, cards: Array<SceneCard>, connectors: Array<SceneConnector>, emotionLines: Array<SceneEmotionLine>, fonts: SceneFonts, };
+export type Scene = { mapId: string, mapName: string, 
+/**
+ * The whole drawing's size.
+ */
+width: number, height: number, 
+/**
+ * The band at the top holding the stage headers.
+ */
+headerHeight: number, 
+/**
+ * The column at the left holding the lane headers.
+ */
+gutterWidth: number, stages: Array<SceneStage>, 
+/**
+ * Visible lanes only (hidden lanes are left out), top to bottom.
+ */
+lanes: Array<SceneLane>, cards: Array<SceneCard>, connectors: Array<SceneConnector>, emotionLines: Array<SceneEmotionLine>, fonts: SceneFonts, };
 
 export type SceneFonts = { family: string, titleSize: number, titleWeight: number, bodySize: number, bodyWeight: number, headerSize: number, headerWeight: number, lineHeight: number, };
 
 export type TextLine = { text: string, x: number, y: number, width: number, };
 
-export type SceneStage = { id: Id, index: number, x: number, width: number, color: string, name: Array<TextLine>, };
+export type SceneStage = { id: string, index: number, x: number, width: number, 
+/**
+ * `#rrggbb`, resolved from the stage or the palette.
+ */
+color: string, name: Array<TextLine>, };
 
-export type SceneLane = { id: Id, index: number, kind: LaneKind, y: number, height: number, color: string, collapsed: boolean, cardCount: number, name: Array<TextLine>, };
+export type SceneLane = { id: string, index: number, kind: LaneKind, y: number, height: number, color: string, collapsed: boolean, 
+/**
+ * How many cards the lane holds (shown on a collapsed lane).
+ */
+cardCount: number, name: Array<TextLine>, };
 
-export type SceneCard = { id: Id, stageId: Id, laneId: Id, kind: LaneKind, index: number, x: number, y: number, width: number, height: number, fill: string, stroke: string, title: Array<TextLine>, body: Array<TextLine>, channel: SceneChannelBadge | null, flags: CardFlags, };
+export type SceneCard = { id: string, stageId: string, laneId: string, kind: LaneKind, 
+/**
+ * Position within its cell.
+ */
+index: number, x: number, y: number, width: number, height: number, fill: string, stroke: string, title: Array<TextLine>, body: Array<TextLine>, 
+/**
+ * The delivering channel's icon and name, if any.
+ */
+channel: SceneChannelBadge | null, flags: CardFlags, };
 
-export type SceneChannelBadge = { id: Id, icon: string, name: string, color: string, };
+export type SceneChannelBadge = { id: string, icon: string, name: string, color: string, };
 
-export type SceneConnector = { id: Id, kind: ConnectorKind, fromCardId: Id, toCardId: Id, path: string, endX: number, endY: number, endAngle: number, label: TextLine | null, };
+export type SceneConnector = { id: string, kind: ConnectorKind, fromCardId: string, toCardId: string, 
+/**
+ * An SVG path (`d` attribute) from the source card's edge to the target's.
+ */
+path: string, 
+/**
+ * Where the arrow ends, and the direction it points (degrees, 0 = right).
+ */
+endX: number, endY: number, endAngle: number, label: TextLine | null, };
 
-export type SceneEmotionLine = { personaId: Id, personaName: string, color: string, laneId: Id, points: Array<SceneEmotionPoint>, path: string, };
+export type SceneEmotionLine = { personaId: string, personaName: string, color: string, 
+/**
+ * The emotion lane it is drawn in.
+ */
+laneId: string, points: Array<SceneEmotionPoint>, 
+/**
+ * A smooth SVG path through the points.
+ */
+path: string, };
 
-export type SceneEmotionPoint = { stageId: Id, value: number, x: number, y: number, };
+export type SceneEmotionPoint = { stageId: string, value: number, x: number, y: number, };
 
-export type DocumentState = { path: string, name: string, revision: number, undoLabel: string | null, redoLabel: string | null, maps: Array<MapSummary>, schemaVersion: number, };
+export type DocumentState = { path: string, 
+/**
+ * The file name without `.waymark`, shown in the title bar.
+ */
+name: string, revision: number, undoLabel: string | null, redoLabel: string | null, maps: Array<MapSummary>, schemaVersion: number, };
 
 export type AppError = { kind: string, message: string, };
