@@ -22,8 +22,17 @@ fn generated_typescript_is_up_to_date() {
 #[test]
 fn bindings_declare_the_ipc_types() {
     let ts = waymark_app::bindings::typescript();
-    for name in ["export type Edit =", "export type Scene =", "export type DocumentState =", "export type AppError =", "export type LaneKind ="] {
+    for name in [
+        "export type Edit =",
+        "export type Scene =",
+        "export type DocumentState =",
+        "export type AppError =",
+        "export type LaneKind =",
+    ] {
         assert!(ts.contains(name), "missing {name}");
     }
-    assert!(ts.contains(r#""type": "MoveCard""#), "edits are tagged unions");
+    assert!(
+        ts.contains(r#""type": "MoveCard""#),
+        "edits are tagged unions"
+    );
 }

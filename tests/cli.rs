@@ -4,7 +4,12 @@ use crate::common::{sha256, sqlite3, waymark_bin};
 
 fn waymark(args: &[&std::ffi::OsStr]) -> Output {
     // No DISPLAY: the subcommands must not need one.
-    Command::new(waymark_bin()).args(args).env_remove("DISPLAY").env_remove("WAYLAND_DISPLAY").output().unwrap()
+    Command::new(waymark_bin())
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -15,13 +20,21 @@ fn text(bytes: &[u8]) -> String {
 fn new_then_info_describes_the_sample_journey() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("journey.waymark");
-    let out = waymark(&["new".as_ref(), file.as_os_str(), "--template".as_ref(), "nonprofit-supporter".as_ref()]);
+    let out = waymark(&[
+        "new".as_ref(),
+        file.as_os_str(),
+        "--template".as_ref(),
+        "nonprofit-supporter".as_ref(),
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let out = waymark(&["info".as_ref(), file.as_os_str()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let info = text(&out.stdout);
     assert!(info.contains("Schema version:  1"), "{info}");
-    assert!(info.contains("From $10 gift to major donor: 6 stages, 7 lanes"), "{info}");
+    assert!(
+        info.contains("From $10 gift to major donor: 6 stages, 7 lanes"),
+        "{info}"
+    );
 }
 
 /// The "done when" check of the foundation issue, with the real sqlite3 tool.
@@ -29,12 +42,28 @@ fn new_then_info_describes_the_sample_journey() {
 fn a_new_file_announces_itself_to_sqlite3() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("blank.waymark");
-    assert!(waymark(&["new".as_ref(), file.as_os_str()]).status.success());
-    let out = sqlite3(&file, "pragma application_id; pragma user_version; pragma journal_mode; pragma integrity_check;");
+    assert!(waymark(&["new".as_ref(), file.as_os_str()])
+        .status
+        .success());
+    let out = sqlite3(
+        &file,
+        "pragma application_id; pragma user_version; pragma journal_mode; pragma integrity_check;",
+    );
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines, [waymark_store::APPLICATION_ID.to_string().as_str(), "1", "delete", "ok"]);
+    assert_eq!(
+        lines,
+        [
+            waymark_store::APPLICATION_ID.to_string().as_str(),
+            "1",
+            "delete",
+            "ok"
+        ]
+    );
     // People can read their own data with plain SQL.
-    assert_eq!(sqlite3(&file, "select name from stages order by position limit 1;").trim(), "Discover");
+    assert_eq!(
+        sqlite3(&file, "select name from stages order by position limit 1;").trim(),
+        "Discover"
+    );
 }
 
 #[test]
@@ -45,7 +74,11 @@ fn new_refuses_to_overwrite_and_names_the_file() {
     let before = sha256(&file);
     let out = waymark(&["new".as_ref(), file.as_os_str()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains(&file.display().to_string()), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains(&file.display().to_string()),
+        "{}",
+        text(&out.stderr)
+    );
     assert_eq!(sha256(&file), before);
 }
 
@@ -53,10 +86,18 @@ fn new_refuses_to_overwrite_and_names_the_file() {
 fn new_with_an_unknown_template_lists_the_templates() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("x.waymark");
-    let out = waymark(&["new".as_ref(), file.as_os_str(), "--template".as_ref(), "kanban".as_ref()]);
+    let out = waymark(&[
+        "new".as_ref(),
+        file.as_os_str(),
+        "--template".as_ref(),
+        "kanban".as_ref(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("kanban") && err.contains("nonprofit-supporter") && err.contains("blank"), "{err}");
+    assert!(
+        err.contains("kanban") && err.contains("nonprofit-supporter") && err.contains("blank"),
+        "{err}"
+    );
     assert!(!file.exists());
 }
 
@@ -64,14 +105,21 @@ fn new_with_an_unknown_template_lists_the_templates() {
 fn info_on_bad_files_fails_clearly_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("photo.waymark");
-    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0").unwrap();
+    std::fs::write(
+        &png,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0",
+    )
+    .unwrap();
     let missing = dir.path().join("nowhere.waymark");
     for (file, needle) in [(&png, "PNG"), (&missing, "nowhere.waymark")] {
         let before = file.exists().then(|| sha256(file));
         let out = waymark(&["info".as_ref(), file.as_os_str()]);
         assert_eq!(out.status.code(), Some(1));
         let err = text(&out.stderr);
-        assert!(err.contains(&file.display().to_string()) && err.contains(needle), "{err}");
+        assert!(
+            err.contains(&file.display().to_string()) && err.contains(needle),
+            "{err}"
+        );
         assert_eq!(file.exists().then(|| sha256(file)), before);
     }
 }

@@ -21,14 +21,27 @@ struct Harness {
 /// document open.
 fn harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
-    let dirs = AppDirs { config: dir.path().join("config"), data: dir.path().join("data") };
+    let dirs = AppDirs {
+        config: dir.path().join("config"),
+        data: dir.path().join("data"),
+    };
     let file = dir.path().join("sample.waymark");
     let doc = waymark_app::templates::template(waymark_app::templates::SAMPLE).unwrap();
     let state = AppState::new(dirs);
     *lock(&state.store) = Some(Store::create(&file, &doc).unwrap());
-    let app = waymark_app::builder(mock_builder()).manage(state).build(tauri::generate_context!(test = true)).unwrap();
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    Harness { _dir: dir, file, _app: app, window }
+    let app = waymark_app::builder(mock_builder())
+        .manage(state)
+        .build(tauri::generate_context!(test = true))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    Harness {
+        _dir: dir,
+        file,
+        _app: app,
+        window,
+    }
 }
 
 fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -49,12 +62,23 @@ fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
 }
 
 fn title_in_file(h: &Harness, card: &str) -> String {
-    sqlite3(&h.file, &format!("select title from cards where id = '{card}';")).trim().to_string()
+    sqlite3(
+        &h.file,
+        &format!("select title from cards where id = '{card}';"),
+    )
+    .trim()
+    .to_string()
 }
 
 fn rename_card(h: &Harness, title: &str) -> Value {
     let map: Value = invoke(h, "map_data", json!({ "mapId": "map-supporter" })).unwrap();
-    let card = map["cards"].as_array().unwrap().iter().find(|c| c["id"] == "c-ten-dollar-gift").unwrap().clone();
+    let card = map["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "c-ten-dollar-gift")
+        .unwrap()
+        .clone();
     let mut props = json!({
         "title": title, "body": card["body"], "color": card["color"], "channelId": card["channelId"],
         "personaIds": card["personaIds"], "flags": card["flags"],
@@ -84,16 +108,27 @@ fn map_scene_lays_out_the_stages() {
 #[test]
 fn apply_undo_redo_change_the_file() {
     let h = harness();
-    let edited = invoke(&h, "apply_edit", rename_card(&h, "First gift of $10 — edited")).unwrap();
+    let edited = invoke(
+        &h,
+        "apply_edit",
+        rename_card(&h, "First gift of $10 — edited"),
+    )
+    .unwrap();
     assert_eq!(edited["undoLabel"], "Edit card");
-    assert_eq!(title_in_file(&h, "c-ten-dollar-gift"), "First gift of $10 — edited");
+    assert_eq!(
+        title_in_file(&h, "c-ten-dollar-gift"),
+        "First gift of $10 — edited"
+    );
 
     let undone = invoke(&h, "undo", json!({})).unwrap();
     assert_eq!(undone["redoLabel"], "Edit card");
     assert_eq!(title_in_file(&h, "c-ten-dollar-gift"), "$10 first gift");
 
     invoke(&h, "redo", json!({})).unwrap();
-    assert_eq!(title_in_file(&h, "c-ten-dollar-gift"), "First gift of $10 — edited");
+    assert_eq!(
+        title_in_file(&h, "c-ten-dollar-gift"),
+        "First gift of $10 — edited"
+    );
 }
 
 #[test]
@@ -102,7 +137,10 @@ fn a_refused_edit_is_a_typed_error_and_changes_nothing() {
     let before = crate::common::sha256(&h.file);
     let err = invoke(&h, "apply_edit", json!({ "edit": { "type": "DeleteCard", "mapId": "map-supporter", "cardId": "no-such-card" } })).unwrap_err();
     assert_eq!(err["kind"], "edit_refused");
-    assert!(err["message"].as_str().unwrap().contains("no-such-card"), "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("no-such-card"),
+        "{err}"
+    );
     assert_eq!(crate::common::sha256(&h.file), before);
 }
 
@@ -123,8 +161,12 @@ fn an_unknown_map_is_a_typed_error() {
 #[test]
 fn startup_messages_are_taken_once() {
     let h = harness();
-    lock(&h.window.app_handle().state::<AppState>().startup_messages)
-        .push(waymark_app::error::ErrorPayload { kind: "not_found".into(), message: "x.waymark does not exist".into() });
+    lock(&h.window.app_handle().state::<AppState>().startup_messages).push(
+        waymark_app::error::ErrorPayload {
+            kind: "not_found".into(),
+            message: "x.waymark does not exist".into(),
+        },
+    );
     let first = invoke(&h, "take_startup_messages", json!({})).unwrap();
     assert_eq!(first.as_array().unwrap().len(), 1);
     let second = invoke(&h, "take_startup_messages", json!({})).unwrap();

@@ -16,9 +16,19 @@ pub fn waymark_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_waymark"))
 }
 
-/// Reads one text column with the real `sqlite3` tool, as a user would.
+/// Runs SQL with the real `sqlite3` tool, as a user would; waits out the app's
+/// brief write locks like any second reader must.
 pub fn sqlite3(path: &Path, sql: &str) -> String {
-    let out = std::process::Command::new("sqlite3").arg(path).arg(sql).output().expect("sqlite3 is installed by scripts/test");
-    assert!(out.status.success(), "sqlite3 failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = std::process::Command::new("sqlite3")
+        .args(["-cmd", ".timeout 5000"])
+        .arg(path)
+        .arg(sql)
+        .output()
+        .expect("sqlite3 is installed by scripts/test");
+    assert!(
+        out.status.success(),
+        "sqlite3 failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }

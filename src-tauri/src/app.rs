@@ -15,18 +15,19 @@ pub const MAIN_WINDOW: &str = "main";
 /// Adds the app's plugins and commands to `base`, for any runtime: the real one in
 /// `run`, the mock runtime (`tauri::test::mock_builder()`) in the command tests.
 pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
-    base.plugin(tauri_plugin_dialog::init()).invoke_handler(tauri::generate_handler![
-        commands::document_state,
-        commands::map_scene,
-        commands::map_data,
-        commands::apply_edit,
-        commands::undo,
-        commands::redo,
-        commands::take_startup_messages,
-        commands::show_open_dialog,
-        commands::show_save_as_dialog,
-        commands::new_document_dialog,
-    ])
+    base.plugin(tauri_plugin_dialog::init())
+        .invoke_handler(tauri::generate_handler![
+            commands::document_state,
+            commands::map_scene,
+            commands::map_data,
+            commands::apply_edit,
+            commands::undo,
+            commands::redo,
+            commands::take_startup_messages,
+            commands::show_open_dialog,
+            commands::show_save_as_dialog,
+            commands::new_document_dialog,
+        ])
 }
 
 /// Opens the window on `path`, or on the last or default document.

@@ -33,9 +33,7 @@ pub enum Command {
         template: String,
     },
     /// Show what a .waymark document holds, without changing it
-    Info {
-        path: PathBuf,
-    },
+    Info { path: PathBuf },
 }
 
 pub fn run_headless(command: Command) -> ExitCode {
@@ -64,7 +62,11 @@ pub fn new(path: &std::path::Path, template: &str) -> Result<String, String> {
         "Created {} from the {template:?} template ({} map{}, {cards} cards).\n",
         path.display(),
         store.summaries().len(),
-        if store.summaries().len() == 1 { "" } else { "s" },
+        if store.summaries().len() == 1 {
+            ""
+        } else {
+            "s"
+        },
     ))
 }
 

@@ -26,11 +26,15 @@ pub async fn map_scene<R: Runtime>(app: AppHandle<R>, map_id: String) -> Result<
 
 #[tauri::command]
 pub async fn map_data<R: Runtime>(app: AppHandle<R>, map_id: String) -> Result<Map, AppError> {
-    app.waymark().with_store(|store| Ok(store.map(&map_id)?.clone()))
+    app.waymark()
+        .with_store(|store| Ok(store.map(&map_id)?.clone()))
 }
 
 #[tauri::command]
-pub async fn apply_edit<R: Runtime>(app: AppHandle<R>, edit: Edit) -> Result<DocumentState, AppError> {
+pub async fn apply_edit<R: Runtime>(
+    app: AppHandle<R>,
+    edit: Edit,
+) -> Result<DocumentState, AppError> {
     app.waymark().with_store(|store| {
         store.apply(&edit)?;
         Ok(DocumentState::of(store))
@@ -55,22 +59,43 @@ pub async fn redo<R: Runtime>(app: AppHandle<R>) -> Result<DocumentState, AppErr
 
 /// Problems from startup (a bad file on the command line) that the UI should show.
 #[tauri::command]
-pub async fn take_startup_messages<R: Runtime>(app: AppHandle<R>) -> Result<Vec<ErrorPayload>, AppError> {
+pub async fn take_startup_messages<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<Vec<ErrorPayload>, AppError> {
     Ok(std::mem::take(&mut *lock(&app.waymark().startup_messages)))
 }
 
 #[tauri::command]
-pub async fn show_open_dialog<R: Runtime>(app: AppHandle<R>) -> Result<Option<DocumentState>, AppError> {
-    match pick(app.dialog().file().add_filter("Waymark document", &["waymark"]), false).await {
+pub async fn show_open_dialog<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<Option<DocumentState>, AppError> {
+    match pick(
+        app.dialog()
+            .file()
+            .add_filter("Waymark document", &["waymark"]),
+        false,
+    )
+    .await
+    {
         Some(path) => documents::open(&app, &path).map(Some),
         None => Ok(None),
     }
 }
 
 #[tauri::command]
-pub async fn show_save_as_dialog<R: Runtime>(app: AppHandle<R>) -> Result<Option<DocumentState>, AppError> {
-    let name = app.waymark().document_state().map(|s| format!("{} copy.waymark", s.name)).unwrap_or_default();
-    let dialog = app.dialog().file().add_filter("Waymark document", &["waymark"]).set_file_name(name);
+pub async fn show_save_as_dialog<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<Option<DocumentState>, AppError> {
+    let name = app
+        .waymark()
+        .document_state()
+        .map(|s| format!("{} copy.waymark", s.name))
+        .unwrap_or_default();
+    let dialog = app
+        .dialog()
+        .file()
+        .add_filter("Waymark document", &["waymark"])
+        .set_file_name(name);
     match pick(dialog, true).await {
         Some(path) => documents::save_as(&app, &with_extension(path)).map(Some),
         None => Ok(None),
@@ -78,16 +103,27 @@ pub async fn show_save_as_dialog<R: Runtime>(app: AppHandle<R>) -> Result<Option
 }
 
 #[tauri::command]
-pub async fn new_document_dialog<R: Runtime>(app: AppHandle<R>) -> Result<Option<DocumentState>, AppError> {
-    let dialog = app.dialog().file().add_filter("Waymark document", &["waymark"]).set_file_name("Untitled.waymark");
+pub async fn new_document_dialog<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<Option<DocumentState>, AppError> {
+    let dialog = app
+        .dialog()
+        .file()
+        .add_filter("Waymark document", &["waymark"])
+        .set_file_name("Untitled.waymark");
     match pick(dialog, true).await {
-        Some(path) => documents::create(&app, &with_extension(path), crate::templates::BLANK).map(Some),
+        Some(path) => {
+            documents::create(&app, &with_extension(path), crate::templates::BLANK).map(Some)
+        }
         None => Ok(None),
     }
 }
 
 /// Shows a native open or save dialog without blocking the async runtime.
-async fn pick<R: Runtime>(dialog: tauri_plugin_dialog::FileDialogBuilder<R>, save: bool) -> Option<std::path::PathBuf> {
+async fn pick<R: Runtime>(
+    dialog: tauri_plugin_dialog::FileDialogBuilder<R>,
+    save: bool,
+) -> Option<std::path::PathBuf> {
     // The dialog answers once, on the main thread; a one-slot channel carries it here.
     let (tx, mut rx) = tauri::async_runtime::channel(1);
     let send = move |p: Option<tauri_plugin_dialog::FilePath>| {

@@ -21,7 +21,11 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<DocumentState
 }
 
 /// Creates `path` from a template and opens it.
-pub fn create<R: Runtime>(app: &AppHandle<R>, path: &Path, template: &str) -> Result<DocumentState, AppError> {
+pub fn create<R: Runtime>(
+    app: &AppHandle<R>,
+    path: &Path,
+    template: &str,
+) -> Result<DocumentState, AppError> {
     let doc = templates::template(template)?;
     let store = Store::create(path, &doc)?;
     install(app, store)
@@ -76,7 +80,10 @@ pub fn report<R: Runtime>(app: &AppHandle<R>, e: &AppError) {
 /// last document used, else the default document (created from the sample on the first
 /// launch). A file that fails to open is reported and the next choice is tried, so the
 /// app always opens on a map.
-pub fn open_at_startup<R: Runtime>(app: &AppHandle<R>, requested: Option<PathBuf>) -> Result<DocumentState, AppError> {
+pub fn open_at_startup<R: Runtime>(
+    app: &AppHandle<R>,
+    requested: Option<PathBuf>,
+) -> Result<DocumentState, AppError> {
     let state = app.waymark();
     let mut problems = Vec::new();
     if let Some(path) = requested {
@@ -97,8 +104,9 @@ pub fn open_at_startup<R: Runtime>(app: &AppHandle<R>, requested: Option<PathBuf
         if default.exists() {
             return open(app, &default);
         }
-        std::fs::create_dir_all(&state.dirs.data)
-            .map_err(|e| AppError::Settings(format!("cannot create {}: {e}", state.dirs.data.display())))?;
+        std::fs::create_dir_all(&state.dirs.data).map_err(|e| {
+            AppError::Settings(format!("cannot create {}: {e}", state.dirs.data.display()))
+        })?;
         create(app, &default, templates::SAMPLE)
     })();
     lock(&state.startup_messages).extend(problems.iter().map(|e| {

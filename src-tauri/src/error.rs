@@ -37,7 +37,10 @@ impl AppError {
     }
 
     pub fn payload(&self) -> ErrorPayload {
-        ErrorPayload { kind: self.kind(), message: self.to_string() }
+        ErrorPayload {
+            kind: self.kind(),
+            message: self.to_string(),
+        }
     }
 }
 

@@ -22,24 +22,59 @@ const RECENT_PREFIX: &str = "file.recent.";
 pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Result<Menu<R>> {
     let mut recent_menu = SubmenuBuilder::new(app, "Open Recent");
     if recent.is_empty() {
-        recent_menu = recent_menu.item(&MenuItemBuilder::with_id("file.recent.none", "No recent files").enabled(false).build(app)?);
+        recent_menu = recent_menu.item(
+            &MenuItemBuilder::with_id("file.recent.none", "No recent files")
+                .enabled(false)
+                .build(app)?,
+        );
     }
     for (i, path) in recent.iter().enumerate() {
-        let label = format!("{}  —  {}", crate::state::document_name(path), path.parent().map(|p| p.display().to_string()).unwrap_or_default());
-        recent_menu = recent_menu.item(&MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{i}"), label).build(app)?);
+        let label = format!(
+            "{}  —  {}",
+            crate::state::document_name(path),
+            path.parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default()
+        );
+        recent_menu = recent_menu
+            .item(&MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{i}"), label).build(app)?);
     }
     let file = SubmenuBuilder::new(app, "File")
-        .item(&MenuItemBuilder::with_id(NEW, "New…").accelerator("CmdOrCtrl+N").build(app)?)
-        .item(&MenuItemBuilder::with_id(OPEN, "Open…").accelerator("CmdOrCtrl+O").build(app)?)
+        .item(
+            &MenuItemBuilder::with_id(NEW, "New…")
+                .accelerator("CmdOrCtrl+N")
+                .build(app)?,
+        )
+        .item(
+            &MenuItemBuilder::with_id(OPEN, "Open…")
+                .accelerator("CmdOrCtrl+O")
+                .build(app)?,
+        )
         .item(&recent_menu.build()?)
         .separator()
-        .item(&MenuItemBuilder::with_id(SAVE_AS, "Save As…").accelerator("CmdOrCtrl+Shift+S").build(app)?)
+        .item(
+            &MenuItemBuilder::with_id(SAVE_AS, "Save As…")
+                .accelerator("CmdOrCtrl+Shift+S")
+                .build(app)?,
+        )
         .separator()
-        .item(&MenuItemBuilder::with_id(QUIT, "Quit").accelerator("CmdOrCtrl+Q").build(app)?)
+        .item(
+            &MenuItemBuilder::with_id(QUIT, "Quit")
+                .accelerator("CmdOrCtrl+Q")
+                .build(app)?,
+        )
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit")
-        .item(&MenuItemBuilder::with_id(UNDO, "Undo").accelerator("CmdOrCtrl+Z").build(app)?)
-        .item(&MenuItemBuilder::with_id(REDO, "Redo").accelerator("CmdOrCtrl+Shift+Z").build(app)?)
+        .item(
+            &MenuItemBuilder::with_id(UNDO, "Undo")
+                .accelerator("CmdOrCtrl+Z")
+                .build(app)?,
+        )
+        .item(
+            &MenuItemBuilder::with_id(REDO, "Redo")
+                .accelerator("CmdOrCtrl+Shift+Z")
+                .build(app)?,
+        )
         .build()?;
     MenuBuilder::new(app).item(&file).item(&edit).build()
 }
@@ -62,38 +97,57 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     match id {
         NEW => {
             let app2 = app.clone();
-            app.dialog().file().add_filter("Waymark document", &["waymark"]).set_file_name("Untitled.waymark").save_file(
-                move |p| {
+            app.dialog()
+                .file()
+                .add_filter("Waymark document", &["waymark"])
+                .set_file_name("Untitled.waymark")
+                .save_file(move |p| {
                     if let Some(path) = p.and_then(|p| p.into_path().ok()) {
                         let path = crate::commands::with_extension(path);
-                        documents::announce(&app2, documents::create(&app2, &path, crate::templates::BLANK));
+                        documents::announce(
+                            &app2,
+                            documents::create(&app2, &path, crate::templates::BLANK),
+                        );
                     }
-                },
-            );
+                });
         }
         OPEN => {
             let app2 = app.clone();
-            app.dialog().file().add_filter("Waymark document", &["waymark"]).pick_file(move |p| {
-                if let Some(path) = p.and_then(|p| p.into_path().ok()) {
-                    documents::announce(&app2, documents::open(&app2, &path));
-                }
-            });
+            app.dialog()
+                .file()
+                .add_filter("Waymark document", &["waymark"])
+                .pick_file(move |p| {
+                    if let Some(path) = p.and_then(|p| p.into_path().ok()) {
+                        documents::announce(&app2, documents::open(&app2, &path));
+                    }
+                });
         }
         SAVE_AS => {
             let app2 = app.clone();
-            let name = app.waymark().document_state().map(|s| format!("{} copy.waymark", s.name)).unwrap_or_default();
-            app.dialog().file().add_filter("Waymark document", &["waymark"]).set_file_name(name).save_file(move |p| {
-                if let Some(path) = p.and_then(|p| p.into_path().ok()) {
-                    let path = crate::commands::with_extension(path);
-                    documents::announce(&app2, documents::save_as(&app2, &path));
-                }
-            });
+            let name = app
+                .waymark()
+                .document_state()
+                .map(|s| format!("{} copy.waymark", s.name))
+                .unwrap_or_default();
+            app.dialog()
+                .file()
+                .add_filter("Waymark document", &["waymark"])
+                .set_file_name(name)
+                .save_file(move |p| {
+                    if let Some(path) = p.and_then(|p| p.into_path().ok()) {
+                        let path = crate::commands::with_extension(path);
+                        documents::announce(&app2, documents::save_as(&app2, &path));
+                    }
+                });
         }
         QUIT => app.exit(0),
         UNDO => documents::announce(app, history(app, true)),
         REDO => documents::announce(app, history(app, false)),
         _ => {
-            if let Some(i) = id.strip_prefix(RECENT_PREFIX).and_then(|i| i.parse::<usize>().ok()) {
+            if let Some(i) = id
+                .strip_prefix(RECENT_PREFIX)
+                .and_then(|i| i.parse::<usize>().ok())
+            {
                 let path = lock(&app.waymark().settings).recent.get(i).cloned();
                 if let Some(path) = path {
                     documents::announce(app, documents::open(app, &path));

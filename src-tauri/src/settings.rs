@@ -20,9 +20,14 @@ pub struct AppDirs {
 impl AppDirs {
     /// The platform's folders for Waymark (XDG on Linux).
     pub fn from_platform() -> Result<AppDirs, AppError> {
-        let dirs = directories::ProjectDirs::from("org", "Waymark", "Waymark")
-            .ok_or_else(|| AppError::Settings("cannot find the home folder (is HOME set?)".into()))?;
-        Ok(AppDirs { config: dirs.config_dir().to_path_buf(), data: dirs.data_dir().to_path_buf() })
+        let dirs =
+            directories::ProjectDirs::from("org", "Waymark", "Waymark").ok_or_else(|| {
+                AppError::Settings("cannot find the home folder (is HOME set?)".into())
+            })?;
+        Ok(AppDirs {
+            config: dirs.config_dir().to_path_buf(),
+            data: dirs.data_dir().to_path_buf(),
+        })
     }
 
     pub fn default_document(&self) -> PathBuf {
@@ -61,7 +66,8 @@ impl Settings {
         let err = |e: std::io::Error| AppError::Settings(format!("{}: {e}", path.display()));
         std::fs::create_dir_all(&dirs.config).map_err(err)?;
         let tmp = path.with_extension("json.tmp");
-        let json = serde_json::to_vec_pretty(self).map_err(|e| AppError::Settings(e.to_string()))?;
+        let json =
+            serde_json::to_vec_pretty(self).map_err(|e| AppError::Settings(e.to_string()))?;
         std::fs::write(&tmp, json).map_err(err)?;
         std::fs::rename(&tmp, &path).map_err(err)
     }
@@ -86,7 +92,10 @@ mod tests {
         for p in ["a", "b", "a", "c"] {
             s.remember(Path::new(p));
         }
-        assert_eq!(s.recent, vec![PathBuf::from("c"), PathBuf::from("a"), PathBuf::from("b")]);
+        assert_eq!(
+            s.recent,
+            vec![PathBuf::from("c"), PathBuf::from("a"), PathBuf::from("b")]
+        );
         assert_eq!(s.last_document, Some(PathBuf::from("c")));
     }
 
@@ -103,7 +112,10 @@ mod tests {
     #[test]
     fn a_corrupt_settings_file_gives_defaults_and_saving_replaces_it() {
         let dir = tempfile::tempdir().unwrap();
-        let dirs = AppDirs { config: dir.path().join("cfg"), data: dir.path().join("data") };
+        let dirs = AppDirs {
+            config: dir.path().join("cfg"),
+            data: dir.path().join("data"),
+        };
         std::fs::create_dir_all(&dirs.config).unwrap();
         std::fs::write(dirs.settings_file(), b"{not json").unwrap();
         assert_eq!(Settings::load(&dirs), Settings::default());

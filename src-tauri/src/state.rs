@@ -36,7 +36,10 @@ impl AppState {
     }
 
     /// Runs `f` with the open document.
-    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, AppError>) -> Result<T, AppError> {
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
         let mut guard = lock(&self.store);
         let store = guard.as_mut().ok_or(AppError::NoDocument)?;
         f(store)
@@ -94,7 +97,9 @@ impl DocumentState {
 }
 
 pub fn document_name(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "Untitled".into())
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "Untitled".into())
 }
 
 pub fn remembered_path(p: &Path) -> PathBuf {

@@ -17,7 +17,11 @@ pub const TEMPLATES: &[(&str, &str, &str)] = &[
         "A non-profit supporter from a $10 first gift to a major commitment",
         include_str!("../../assets/templates/nonprofit-supporter.json"),
     ),
-    (BLANK, "Five empty stages and the usual lanes", include_str!("../../assets/templates/blank.json")),
+    (
+        BLANK,
+        "Five empty stages and the usual lanes",
+        include_str!("../../assets/templates/blank.json"),
+    ),
 ];
 
 pub fn names() -> Vec<&'static str> {
@@ -26,12 +30,19 @@ pub fn names() -> Vec<&'static str> {
 
 /// Parses and validates the named template.
 pub fn template(name: &str) -> Result<Document, AppError> {
-    let (_, _, json) = TEMPLATES.iter().find(|(n, _, _)| *n == name).ok_or_else(|| AppError::Template {
+    let (_, _, json) = TEMPLATES
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .ok_or_else(|| AppError::Template {
+            name: name.to_string(),
+            message: format!("no such template; choose one of: {}", names().join(", ")),
+        })?;
+    let fail = |message: String| AppError::Template {
         name: name.to_string(),
-        message: format!("no such template; choose one of: {}", names().join(", ")),
-    })?;
-    let fail = |message: String| AppError::Template { name: name.to_string(), message };
-    let parsed: Document = serde_json::from_str(json).map_err(|e| fail(format!("line {}, column {}: {e}", e.line(), e.column())))?;
+        message,
+    };
+    let parsed: Document = serde_json::from_str(json)
+        .map_err(|e| fail(format!("line {}, column {}: {e}", e.line(), e.column())))?;
     build(&parsed).map_err(fail)
 }
 
@@ -43,9 +54,24 @@ fn build(parsed: &Document) -> Result<Document, String> {
         .channels
         .iter()
         .enumerate()
-        .map(|(i, c)| Edit::AddChannel { channel: c.clone(), index: i as u32 })
-        .chain(parsed.personas.iter().enumerate().map(|(i, p)| Edit::AddPersona { persona: p.clone(), index: i as u32 }))
-        .chain(parsed.maps.iter().enumerate().map(|(i, m)| Edit::AddMap { map: m.clone(), index: i as u32 }));
+        .map(|(i, c)| Edit::AddChannel {
+            channel: c.clone(),
+            index: i as u32,
+        })
+        .chain(
+            parsed
+                .personas
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Edit::AddPersona {
+                    persona: p.clone(),
+                    index: i as u32,
+                }),
+        )
+        .chain(parsed.maps.iter().enumerate().map(|(i, m)| Edit::AddMap {
+            map: m.clone(),
+            index: i as u32,
+        }));
     for edit in edits {
         edit.apply(&mut doc).map_err(|e| e.to_string())?;
     }
@@ -67,6 +93,9 @@ mod tests {
     #[test]
     fn an_unknown_template_names_the_choices() {
         let err = template("nope").unwrap_err().to_string();
-        assert!(err.contains("nope") && err.contains(SAMPLE) && err.contains(BLANK), "{err}");
+        assert!(
+            err.contains("nope") && err.contains(SAMPLE) && err.contains(BLANK),
+            "{err}"
+        );
     }
 }

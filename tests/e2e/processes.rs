@@ -17,16 +17,29 @@ impl Xvfb {
     /// Lets Xvfb pick a free display and tell us which (`-displayfd`).
     pub fn start() -> Xvfb {
         let mut child = Command::new("Xvfb")
-            .args(["-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"])
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1600x1000x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("Xvfb is installed by scripts/test");
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
         let n = line.trim();
         assert!(!n.is_empty(), "Xvfb did not report a display");
-        Xvfb { child, display: format!(":{n}") }
+        Xvfb {
+            child,
+            display: format!(":{n}"),
+        }
     }
 }
 
@@ -48,26 +61,34 @@ impl TauriDriver {
     pub fn start(display: &str, home: &Path) -> TauriDriver {
         let port = free_port();
         let native_port = free_port();
-        let bin = which("tauri-driver").expect("tauri-driver 2.1.0 is installed by scripts/test (cargo install)");
+        let bin = which("tauri-driver")
+            .expect("tauri-driver 2.1.0 is installed by scripts/test (cargo install)");
         let mut cmd = Command::new(bin);
-        cmd.args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
-            .env("DISPLAY", display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env("HOME", home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .env("XDG_CACHE_HOME", home.join(".cache"))
-            .env("XDG_RUNTIME_DIR", home.join("runtime"))
-            // Software rendering under Xvfb; no GPU here.
-            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
-            .env("LIBGL_ALWAYS_SOFTWARE", "1")
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit());
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+        .env("DISPLAY", display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("XDG_CACHE_HOME", home.join(".cache"))
+        .env("XDG_RUNTIME_DIR", home.join("runtime"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
         let child = cmd.spawn().expect("start tauri-driver");
         let url = format!("http://127.0.0.1:{port}");
-        let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
-        wait_for(Duration::from_secs(30), "tauri-driver to listen", || agent.get(format!("{url}/status")).call().ok());
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        wait_for(Duration::from_secs(30), "tauri-driver to listen", || {
+            agent.get(format!("{url}/status")).call().ok()
+        });
         TauriDriver { child, url }
     }
 }
@@ -75,17 +96,24 @@ impl TauriDriver {
 impl Drop for TauriDriver {
     /// SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver too.
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
         let _ = self.child.wait();
     }
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn which(name: &str) -> Option<std::path::PathBuf> {
-    let mut dirs: Vec<std::path::PathBuf> = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).collect();
+    let mut dirs: Vec<std::path::PathBuf> =
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).collect();
     if let Some(home) = std::env::var_os("HOME") {
         dirs.push(Path::new(&home).join(".cargo/bin"));
     }

@@ -9,16 +9,30 @@ use crate::Map;
 
 /// Cards sorted by (stage position, lane position), keeping their order within a cell.
 pub fn canonicalize_cards(map: &mut Map) {
-    let stage_pos: HashMap<&str, usize> =
-        map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-    let lane_pos: HashMap<&str, usize> =
-        map.lanes.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+    let stage_pos: HashMap<&str, usize> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let lane_pos: HashMap<&str, usize> = map
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
     let mut keyed: Vec<(usize, usize, crate::Card)> = map
         .cards
         .drain(..)
         .map(|c| {
-            let s = stage_pos.get(c.stage_id.as_str()).copied().unwrap_or(usize::MAX);
-            let l = lane_pos.get(c.lane_id.as_str()).copied().unwrap_or(usize::MAX);
+            let s = stage_pos
+                .get(c.stage_id.as_str())
+                .copied()
+                .unwrap_or(usize::MAX);
+            let l = lane_pos
+                .get(c.lane_id.as_str())
+                .copied()
+                .unwrap_or(usize::MAX);
             (s, l, c)
         })
         .collect();
@@ -28,8 +42,12 @@ pub fn canonicalize_cards(map: &mut Map) {
 
 /// Emotion points sorted by (persona id, stage position).
 pub fn canonicalize_emotions(map: &mut Map) {
-    let stage_pos: HashMap<String, usize> =
-        map.stages.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+    let stage_pos: HashMap<String, usize> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
     map.emotion_points.sort_by(|a, b| {
         let sa = stage_pos.get(&a.stage_id).copied().unwrap_or(usize::MAX);
         let sb = stage_pos.get(&b.stage_id).copied().unwrap_or(usize::MAX);

@@ -9,13 +9,22 @@ pub enum EditError {
     #[error("a {entity} with id {id:?} already exists")]
     DuplicateId { entity: &'static str, id: Id },
     #[error("{field}: {message}")]
-    Invalid { field: &'static str, message: String },
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
 }
 
 pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> EditError {
-    EditError::Invalid { field, message: message.into() }
+    EditError::Invalid {
+        field,
+        message: message.into(),
+    }
 }
 
 pub(crate) fn not_found(entity: &'static str, id: &str) -> EditError {
-    EditError::NotFound { entity, id: id.to_string() }
+    EditError::NotFound {
+        entity,
+        id: id.to_string(),
+    }
 }

@@ -353,14 +353,24 @@ impl Map {
     }
 
     /// The cards of one cell, in their order within the cell.
-    pub fn cell_cards<'a>(&'a self, stage_id: &'a str, lane_id: &'a str) -> impl Iterator<Item = &'a Card> + 'a {
-        self.cards.iter().filter(move |c| c.stage_id == stage_id && c.lane_id == lane_id)
+    pub fn cell_cards<'a>(
+        &'a self,
+        stage_id: &'a str,
+        lane_id: &'a str,
+    ) -> impl Iterator<Item = &'a Card> + 'a {
+        self.cards
+            .iter()
+            .filter(move |c| c.stage_id == stage_id && c.lane_id == lane_id)
     }
 }
 
 impl Stage {
     pub fn props(&self) -> StageProps {
-        StageProps { name: self.name.clone(), color: self.color.clone(), width: self.width }
+        StageProps {
+            name: self.name.clone(),
+            color: self.color.clone(),
+            width: self.width,
+        }
     }
 }
 
@@ -391,19 +401,30 @@ impl Card {
 
 impl Channel {
     pub fn props(&self) -> ChannelProps {
-        ChannelProps { name: self.name.clone(), icon: self.icon.clone(), color: self.color.clone() }
+        ChannelProps {
+            name: self.name.clone(),
+            icon: self.icon.clone(),
+            color: self.color.clone(),
+        }
     }
 }
 
 impl Persona {
     pub fn props(&self) -> PersonaProps {
-        PersonaProps { name: self.name.clone(), segment: self.segment.clone(), color: self.color.clone() }
+        PersonaProps {
+            name: self.name.clone(),
+            segment: self.segment.clone(),
+            color: self.color.clone(),
+        }
     }
 }
 
 impl Connector {
     pub fn props(&self) -> ConnectorProps {
-        ConnectorProps { kind: self.kind, label: self.label.clone() }
+        ConnectorProps {
+            kind: self.kind,
+            label: self.label.clone(),
+        }
     }
 }
 

@@ -14,17 +14,25 @@ pub(crate) const MAX_STAGE_WIDTH: u32 = 1200;
 /// A colour is `#rrggbb` (or absent, meaning the theme's default).
 pub fn check_color(field: &'static str, color: &Option<String>) -> Result<(), EditError> {
     if let Some(c) = color {
-        let ok = c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit());
+        let ok =
+            c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit());
         if !ok {
-            return Err(invalid(field, format!("{c:?} is not a colour; use #rrggbb")));
+            return Err(invalid(
+                field,
+                format!("{c:?} is not a colour; use #rrggbb"),
+            ));
         }
     }
     Ok(())
 }
 
 pub(crate) fn check_id(field: &'static str, id: &str) -> Result<(), EditError> {
-    if id.is_empty() || id.len() > MAX_ID || id.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return Err(invalid(field, format!("{id:?} is not a valid id (1–{MAX_ID} visible characters)")));
+    if id.is_empty() || id.len() > MAX_ID || id.chars().any(|c| c.is_control() || c.is_whitespace())
+    {
+        return Err(invalid(
+            field,
+            format!("{id:?} is not a valid id (1–{MAX_ID} visible characters)"),
+        ));
     }
     Ok(())
 }
@@ -32,7 +40,10 @@ pub(crate) fn check_id(field: &'static str, id: &str) -> Result<(), EditError> {
 pub(crate) fn check_len(field: &'static str, text: &str, max: usize) -> Result<(), EditError> {
     let n = text.chars().count();
     if n > max {
-        return Err(invalid(field, format!("is {n} characters long; at most {max} are allowed")));
+        return Err(invalid(
+            field,
+            format!("is {n} characters long; at most {max} are allowed"),
+        ));
     }
     Ok(())
 }
@@ -53,7 +64,10 @@ pub(crate) fn check_width(width: u32) -> Result<(), EditError> {
 
 pub(crate) fn check_emotion(value: i8) -> Result<(), EditError> {
     if !(EMOTION_MIN..=EMOTION_MAX).contains(&value) {
-        return Err(invalid("emotion.value", format!("{value} is outside {EMOTION_MIN}..{EMOTION_MAX}")));
+        return Err(invalid(
+            "emotion.value",
+            format!("{value} is outside {EMOTION_MIN}..{EMOTION_MAX}"),
+        ));
     }
     Ok(())
 }

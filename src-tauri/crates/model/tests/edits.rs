@@ -9,20 +9,44 @@ fn apply(doc: &mut Document, edit: Edit) -> Edit {
 }
 
 fn titles(doc: &Document, stage: &str, lane: &str) -> Vec<String> {
-    doc.maps[0].cell_cards(stage, lane).map(|c| c.title.clone()).collect()
+    doc.maps[0]
+        .cell_cards(stage, lane)
+        .map(|c| c.title.clone())
+        .collect()
 }
 
 #[test]
 fn move_card_into_another_cell_at_an_index() {
     let mut doc = fixture::document();
-    apply(&mut doc, Edit::MoveCard { map_id: "m1".into(), card_id: "c5".into(), stage_id: "s1".into(), lane_id: "l1".into(), index: 1 });
-    assert_eq!(titles(&doc, "s1", "l1"), ["Friend's invitation", "$10 first gift", "Local search"]);
+    apply(
+        &mut doc,
+        Edit::MoveCard {
+            map_id: "m1".into(),
+            card_id: "c5".into(),
+            stage_id: "s1".into(),
+            lane_id: "l1".into(),
+            index: 1,
+        },
+    );
+    assert_eq!(
+        titles(&doc, "s1", "l1"),
+        ["Friend's invitation", "$10 first gift", "Local search"]
+    );
 }
 
 #[test]
 fn moving_a_card_to_another_lane_gives_it_that_lane_kind() {
     let mut doc = fixture::document();
-    apply(&mut doc, Edit::MoveCard { map_id: "m1".into(), card_id: "c1".into(), stage_id: "s1".into(), lane_id: "l2".into(), index: 0 });
+    apply(
+        &mut doc,
+        Edit::MoveCard {
+            map_id: "m1".into(),
+            card_id: "c1".into(),
+            stage_id: "s1".into(),
+            lane_id: "l2".into(),
+            index: 0,
+        },
+    );
     assert_eq!(doc.maps[0].card("c1").unwrap().kind, LaneKind::PainPoints);
 }
 
@@ -30,7 +54,13 @@ fn moving_a_card_to_another_lane_gives_it_that_lane_kind() {
 fn deleting_a_stage_removes_its_cards_connectors_and_emotions_and_undo_restores_them() {
     let original = fixture::document();
     let mut doc = original.clone();
-    let inverse = apply(&mut doc, Edit::DeleteStage { map_id: "m1".into(), stage_id: "s1".into() });
+    let inverse = apply(
+        &mut doc,
+        Edit::DeleteStage {
+            map_id: "m1".into(),
+            stage_id: "s1".into(),
+        },
+    );
     let map = &doc.maps[0];
     assert!(map.card("c1").is_none() && map.card("c2").is_none());
     assert!(map.connectors.is_empty(), "both connectors touch c1");
@@ -42,7 +72,12 @@ fn deleting_a_stage_removes_its_cards_connectors_and_emotions_and_undo_restores_
 #[test]
 fn deleting_a_channel_unlinks_its_cards() {
     let mut doc = fixture::document();
-    apply(&mut doc, Edit::DeleteChannel { channel_id: "ch1".into() });
+    apply(
+        &mut doc,
+        Edit::DeleteChannel {
+            channel_id: "ch1".into(),
+        },
+    );
     assert_eq!(doc.maps[0].card("c1").unwrap().channel_id, None);
 }
 
@@ -50,7 +85,13 @@ fn deleting_a_channel_unlinks_its_cards() {
 fn a_card_must_take_its_lane_kind() {
     let mut doc = fixture::document();
     let card = fixture::card("c9", "s1", "l1", LaneKind::Notes, "wrong kind");
-    let err = Edit::AddCard { map_id: "m1".into(), card, index: 0 }.apply(&mut doc).unwrap_err();
+    let err = Edit::AddCard {
+        map_id: "m1".into(),
+        card,
+        index: 0,
+    }
+    .apply(&mut doc)
+    .unwrap_err();
     assert!(err.to_string().contains("card.kind"), "{err}");
 }
 
@@ -58,18 +99,73 @@ fn a_card_must_take_its_lane_kind() {
 fn duplicate_ids_are_refused() {
     let mut doc = fixture::document();
     let card = fixture::card("c1", "s1", "l1", LaneKind::Touchpoints, "again");
-    let err = Edit::AddCard { map_id: "m1".into(), card, index: 0 }.apply(&mut doc).unwrap_err();
-    assert_eq!(err, EditError::DuplicateId { entity: "card", id: "c1".into() });
+    let err = Edit::AddCard {
+        map_id: "m1".into(),
+        card,
+        index: 0,
+    }
+    .apply(&mut doc)
+    .unwrap_err();
+    assert_eq!(
+        err,
+        EditError::DuplicateId {
+            entity: "card",
+            id: "c1".into()
+        }
+    );
 }
 
 #[test]
 fn bad_values_name_the_field() {
     let mut doc = fixture::document();
     let cases = [
-        (Edit::UpdateStage { map_id: "m1".into(), stage_id: "s1".into(), props: StageProps { name: "x".into(), color: Some("red".into()), width: 240 } }, "stage.color"),
-        (Edit::UpdateStage { map_id: "m1".into(), stage_id: "s1".into(), props: StageProps { name: "x".into(), color: None, width: 5 } }, "stage.width"),
-        (Edit::SetEmotion { map_id: "m1".into(), persona_id: "p1".into(), stage_id: "s1".into(), value: Some(3) }, "emotion.value"),
-        (Edit::AddConnector { map_id: "m1".into(), connector: Connector { id: "k9".into(), from_card_id: "c1".into(), to_card_id: "c1".into(), kind: ConnectorKind::Flow, label: String::new() }, index: 0 }, "connector"),
+        (
+            Edit::UpdateStage {
+                map_id: "m1".into(),
+                stage_id: "s1".into(),
+                props: StageProps {
+                    name: "x".into(),
+                    color: Some("red".into()),
+                    width: 240,
+                },
+            },
+            "stage.color",
+        ),
+        (
+            Edit::UpdateStage {
+                map_id: "m1".into(),
+                stage_id: "s1".into(),
+                props: StageProps {
+                    name: "x".into(),
+                    color: None,
+                    width: 5,
+                },
+            },
+            "stage.width",
+        ),
+        (
+            Edit::SetEmotion {
+                map_id: "m1".into(),
+                persona_id: "p1".into(),
+                stage_id: "s1".into(),
+                value: Some(3),
+            },
+            "emotion.value",
+        ),
+        (
+            Edit::AddConnector {
+                map_id: "m1".into(),
+                connector: Connector {
+                    id: "k9".into(),
+                    from_card_id: "c1".into(),
+                    to_card_id: "c1".into(),
+                    kind: ConnectorKind::Flow,
+                    label: String::new(),
+                },
+                index: 0,
+            },
+            "connector",
+        ),
     ];
     for (edit, field) in cases {
         let before = doc.clone();
@@ -85,19 +181,44 @@ fn a_failing_batch_changes_nothing() {
     let mut doc = original.clone();
     let batch = Edit::Batch {
         edits: vec![
-            Edit::DeleteCard { map_id: "m1".into(), card_id: "c2".into() },
-            Edit::DeleteCard { map_id: "m1".into(), card_id: "no-such-card".into() },
+            Edit::DeleteCard {
+                map_id: "m1".into(),
+                card_id: "c2".into(),
+            },
+            Edit::DeleteCard {
+                map_id: "m1".into(),
+                card_id: "no-such-card".into(),
+            },
         ],
     };
     let err = batch.apply(&mut doc).unwrap_err();
-    assert_eq!(err, EditError::NotFound { entity: "card", id: "no-such-card".into() });
+    assert_eq!(
+        err,
+        EditError::NotFound {
+            entity: "card",
+            id: "no-such-card".into()
+        }
+    );
     assert_eq!(doc, original);
 }
 
 #[test]
 fn changing_a_lane_kind_changes_its_cards() {
     let mut doc = fixture::document();
-    let inverse = apply(&mut doc, Edit::UpdateLane { map_id: "m1".into(), lane_id: "l2".into(), props: LaneProps { name: "Risks".into(), kind: LaneKind::Notes, color: None, collapsed: false, hidden: false } });
+    let inverse = apply(
+        &mut doc,
+        Edit::UpdateLane {
+            map_id: "m1".into(),
+            lane_id: "l2".into(),
+            props: LaneProps {
+                name: "Risks".into(),
+                kind: LaneKind::Notes,
+                color: None,
+                collapsed: false,
+                hidden: false,
+            },
+        },
+    );
     assert_eq!(doc.maps[0].card("c4").unwrap().kind, LaneKind::Notes);
     apply(&mut doc, inverse);
     assert_eq!(doc.maps[0].card("c4").unwrap().kind, LaneKind::PainPoints);
@@ -105,7 +226,13 @@ fn changing_a_lane_kind_changes_its_cards() {
 
 #[test]
 fn edits_serialize_with_a_type_tag_and_camel_case_fields() {
-    let edit = Edit::MoveCard { map_id: "m".into(), card_id: "c".into(), stage_id: "s".into(), lane_id: "l".into(), index: 2 };
+    let edit = Edit::MoveCard {
+        map_id: "m".into(),
+        card_id: "c".into(),
+        stage_id: "s".into(),
+        lane_id: "l".into(),
+        index: 2,
+    };
     assert_eq!(
         serde_json::to_string(&edit).unwrap(),
         r#"{"type":"MoveCard","mapId":"m","cardId":"c","stageId":"s","laneId":"l","index":2}"#

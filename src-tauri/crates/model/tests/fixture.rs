@@ -3,11 +3,23 @@
 use waymark_model::*;
 
 fn stage(id: &str, name: &str) -> Stage {
-    Stage { id: id.into(), name: name.into(), color: None, width: 240 }
+    Stage {
+        id: id.into(),
+        name: name.into(),
+        color: None,
+        width: 240,
+    }
 }
 
 fn lane(id: &str, kind: LaneKind) -> Lane {
-    Lane { id: id.into(), name: kind.label().into(), kind, color: None, collapsed: false, hidden: false }
+    Lane {
+        id: id.into(),
+        name: kind.label().into(),
+        kind,
+        color: None,
+        collapsed: false,
+        hidden: false,
+    }
 }
 
 pub fn card(id: &str, stage: &str, lane: &str, kind: LaneKind, title: &str) -> Card {
@@ -39,28 +51,78 @@ pub fn document() -> Document {
     cards[4].flags.passion_point = true;
     let mut map = Map::new("m1", "Supporter journey");
     map.persona_ids = vec!["p1".into(), "p2".into()];
-    map.stages = vec![stage("s1", "Discover"), stage("s2", "Consider"), stage("s3", "Convert")];
-    map.lanes = vec![lane("l1", Touchpoints), lane("l2", PainPoints), lane("l3", Emotions)];
+    map.stages = vec![
+        stage("s1", "Discover"),
+        stage("s2", "Consider"),
+        stage("s3", "Convert"),
+    ];
+    map.lanes = vec![
+        lane("l1", Touchpoints),
+        lane("l2", PainPoints),
+        lane("l3", Emotions),
+    ];
     map.cards = cards;
     map.connectors = vec![
-        Connector { id: "k1".into(), from_card_id: "c1".into(), to_card_id: "c3".into(), kind: ConnectorKind::Flow, label: String::new() },
-        Connector { id: "k2".into(), from_card_id: "c5".into(), to_card_id: "c1".into(), kind: ConnectorKind::WordOfMouth, label: "word of mouth".into() },
+        Connector {
+            id: "k1".into(),
+            from_card_id: "c1".into(),
+            to_card_id: "c3".into(),
+            kind: ConnectorKind::Flow,
+            label: String::new(),
+        },
+        Connector {
+            id: "k2".into(),
+            from_card_id: "c5".into(),
+            to_card_id: "c1".into(),
+            kind: ConnectorKind::WordOfMouth,
+            label: "word of mouth".into(),
+        },
     ];
     map.emotion_points = vec![
-        EmotionPoint { persona_id: "p1".into(), stage_id: "s1".into(), value: 0 },
-        EmotionPoint { persona_id: "p1".into(), stage_id: "s2".into(), value: -1 },
+        EmotionPoint {
+            persona_id: "p1".into(),
+            stage_id: "s1".into(),
+            value: 0,
+        },
+        EmotionPoint {
+            persona_id: "p1".into(),
+            stage_id: "s2".into(),
+            value: -1,
+        },
     ];
     let mut doc = Document {
         maps: vec![],
         channels: vec![
-            Channel { id: "ch1".into(), name: "Social".into(), icon: "SO".into(), color: None },
-            Channel { id: "ch2".into(), name: "E-mail".into(), icon: "EM".into(), color: Some("#8b5cf6".into()) },
+            Channel {
+                id: "ch1".into(),
+                name: "Social".into(),
+                icon: "SO".into(),
+                color: None,
+            },
+            Channel {
+                id: "ch2".into(),
+                name: "E-mail".into(),
+                icon: "EM".into(),
+                color: Some("#8b5cf6".into()),
+            },
         ],
         personas: vec![
-            Persona { id: "p1".into(), name: "Maya".into(), segment: "First-time donor".into(), color: None },
-            Persona { id: "p2".into(), name: "Robert".into(), segment: "Long-time supporter".into(), color: None },
+            Persona {
+                id: "p1".into(),
+                name: "Maya".into(),
+                segment: "First-time donor".into(),
+                color: None,
+            },
+            Persona {
+                id: "p2".into(),
+                name: "Robert".into(),
+                segment: "Long-time supporter".into(),
+                color: None,
+            },
         ],
     };
-    Edit::AddMap { map, index: 0 }.apply(&mut doc).expect("fixture is valid");
+    Edit::AddMap { map, index: 0 }
+        .apply(&mut doc)
+        .expect("fixture is valid");
     doc
 }

@@ -20,8 +20,22 @@ struct Seed {
 }
 
 fn seed() -> impl Strategy<Value = Seed> {
-    (0u8..31, any::<usize>(), any::<usize>(), any::<usize>(), 0u32..6, "[a-zé ]{0,12}")
-        .prop_map(|(op, a, b, c, n, text)| Seed { op, a, b, c, n, text })
+    (
+        0u8..31,
+        any::<usize>(),
+        any::<usize>(),
+        any::<usize>(),
+        0u32..6,
+        "[a-zé ]{0,12}",
+    )
+        .prop_map(|(op, a, b, c, n, text)| Seed {
+            op,
+            a,
+            b,
+            c,
+            n,
+            text,
+        })
 }
 
 fn pick<T>(items: &[T], i: usize) -> Option<&T> {
@@ -32,21 +46,95 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
     let map = pick(&doc.maps, s.a)?;
     let m = map.id.clone();
     let fresh = |p: &str| format!("{p}-{serial}");
-    let color = if s.n % 2 == 0 { None } else { Some(format!("#{:06x}", s.b.wrapping_mul(7919) % 0xffffff)) };
+    let color = if s.n % 2 == 0 {
+        None
+    } else {
+        Some(format!("#{:06x}", s.b.wrapping_mul(7919) % 0xffffff))
+    };
     let kind = LaneKind::ALL[s.c % LaneKind::ALL.len()];
     Some(match s.op {
-        0 => Edit::AddMap { map: Map::new(fresh("map"), s.text.clone()), index: s.n },
-        1 => Edit::UpdateMap { map_id: m, props: MapProps { name: s.text.clone(), description: s.text.repeat(2), persona_ids: doc.personas.iter().take(s.b % 3).map(|p| p.id.clone()).collect() } },
-        2 => Edit::ReorderMap { map_id: m, index: s.n },
+        0 => Edit::AddMap {
+            map: Map::new(fresh("map"), s.text.clone()),
+            index: s.n,
+        },
+        1 => Edit::UpdateMap {
+            map_id: m,
+            props: MapProps {
+                name: s.text.clone(),
+                description: s.text.repeat(2),
+                persona_ids: doc
+                    .personas
+                    .iter()
+                    .take(s.b % 3)
+                    .map(|p| p.id.clone())
+                    .collect(),
+            },
+        },
+        2 => Edit::ReorderMap {
+            map_id: m,
+            index: s.n,
+        },
         3 => Edit::DeleteMap { map_id: m },
-        4 => Edit::AddStage { map_id: m, stage: Stage { id: fresh("st"), name: s.text.clone(), color, width: 160 + s.n * 40 }, index: s.n },
-        5 => Edit::UpdateStage { map_id: m, stage_id: pick(&map.stages, s.b)?.id.clone(), props: StageProps { name: s.text.clone(), color, width: 200 + s.n } },
-        6 => Edit::ReorderStage { map_id: m, stage_id: pick(&map.stages, s.b)?.id.clone(), index: s.n },
-        7 => Edit::DeleteStage { map_id: m, stage_id: pick(&map.stages, s.b)?.id.clone() },
-        8 => Edit::AddLane { map_id: m, lane: Lane { id: fresh("ln"), name: s.text.clone(), kind, color, collapsed: s.n == 1, hidden: s.n == 2 }, index: s.n },
-        9 => Edit::UpdateLane { map_id: m, lane_id: pick(&map.lanes, s.b)?.id.clone(), props: LaneProps { name: s.text.clone(), kind, color, collapsed: s.n == 3, hidden: s.n == 4 } },
-        10 => Edit::ReorderLane { map_id: m, lane_id: pick(&map.lanes, s.b)?.id.clone(), index: s.n },
-        11 => Edit::DeleteLane { map_id: m, lane_id: pick(&map.lanes, s.b)?.id.clone() },
+        4 => Edit::AddStage {
+            map_id: m,
+            stage: Stage {
+                id: fresh("st"),
+                name: s.text.clone(),
+                color,
+                width: 160 + s.n * 40,
+            },
+            index: s.n,
+        },
+        5 => Edit::UpdateStage {
+            map_id: m,
+            stage_id: pick(&map.stages, s.b)?.id.clone(),
+            props: StageProps {
+                name: s.text.clone(),
+                color,
+                width: 200 + s.n,
+            },
+        },
+        6 => Edit::ReorderStage {
+            map_id: m,
+            stage_id: pick(&map.stages, s.b)?.id.clone(),
+            index: s.n,
+        },
+        7 => Edit::DeleteStage {
+            map_id: m,
+            stage_id: pick(&map.stages, s.b)?.id.clone(),
+        },
+        8 => Edit::AddLane {
+            map_id: m,
+            lane: Lane {
+                id: fresh("ln"),
+                name: s.text.clone(),
+                kind,
+                color,
+                collapsed: s.n == 1,
+                hidden: s.n == 2,
+            },
+            index: s.n,
+        },
+        9 => Edit::UpdateLane {
+            map_id: m,
+            lane_id: pick(&map.lanes, s.b)?.id.clone(),
+            props: LaneProps {
+                name: s.text.clone(),
+                kind,
+                color,
+                collapsed: s.n == 3,
+                hidden: s.n == 4,
+            },
+        },
+        10 => Edit::ReorderLane {
+            map_id: m,
+            lane_id: pick(&map.lanes, s.b)?.id.clone(),
+            index: s.n,
+        },
+        11 => Edit::DeleteLane {
+            map_id: m,
+            lane_id: pick(&map.lanes, s.b)?.id.clone(),
+        },
         12 | 13 => {
             let stage = pick(&map.stages, s.b)?;
             let lane = pick(&map.lanes, s.c)?;
@@ -60,9 +148,14 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                     title: s.text.clone(),
                     body: String::new(),
                     color,
-                    channel_id: pick(&doc.channels, s.c).map(|c| c.id.clone()).filter(|_| s.n > 2),
+                    channel_id: pick(&doc.channels, s.c)
+                        .map(|c| c.id.clone())
+                        .filter(|_| s.n > 2),
                     persona_ids: vec![],
-                    flags: CardFlags { passion_point: s.n == 1, ..Default::default() },
+                    flags: CardFlags {
+                        passion_point: s.n == 1,
+                        ..Default::default()
+                    },
                 },
                 index: s.n,
             }
@@ -72,8 +165,17 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
             let mut props = card.props();
             props.title = s.text.clone();
             props.flags.point_of_vulnerability = !props.flags.point_of_vulnerability;
-            props.persona_ids = doc.personas.iter().take(s.n as usize % 3).map(|p| p.id.clone()).collect();
-            Edit::UpdateCard { map_id: m, card_id: card.id.clone(), props }
+            props.persona_ids = doc
+                .personas
+                .iter()
+                .take(s.n as usize % 3)
+                .map(|p| p.id.clone())
+                .collect();
+            Edit::UpdateCard {
+                map_id: m,
+                card_id: card.id.clone(),
+                props,
+            }
         }
         15 | 16 => Edit::MoveCard {
             map_id: m,
@@ -82,7 +184,10 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
             lane_id: pick(&map.lanes, s.a / 7)?.id.clone(),
             index: s.n,
         },
-        17 => Edit::DeleteCard { map_id: m, card_id: pick(&map.cards, s.b)?.id.clone() },
+        17 => Edit::DeleteCard {
+            map_id: m,
+            card_id: pick(&map.cards, s.b)?.id.clone(),
+        },
         18 => Edit::AddConnector {
             map_id: m,
             connector: Connector {
@@ -94,21 +199,65 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
             },
             index: s.n,
         },
-        19 => Edit::UpdateConnector { map_id: m, connector_id: pick(&map.connectors, s.b)?.id.clone(), props: ConnectorProps { kind: ConnectorKind::ALL[s.n as usize % 4], label: s.text.clone() } },
+        19 => Edit::UpdateConnector {
+            map_id: m,
+            connector_id: pick(&map.connectors, s.b)?.id.clone(),
+            props: ConnectorProps {
+                kind: ConnectorKind::ALL[s.n as usize % 4],
+                label: s.text.clone(),
+            },
+        },
         20 => Edit::MoveConnector {
             map_id: m,
             connector_id: pick(&map.connectors, s.b)?.id.clone(),
             from_card_id: pick(&map.cards, s.c)?.id.clone(),
             to_card_id: pick(&map.cards, s.a / 3)?.id.clone(),
         },
-        21 => Edit::ReorderConnector { map_id: m, connector_id: pick(&map.connectors, s.b)?.id.clone(), index: s.n },
-        22 => Edit::DeleteConnector { map_id: m, connector_id: pick(&map.connectors, s.b)?.id.clone() },
-        23 => Edit::AddChannel { channel: Channel { id: fresh("ch"), name: s.text.clone(), icon: "EM".into(), color }, index: s.n },
-        24 => Edit::UpdateChannel { channel_id: pick(&doc.channels, s.b)?.id.clone(), props: ChannelProps { name: s.text.clone(), icon: "X".into(), color } },
-        25 => Edit::DeleteChannel { channel_id: pick(&doc.channels, s.b)?.id.clone() },
-        26 => Edit::AddPersona { persona: Persona { id: fresh("p"), name: s.text.clone(), segment: String::new(), color }, index: s.n },
-        27 => Edit::DeletePersona { persona_id: pick(&doc.personas, s.b)?.id.clone() },
-        28 => Edit::ReorderPersona { persona_id: pick(&doc.personas, s.b)?.id.clone(), index: s.n },
+        21 => Edit::ReorderConnector {
+            map_id: m,
+            connector_id: pick(&map.connectors, s.b)?.id.clone(),
+            index: s.n,
+        },
+        22 => Edit::DeleteConnector {
+            map_id: m,
+            connector_id: pick(&map.connectors, s.b)?.id.clone(),
+        },
+        23 => Edit::AddChannel {
+            channel: Channel {
+                id: fresh("ch"),
+                name: s.text.clone(),
+                icon: "EM".into(),
+                color,
+            },
+            index: s.n,
+        },
+        24 => Edit::UpdateChannel {
+            channel_id: pick(&doc.channels, s.b)?.id.clone(),
+            props: ChannelProps {
+                name: s.text.clone(),
+                icon: "X".into(),
+                color,
+            },
+        },
+        25 => Edit::DeleteChannel {
+            channel_id: pick(&doc.channels, s.b)?.id.clone(),
+        },
+        26 => Edit::AddPersona {
+            persona: Persona {
+                id: fresh("p"),
+                name: s.text.clone(),
+                segment: String::new(),
+                color,
+            },
+            index: s.n,
+        },
+        27 => Edit::DeletePersona {
+            persona_id: pick(&doc.personas, s.b)?.id.clone(),
+        },
+        28 => Edit::ReorderPersona {
+            persona_id: pick(&doc.personas, s.b)?.id.clone(),
+            index: s.n,
+        },
         29 => Edit::SetEmotion {
             map_id: m,
             persona_id: pick(&doc.personas, s.b)?.id.clone(),
@@ -117,8 +266,18 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
         },
         _ => Edit::Batch {
             edits: vec![
-                Edit::DeleteCard { map_id: m.clone(), card_id: pick(&map.cards, s.b)?.id.clone() },
-                Edit::UpdateMap { map_id: m, props: MapProps { name: s.text.clone(), description: String::new(), persona_ids: vec![] } },
+                Edit::DeleteCard {
+                    map_id: m.clone(),
+                    card_id: pick(&map.cards, s.b)?.id.clone(),
+                },
+                Edit::UpdateMap {
+                    map_id: m,
+                    props: MapProps {
+                        name: s.text.clone(),
+                        description: String::new(),
+                        persona_ids: vec![],
+                    },
+                },
             ],
         },
     })

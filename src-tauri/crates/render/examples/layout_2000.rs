@@ -8,8 +8,21 @@ use waymark_render::Layouter;
 
 fn main() {
     let mut map = Map::new("big", "Big map");
-    map.stages = (0..8).map(|i| Stage { id: format!("s{i}"), name: format!("Stage {i}"), color: None, width: 260 }).collect();
-    let kinds = [LaneKind::Touchpoints, LaneKind::Actions, LaneKind::Thoughts, LaneKind::PainPoints, LaneKind::Opportunities];
+    map.stages = (0..8)
+        .map(|i| Stage {
+            id: format!("s{i}"),
+            name: format!("Stage {i}"),
+            color: None,
+            width: 260,
+        })
+        .collect();
+    let kinds = [
+        LaneKind::Touchpoints,
+        LaneKind::Actions,
+        LaneKind::Thoughts,
+        LaneKind::PainPoints,
+        LaneKind::Opportunities,
+    ];
     map.lanes = (0..10)
         .map(|i| Lane {
             id: format!("l{i}"),
@@ -20,12 +33,26 @@ fn main() {
             hidden: false,
         })
         .collect();
-    let words = ["donor", "gift", "event", "volunteer", "story", "share", "e-mail", "thank", "campaign", "coûte", "merci"];
+    let words = [
+        "donor",
+        "gift",
+        "event",
+        "volunteer",
+        "story",
+        "share",
+        "e-mail",
+        "thank",
+        "campaign",
+        "coûte",
+        "merci",
+    ];
     let mut n = 0;
     for s in 0..8 {
         for l in 0..10 {
             for k in 0..25 {
-                let body: Vec<&str> = (0..(8 + (n % 30))).map(|w| words[(n * 7 + w * 3) % words.len()]).collect();
+                let body: Vec<&str> = (0..(8 + (n % 30)))
+                    .map(|w| words[(n * 7 + w * 3) % words.len()])
+                    .collect();
                 map.cards.push(Card {
                     id: format!("c{n}"),
                     stage_id: format!("s{s}"),
@@ -49,10 +76,17 @@ fn main() {
             from_card_id: format!("c{a}"),
             to_card_id: format!("c{b}"),
             kind: ConnectorKind::Flow,
-            label: if i % 3 == 0 { "next".into() } else { String::new() },
+            label: if i % 3 == 0 {
+                "next".into()
+            } else {
+                String::new()
+            },
         });
     }
-    let doc = Document { maps: vec![map], ..Default::default() };
+    let doc = Document {
+        maps: vec![map],
+        ..Default::default()
+    };
 
     let t = Instant::now();
     let mut layouter = Layouter::new();
@@ -64,7 +98,11 @@ fn main() {
     let again = layouter.layout(&doc, "big").unwrap();
     let second = t.elapsed();
     assert_eq!(scene, again);
-    let lines: usize = scene.cards.iter().map(|c| c.title.len() + c.body.len()).sum();
+    let lines: usize = scene
+        .cards
+        .iter()
+        .map(|c| c.title.len() + c.body.len())
+        .sum();
     println!(
         "{} cards, {} text lines, {} connectors: Layouter::new {:?}, first layout {:?}, second layout {:?}",
         scene.cards.len(),

@@ -41,18 +41,36 @@ pub(crate) struct Endpoint {
 /// `top_limit` is the highest y a return arc may reach (the bottom of the header band):
 /// arcs that would cross the stage headers go under the cards instead. `cards` are all
 /// cards on show; a return arc clears those in the block of columns and rows it spans.
-pub(crate) fn route(from: Endpoint, to: Endpoint, same_card: bool, top_limit: f32, cards: &[Endpoint]) -> Route {
+pub(crate) fn route(
+    from: Endpoint,
+    to: Endpoint,
+    same_card: bool,
+    top_limit: f32,
+    cards: &[Endpoint],
+) -> Route {
     let (s, t) = (from.rect, to.rect);
     if same_card {
         // A card that leads back to itself: a small loop off its right edge.
         let (a, b) = (pt(s.right(), s.cy() - 8.0), pt(s.right(), s.cy() + 8.0));
-        return cubic(a, pt(a.x + SIDE_BULGE, a.y - 24.0), pt(b.x + SIDE_BULGE, b.y + 24.0), b, LabelSide::Right);
+        return cubic(
+            a,
+            pt(a.x + SIDE_BULGE, a.y - 24.0),
+            pt(b.x + SIDE_BULGE, b.y + 24.0),
+            b,
+            LabelSide::Right,
+        );
     }
     if to.stage_index > from.stage_index {
         // Forward flow: a horizontal S-curve from the right edge to the left edge.
         let (a, b) = (pt(s.right(), s.cy()), pt(t.x, t.cy()));
         let handle = ((b.x - a.x) / 2.0).max(MIN_HANDLE);
-        return cubic(a, pt(a.x + handle, a.y), pt(b.x - handle, b.y), b, LabelSide::Above);
+        return cubic(
+            a,
+            pt(a.x + handle, a.y),
+            pt(b.x - handle, b.y),
+            b,
+            LabelSide::Above,
+        );
     }
     if to.stage_index == from.stage_index {
         // Same column, other card: bulge out to the right rather than cut through the
@@ -63,8 +81,13 @@ pub(crate) fn route(from: Endpoint, to: Endpoint, same_card: bool, top_limit: f3
     }
     // Backwards: a return arc from the top of the source over to the top of the target,
     // high enough to clear every card in between…
-    let (stages, lanes) = (to.stage_index..=from.stage_index, from.lane_pos.min(to.lane_pos)..=from.lane_pos.max(to.lane_pos));
-    let between = cards.iter().filter(|c| stages.contains(&c.stage_index) && lanes.contains(&c.lane_pos));
+    let (stages, lanes) = (
+        to.stage_index..=from.stage_index,
+        from.lane_pos.min(to.lane_pos)..=from.lane_pos.max(to.lane_pos),
+    );
+    let between = cards
+        .iter()
+        .filter(|c| stages.contains(&c.stage_index) && lanes.contains(&c.lane_pos));
     let (mut top, mut bottom) = (s.y.min(t.y), s.bottom().max(t.bottom()));
     for c in between {
         top = top.min(c.rect.y);
@@ -94,7 +117,11 @@ fn cubic(a: Pt, c1: Pt, c2: Pt, b: Pt, label_side: LabelSide) -> Route {
     path.move_to(a).cubic_to(c1, c2, b);
     // The arrow points along the curve's last tangent, which runs from c2 to the end.
     let (dx, dy) = (b.x - c2.x, b.y - c2.y);
-    let end_angle = if dx == 0.0 && dy == 0.0 { 0.0 } else { dy.atan2(dx).to_degrees() };
+    let end_angle = if dx == 0.0 && dy == 0.0 {
+        0.0
+    } else {
+        dy.atan2(dx).to_degrees()
+    };
     Route {
         path: path.finish(),
         end: pt(r2(b.x), r2(b.y)),
@@ -109,7 +136,16 @@ mod tests {
     use super::*;
 
     fn ep(x: f32, y: f32, stage_index: usize) -> Endpoint {
-        Endpoint { rect: Rect { x, y, w: 100.0, h: 60.0 }, stage_index, lane_pos: 0 }
+        Endpoint {
+            rect: Rect {
+                x,
+                y,
+                w: 100.0,
+                h: 60.0,
+            },
+            stage_index,
+            lane_pos: 0,
+        }
     }
 
     #[test]
@@ -121,7 +157,16 @@ mod tests {
 
     #[test]
     fn backward_loops_above_or_below() {
-        let above = route(ep(200.0, 200.0, 1), Endpoint { lane_pos: 1, ..ep(0.0, 200.0, 0) }, false, 50.0, &[]);
+        let above = route(
+            ep(200.0, 200.0, 1),
+            Endpoint {
+                lane_pos: 1,
+                ..ep(0.0, 200.0, 0)
+            },
+            false,
+            50.0,
+            &[],
+        );
         assert!(above.mid.y < 200.0 - LOOP_RISE + 0.5, "{above:?}");
         assert_eq!(above.end_angle, 90.0);
         let below = route(ep(200.0, 80.0, 1), ep(0.0, 80.0, 0), false, 50.0, &[]);
@@ -131,11 +176,32 @@ mod tests {
 
     #[test]
     fn a_return_arc_clears_the_cards_in_between() {
-        let (from, to) = (ep(400.0, 300.0, 2), Endpoint { lane_pos: 1, ..ep(0.0, 300.0, 0) });
-        let tall = Endpoint { rect: Rect { x: 200.0, y: 150.0, w: 100.0, h: 400.0 }, stage_index: 1, lane_pos: 0 };
-        let elsewhere = Endpoint { lane_pos: 2, ..ep(200.0, 100.0, 1) };
+        let (from, to) = (
+            ep(400.0, 300.0, 2),
+            Endpoint {
+                lane_pos: 1,
+                ..ep(0.0, 300.0, 0)
+            },
+        );
+        let tall = Endpoint {
+            rect: Rect {
+                x: 200.0,
+                y: 150.0,
+                w: 100.0,
+                h: 400.0,
+            },
+            stage_index: 1,
+            lane_pos: 0,
+        };
+        let elsewhere = Endpoint {
+            lane_pos: 2,
+            ..ep(200.0, 100.0, 1)
+        };
         let r = route(from, to, false, 50.0, &[from, to, tall, elsewhere]);
-        assert!(r.mid.y < 150.0 - LOOP_RISE + 0.5 && r.mid.y > 100.0 - LOOP_RISE, "{r:?}");
+        assert!(
+            r.mid.y < 150.0 - LOOP_RISE + 0.5 && r.mid.y > 100.0 - LOOP_RISE,
+            "{r:?}"
+        );
     }
 
     #[test]

@@ -13,7 +13,11 @@ pub(crate) const CURVE_PAD: f32 = 22.0;
 /// order), then any other persona that has points on this map, in the points' order.
 fn persona_order(map: &Map) -> Vec<&Id> {
     let mut order: Vec<&Id> = Vec::new();
-    for id in map.persona_ids.iter().chain(map.emotion_points.iter().map(|p| &p.persona_id)) {
+    for id in map
+        .persona_ids
+        .iter()
+        .chain(map.emotion_points.iter().map(|p| &p.persona_id))
+    {
         if !order.contains(&id) {
             order.push(id);
         }
@@ -40,12 +44,20 @@ pub(crate) fn lines(
         let mut points = Vec::new();
         for &(stage_id, x) in stage_centres {
             // Canonical maps hold one point per persona and stage; take the first if not.
-            let Some(p) = map.emotion_points.iter().find(|p| &p.persona_id == persona_id && p.stage_id == stage_id)
+            let Some(p) = map
+                .emotion_points
+                .iter()
+                .find(|p| &p.persona_id == persona_id && p.stage_id == stage_id)
             else {
                 continue;
             };
             let value = p.value.clamp(EMOTION_MIN, EMOTION_MAX);
-            points.push(SceneEmotionPoint { stage_id: stage_id.to_string(), value, x: r2(x), y: r2(y_of(value)) });
+            points.push(SceneEmotionPoint {
+                stage_id: stage_id.to_string(),
+                value,
+                x: r2(x),
+                y: r2(y_of(value)),
+            });
         }
         if points.is_empty() {
             continue;
@@ -53,7 +65,8 @@ pub(crate) fn lines(
         let persona_index = doc.personas.iter().position(|p| &p.id == persona_id);
         let persona = persona_index.map(|i| &doc.personas[i]);
         // A persona unknown to the document still gets a stable colour from its map order.
-        let fallback = palette::persona_color(persona_index.unwrap_or(doc.personas.len() + out.len()));
+        let fallback =
+            palette::persona_color(persona_index.unwrap_or(doc.personas.len() + out.len()));
         let path = smooth_path(&points.iter().map(|p| pt(p.x, p.y)).collect::<Vec<_>>());
         out.push(SceneEmotionLine {
             persona_id: persona_id.clone(),

@@ -12,11 +12,15 @@ use cosmic_text::FontSystem;
 use crate::scene::SceneFonts;
 
 /// Inter Regular (OFL, see `assets/fonts/OFL.txt`).
-pub const INTER_REGULAR: &[u8] =
-    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../assets/fonts/Inter-Regular.otf"));
+pub const INTER_REGULAR: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../assets/fonts/Inter-Regular.otf"
+));
 /// Inter SemiBold (OFL, see `assets/fonts/OFL.txt`).
-pub const INTER_SEMIBOLD: &[u8] =
-    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../assets/fonts/Inter-SemiBold.otf"));
+pub const INTER_SEMIBOLD: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../assets/fonts/Inter-SemiBold.otf"
+));
 
 const FAMILY: &str = "Inter";
 
@@ -35,11 +39,23 @@ pub(crate) struct TextStyle {
 }
 
 /// Card titles: SemiBold 14/20.
-pub(crate) const TITLE: TextStyle = TextStyle { size: 14.0, line_height: 20.0, weight: 600 };
+pub(crate) const TITLE: TextStyle = TextStyle {
+    size: 14.0,
+    line_height: 20.0,
+    weight: 600,
+};
 /// Card bodies and connector labels: Regular 12.5/18.
-pub(crate) const BODY: TextStyle = TextStyle { size: 12.5, line_height: 18.0, weight: 400 };
+pub(crate) const BODY: TextStyle = TextStyle {
+    size: 12.5,
+    line_height: 18.0,
+    weight: 400,
+};
 /// Stage and lane headers: SemiBold 15/20.
-pub(crate) const HEADER: TextStyle = TextStyle { size: 15.0, line_height: 20.0, weight: 600 };
+pub(crate) const HEADER: TextStyle = TextStyle {
+    size: 15.0,
+    line_height: 20.0,
+    weight: 600,
+};
 
 /// What the Scene tells its drawers about the fonts. `line_height` is the body's: every
 /// line already carries its own baseline, so drawers need it only for new text (editing).
@@ -86,6 +102,9 @@ mod tests {
             .map(|f| (f.families[0].0.clone(), f.weight.0))
             .collect();
         faces.sort();
-        assert_eq!(faces, vec![("Inter".to_string(), 400), ("Inter".to_string(), 600)]);
+        assert_eq!(
+            faces,
+            vec![("Inter".to_string(), 400), ("Inter".to_string(), 600)]
+        );
     }
 }

@@ -84,7 +84,10 @@ impl PathBuilder {
 pub(crate) fn cubic_at(p0: Pt, c1: Pt, c2: Pt, p3: Pt, t: f32) -> Pt {
     let u = 1.0 - t;
     let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
-    pt(a * p0.x + b * c1.x + c * c2.x + d * p3.x, a * p0.y + b * c1.y + c * c2.y + d * p3.y)
+    pt(
+        a * p0.x + b * c1.x + c * c2.x + d * p3.x,
+        a * p0.y + b * c1.y + c * c2.y + d * p3.y,
+    )
 }
 
 #[cfg(test)]
@@ -97,7 +100,8 @@ mod tests {
         assert_eq!(r2(-0.001), 0.0);
         assert!(r2(-0.001).is_sign_positive());
         let mut p = PathBuilder::default();
-        p.move_to(pt(10.0, 20.006)).cubic_to(pt(1.0 / 3.0, 2.5), pt(0.1, -0.0), pt(100.0, 7.25));
+        p.move_to(pt(10.0, 20.006))
+            .cubic_to(pt(1.0 / 3.0, 2.5), pt(0.1, -0.0), pt(100.0, 7.25));
         assert_eq!(p.finish(), "M10,20.01 C0.33,2.5 0.1,0 100,7.25");
     }
 }

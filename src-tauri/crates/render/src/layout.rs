@@ -89,12 +89,16 @@ struct Placed<'a> {
 
 impl Layouter {
     pub fn new() -> Layouter {
-        Layouter { shaper: Shaper::new() }
+        Layouter {
+            shaper: Shaper::new(),
+        }
     }
 
     /// Lays out the map `map_id` of `doc`. The same document always gives the same Scene.
     pub fn layout(&mut self, doc: &Document, map_id: &str) -> Result<Scene, RenderError> {
-        let map = doc.map(map_id).ok_or_else(|| RenderError::MapNotFound(map_id.to_string()))?;
+        let map = doc
+            .map(map_id)
+            .ok_or_else(|| RenderError::MapNotFound(map_id.to_string()))?;
         let scene = self.layout_map(doc, map);
         self.shaper.end_pass();
         Ok(scene)
@@ -108,7 +112,11 @@ impl Layouter {
         for stage in &map.stages {
             let width = stage.width as f32;
             stage_x.push(x);
-            name_blocks.push(self.shaper.wrap(&stage.name, HEADER, Some((width - 2.0 * STAGE_PAD_X).max(1.0))));
+            name_blocks.push(self.shaper.wrap(
+                &stage.name,
+                HEADER,
+                Some((width - 2.0 * STAGE_PAD_X).max(1.0)),
+            ));
             x += width;
         }
         let columns_right = x;
@@ -128,16 +136,28 @@ impl Layouter {
                 name: text_lines(block, stage_x[i] + STAGE_PAD_X, HEADER_PAD_Y),
             })
             .collect();
-        let stage_index: HashMap<&str, usize> = map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-        let lane_index: HashMap<&str, usize> = map.lanes.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+        let stage_index: HashMap<&str, usize> = map
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let lane_index: HashMap<&str, usize> = map
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect();
 
         // Cards per lane, in map order, numbered within their cell. Cards pointing at a
         // stage or lane the map lacks cannot be placed and are left out.
         let mut per_lane: Vec<Vec<(&Card, usize, u32)>> = vec![Vec::new(); map.lanes.len()];
         let mut cell_counts: HashMap<(usize, usize), u32> = HashMap::new();
         for card in &map.cards {
-            let (Some(&si), Some(&li)) = (stage_index.get(card.stage_id.as_str()), lane_index.get(card.lane_id.as_str()))
-            else {
+            let (Some(&si), Some(&li)) = (
+                stage_index.get(card.stage_id.as_str()),
+                lane_index.get(card.lane_id.as_str()),
+            ) else {
                 continue;
             };
             let n = cell_counts.entry((si, li)).or_insert(0);
@@ -151,8 +171,12 @@ impl Layouter {
         let mut emotion_lines = Vec::new();
         let mut endpoints: HashMap<&str, Endpoint> = HashMap::new();
         let mut all_endpoints: Vec<Endpoint> = Vec::with_capacity(map.cards.len());
-        let stage_centres: Vec<(&str, f32)> =
-            map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), stage_x[i] + s.width as f32 / 2.0)).collect();
+        let stage_centres: Vec<(&str, f32)> = map
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), stage_x[i] + s.width as f32 / 2.0))
+            .collect();
         let gutter_inner = GUTTER_WIDTH - 2.0 * GUTTER_PAD_X;
         let mut y = header_height;
         for (li, lane) in map.lanes.iter().enumerate() {
@@ -162,9 +186,19 @@ impl Layouter {
             let card_count = per_lane[li].len() as u32;
             let color = palette::pick(lane.color.as_deref(), palette::kind_colors(lane.kind).1);
             if lane.collapsed {
-                let name = self.shaper.fit_one_line(&lane.name, HEADER, gutter_inner - COUNT_RESERVE);
+                let name =
+                    self.shaper
+                        .fit_one_line(&lane.name, HEADER, gutter_inner - COUNT_RESERVE);
                 let top = y + (COLLAPSED_HEIGHT - HEADER.line_height) / 2.0;
-                lanes.push(scene_lane(lane, li, y, COLLAPSED_HEIGHT, color, card_count, text_lines(&name, GUTTER_PAD_X, top)));
+                lanes.push(scene_lane(
+                    lane,
+                    li,
+                    y,
+                    COLLAPSED_HEIGHT,
+                    color,
+                    card_count,
+                    text_lines(&name, GUTTER_PAD_X, top),
+                ));
                 y += COLLAPSED_HEIGHT;
                 continue;
             }
@@ -180,16 +214,29 @@ impl Layouter {
                 let title = self.shaper.wrap(&card.title, TITLE, Some(inner));
                 let body = self.shaper.wrap(&card.body, BODY, Some(inner));
                 let height = card_height(&title, &body, card.channel_id.is_some());
-                placed.push(Placed { card, index, stage_index: si, dy: next_dy[si], height, title, body });
+                placed.push(Placed {
+                    card,
+                    index,
+                    stage_index: si,
+                    dy: next_dy[si],
+                    height,
+                    title,
+                    body,
+                });
                 next_dy[si] += height + CARD_GAP;
             }
             let name = self.shaper.wrap(&lane.name, HEADER, Some(gutter_inner));
-            let cells = placed.iter().map(|p| p.dy + p.height + LANE_PAD_Y).fold(0.0, f32::max);
+            let cells = placed
+                .iter()
+                .map(|p| p.dy + p.height + LANE_PAD_Y)
+                .fold(0.0, f32::max);
             let cells = cells.max(loop_track(map, &placed));
             let height = if is_emotion {
                 EMOTION_BAND_HEIGHT.max(cells)
             } else {
-                LANE_MIN_HEIGHT.max(cells).max(name.height + 2.0 * LANE_PAD_Y)
+                LANE_MIN_HEIGHT
+                    .max(cells)
+                    .max(name.height + 2.0 * LANE_PAD_Y)
             };
 
             for p in placed {
@@ -199,19 +246,43 @@ impl Layouter {
                     w: card_width(map.stages[p.stage_index].width as f32),
                     h: p.height,
                 };
-                let endpoint = Endpoint { rect, stage_index: p.stage_index, lane_pos: lanes.len() };
+                let endpoint = Endpoint {
+                    rect,
+                    stage_index: p.stage_index,
+                    lane_pos: lanes.len(),
+                };
                 endpoints.insert(p.card.id.as_str(), endpoint);
                 all_endpoints.push(endpoint);
                 cards.push(scene_card(doc, lane, p, rect));
             }
             if is_emotion {
-                emotion_lines.extend(emotion::lines(doc, map, &lane.id, y, EMOTION_BAND_HEIGHT, &stage_centres));
+                emotion_lines.extend(emotion::lines(
+                    doc,
+                    map,
+                    &lane.id,
+                    y,
+                    EMOTION_BAND_HEIGHT,
+                    &stage_centres,
+                ));
             }
-            lanes.push(scene_lane(lane, li, y, height, color, card_count, text_lines(&name, GUTTER_PAD_X, y + LANE_PAD_Y)));
+            lanes.push(scene_lane(
+                lane,
+                li,
+                y,
+                height,
+                color,
+                card_count,
+                text_lines(&name, GUTTER_PAD_X, y + LANE_PAD_Y),
+            ));
             y += height;
         }
         // Cards were placed lane by lane; give them back in the map's (canonical) order.
-        let order: HashMap<&str, usize> = map.cards.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let order: HashMap<&str, usize> = map
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
         cards.sort_by_key(|c: &SceneCard| order.get(c.id.as_str()).copied().unwrap_or(usize::MAX));
 
         let connectors = self.connectors(map, &endpoints, &all_endpoints, header_height);
@@ -243,11 +314,14 @@ impl Layouter {
     ) -> Vec<SceneConnector> {
         let mut out = Vec::new();
         for c in &map.connectors {
-            let (Some(&from), Some(&to)) = (endpoints.get(c.from_card_id.as_str()), endpoints.get(c.to_card_id.as_str()))
-            else {
+            let (Some(&from), Some(&to)) = (
+                endpoints.get(c.from_card_id.as_str()),
+                endpoints.get(c.to_card_id.as_str()),
+            ) else {
                 continue;
             };
-            let route = connectors::route(from, to, c.from_card_id == c.to_card_id, header_height, all);
+            let route =
+                connectors::route(from, to, c.from_card_id == c.to_card_id, header_height, all);
             let label = if c.label.trim().is_empty() {
                 None
             } else {
@@ -255,10 +329,20 @@ impl Layouter {
                 block.lines.first().map(|l| {
                     let (x, baseline) = match route.label_side {
                         LabelSide::Above => (route.mid.x - l.width / 2.0, route.mid.y - 6.0),
-                        LabelSide::Below => (route.mid.x - l.width / 2.0, route.mid.y + 6.0 + l.baseline),
-                        LabelSide::Right => (route.mid.x + 6.0, route.mid.y + l.baseline - BODY.line_height / 2.0),
+                        LabelSide::Below => {
+                            (route.mid.x - l.width / 2.0, route.mid.y + 6.0 + l.baseline)
+                        }
+                        LabelSide::Right => (
+                            route.mid.x + 6.0,
+                            route.mid.y + l.baseline - BODY.line_height / 2.0,
+                        ),
                     };
-                    TextLine { text: l.text.clone(), x: r2(x), y: r2(baseline), width: r2(l.width) }
+                    TextLine {
+                        text: l.text.clone(),
+                        x: r2(x),
+                        y: r2(baseline),
+                        width: r2(l.width),
+                    }
                 })
             };
             out.push(SceneConnector {
@@ -290,8 +374,16 @@ fn loop_track(map: &Map, placed: &[Placed<'_>]) -> f32 {
             continue;
         }
         let span = to.stage_index..=from.stage_index;
-        let bottom = placed.iter().filter(|p| span.contains(&p.stage_index)).map(|p| p.dy + p.height).fold(0.0, f32::max);
-        let label = if c.label.trim().is_empty() { LOOP_TRACK_PAD } else { LOOP_LABEL_ROOM };
+        let bottom = placed
+            .iter()
+            .filter(|p| span.contains(&p.stage_index))
+            .map(|p| p.dy + p.height)
+            .fold(0.0, f32::max);
+        let label = if c.label.trim().is_empty() {
+            LOOP_TRACK_PAD
+        } else {
+            LOOP_LABEL_ROOM
+        };
         need = need.max(bottom + connectors::LOOP_RISE + label);
     }
     need
@@ -304,7 +396,11 @@ fn card_width(column: f32) -> f32 {
 
 /// A card is as tall as its text, plus the badge row when a channel delivers it.
 fn card_height(title: &ShapedBlock, body: &ShapedBlock, badge: bool) -> f32 {
-    let gap = if title.lines.is_empty() || body.lines.is_empty() { 0.0 } else { TITLE_BODY_GAP };
+    let gap = if title.lines.is_empty() || body.lines.is_empty() {
+        0.0
+    } else {
+        TITLE_BODY_GAP
+    };
     let mut h = CARD_PAD_Y + title.height + gap + body.height;
     if badge {
         h += if h > CARD_PAD_Y { BADGE_GAP } else { 0.0 } + BADGE_HEIGHT;
@@ -317,7 +413,12 @@ fn text_lines(block: &ShapedBlock, left: f32, top: f32) -> Vec<TextLine> {
     block
         .lines
         .iter()
-        .map(|l| TextLine { text: l.text.clone(), x: r2(left + l.x), y: r2(top + l.baseline), width: r2(l.width) })
+        .map(|l| TextLine {
+            text: l.text.clone(),
+            x: r2(left + l.x),
+            y: r2(top + l.baseline),
+            width: r2(l.width),
+        })
         .collect()
 }
 
@@ -345,10 +446,15 @@ fn scene_lane(
 
 fn scene_card(doc: &Document, lane: &waymark_model::Lane, p: Placed<'_>, rect: Rect) -> SceneCard {
     let card = p.card;
-    let (fill, stroke) = palette::card_colors(card.color.as_deref(), lane.color.as_deref(), card.kind);
+    let (fill, stroke) =
+        palette::card_colors(card.color.as_deref(), lane.color.as_deref(), card.kind);
     let text_left = rect.x + CARD_PAD_X;
     let title_top = rect.y + CARD_PAD_Y;
-    let gap = if p.title.lines.is_empty() || p.body.lines.is_empty() { 0.0 } else { TITLE_BODY_GAP };
+    let gap = if p.title.lines.is_empty() || p.body.lines.is_empty() {
+        0.0
+    } else {
+        TITLE_BODY_GAP
+    };
     let body_top = title_top + p.title.height + gap;
     let channel = card.channel_id.as_ref().map(|id| {
         let found = doc.channels.iter().position(|c| &c.id == id);
@@ -358,7 +464,10 @@ fn scene_card(doc: &Document, lane: &waymark_model::Lane, p: Placed<'_>, rect: R
             // A channel missing from the document still shows which id it was.
             icon: ch.map_or_else(String::new, |c| c.icon.clone()),
             name: ch.map_or_else(|| id.clone(), |c| c.name.clone()),
-            color: palette::pick(ch.and_then(|c| c.color.as_deref()), palette::channel_color(found.unwrap_or(0))),
+            color: palette::pick(
+                ch.and_then(|c| c.color.as_deref()),
+                palette::channel_color(found.unwrap_or(0)),
+            ),
         }
     });
     SceneCard {

@@ -25,13 +25,19 @@ pub(crate) fn kind_colors(kind: LaneKind) -> (&'static str, &'static str) {
 }
 
 /// Stage header colours, used in order when a stage sets none: calm, distinct hues.
-const STAGES: [&str; 8] = ["#3b5bdb", "#0c8599", "#2f9e44", "#e67700", "#c2255c", "#7048e8", "#5c7cfa", "#495057"];
+const STAGES: [&str; 8] = [
+    "#3b5bdb", "#0c8599", "#2f9e44", "#e67700", "#c2255c", "#7048e8", "#5c7cfa", "#495057",
+];
 
 /// Persona line colours, in order of the persona in the document.
-const PERSONAS: [&str; 8] = ["#d6336c", "#1971c2", "#2b8a3e", "#e8590c", "#6741d9", "#0b7285", "#c92a2a", "#5f3dc4"];
+const PERSONAS: [&str; 8] = [
+    "#d6336c", "#1971c2", "#2b8a3e", "#e8590c", "#6741d9", "#0b7285", "#c92a2a", "#5f3dc4",
+];
 
 /// Channel badge colours, in order of the channel in the document.
-const CHANNELS: [&str; 8] = ["#1c7ed6", "#37b24d", "#f59f00", "#ae3ec9", "#f03e3e", "#12b886", "#7950f2", "#868e96"];
+const CHANNELS: [&str; 8] = [
+    "#1c7ed6", "#37b24d", "#f59f00", "#ae3ec9", "#f03e3e", "#12b886", "#7950f2", "#868e96",
+];
 
 pub(crate) fn stage_color(index: usize) -> &'static str {
     STAGES[index % STAGES.len()]
@@ -57,7 +63,11 @@ pub(crate) fn pick(user: Option<&str>, fallback: &str) -> String {
 /// Fill and stroke for a card: its own colour, else its lane's, else its kind's. A user
 /// colour is taken as the stroke and a pale tint of it as the fill, so text stays legible
 /// whatever colour was chosen.
-pub(crate) fn card_colors(card: Option<&str>, lane: Option<&str>, kind: LaneKind) -> (String, String) {
+pub(crate) fn card_colors(
+    card: Option<&str>,
+    lane: Option<&str>,
+    kind: LaneKind,
+) -> (String, String) {
     match card.and_then(parse).or_else(|| lane.and_then(parse)) {
         Some(rgb) => (hex(mix(rgb, WHITE, 0.78)), hex(mix(rgb, BLACK, 0.25))),
         None => {
@@ -107,15 +117,24 @@ mod tests {
         assert_eq!(stroke, "#bf0000");
         let (fill, _) = card_colors(None, Some("#00ff00"), LaneKind::Notes);
         assert_eq!(fill, "#c7ffc7");
-        assert_eq!(card_colors(Some("red"), None, LaneKind::Notes).0, kind_colors(LaneKind::Notes).0);
+        assert_eq!(
+            card_colors(Some("red"), None, LaneKind::Notes).0,
+            kind_colors(LaneKind::Notes).0
+        );
     }
 
     #[test]
     fn kind_fills_are_light_and_strokes_dark() {
         for k in LaneKind::ALL {
             let (fill, stroke) = kind_colors(k);
-            assert!(luma(fill) > 190.0, "{k:?} fill {fill} too dark for black text");
-            assert!(luma(stroke) < 120.0, "{k:?} stroke {stroke} too light to print");
+            assert!(
+                luma(fill) > 190.0,
+                "{k:?} fill {fill} too dark for black text"
+            );
+            assert!(
+                luma(stroke) < 120.0,
+                "{k:?} stroke {stroke} too light to print"
+            );
         }
     }
 
@@ -125,7 +144,12 @@ mod tests {
         let order = LaneKind::ALL;
         for pair in order.windows(2) {
             let (a, b) = (luma(kind_colors(pair[0]).0), luma(kind_colors(pair[1]).0));
-            assert!((a - b).abs() >= 6.0, "{:?} {a} vs {:?} {b}", pair[0], pair[1]);
+            assert!(
+                (a - b).abs() >= 6.0,
+                "{:?} {a} vs {:?} {b}",
+                pair[0],
+                pair[1]
+            );
         }
     }
 }

@@ -33,8 +33,14 @@ pub(crate) struct Shaper {
 impl Shaper {
     pub fn new() -> Shaper {
         let mut font_system = fonts::font_system();
-        let buffer = Buffer::new(&mut font_system, Metrics::new(fonts::BODY.size, fonts::BODY.line_height));
-        Shaper { font_system, buffer }
+        let buffer = Buffer::new(
+            &mut font_system,
+            Metrics::new(fonts::BODY.size, fonts::BODY.line_height),
+        );
+        Shaper {
+            font_system,
+            buffer,
+        }
     }
 
     /// Wraps `text` at word boundaries (or inside a word too long for a line) to
@@ -46,10 +52,19 @@ impl Shaper {
             return ShapedBlock::default();
         }
         let fs = &mut self.font_system;
-        self.buffer
-            .set_metrics_and_size(Metrics::new(style.size, style.line_height), max_width, None);
-        self.buffer.set_wrap(if max_width.is_some() { Wrap::WordOrGlyph } else { Wrap::None });
-        let attrs = Attrs::new().family(Family::Name(fonts::font_family())).weight(Weight(style.weight));
+        self.buffer.set_metrics_and_size(
+            Metrics::new(style.size, style.line_height),
+            max_width,
+            None,
+        );
+        self.buffer.set_wrap(if max_width.is_some() {
+            Wrap::WordOrGlyph
+        } else {
+            Wrap::None
+        });
+        let attrs = Attrs::new()
+            .family(Family::Name(fonts::font_family()))
+            .weight(Weight(style.weight));
         self.buffer.set_text(text, &attrs, Shaping::Advanced, None);
         self.buffer.shape_until_scroll(fs, false);
 
@@ -73,7 +88,11 @@ impl Shaper {
         // Wrapping to the width tells us where the first line breaks; then shorten it until
         // the ellipsis fits too. A handful of iterations at most.
         let wrapped = self.wrap(first, style, Some(max_width));
-        let mut kept: String = wrapped.lines.first().map(|l| l.text.clone()).unwrap_or_default();
+        let mut kept: String = wrapped
+            .lines
+            .first()
+            .map(|l| l.text.clone())
+            .unwrap_or_default();
         loop {
             let candidate = format!("{}…", kept.trim_end());
             let block = self.wrap(&candidate, style, None);
@@ -100,7 +119,11 @@ impl Shaper {
     #[cfg(test)]
     pub fn missing_glyphs(&mut self, text: &str, style: TextStyle) -> usize {
         self.wrap(text, style, None);
-        self.buffer.layout_runs().flat_map(|r| r.glyphs.iter()).filter(|g| g.glyph_id == 0).count()
+        self.buffer
+            .layout_runs()
+            .flat_map(|r| r.glyphs.iter())
+            .filter(|g| g.glyph_id == 0)
+            .count()
     }
 }
 
@@ -108,7 +131,12 @@ impl Shaper {
 /// (without the spaces the line broke at) and the width of its ink-bearing advance.
 fn visual_line(paragraph: &str, glyphs: &[cosmic_text::LayoutGlyph], baseline: f32) -> ShapedLine {
     if glyphs.is_empty() {
-        return ShapedLine { text: String::new(), baseline, x: 0.0, width: 0.0 };
+        return ShapedLine {
+            text: String::new(),
+            baseline,
+            x: 0.0,
+            width: 0.0,
+        };
     }
     let start = glyphs.iter().map(|g| g.start).min().unwrap_or(0);
     let end = glyphs.iter().map(|g| g.end).max().unwrap_or(start);
@@ -126,7 +154,12 @@ fn visual_line(paragraph: &str, glyphs: &[cosmic_text::LayoutGlyph], baseline: f
         left = 0.0;
         right = 0.0;
     }
-    ShapedLine { text: text.to_string(), baseline, x: left, width: right - left }
+    ShapedLine {
+        text: text.to_string(),
+        baseline,
+        x: left,
+        width: right - left,
+    }
 }
 
 #[cfg(test)]
@@ -138,7 +171,13 @@ mod tests {
     fn accented_latin_and_euro_have_glyphs() {
         let mut s = Shaper::new();
         for style in [BODY, TITLE] {
-            assert_eq!(s.missing_glyphs("Ça coûte 10 € — merci ! Größe, naïve, São Paulo, Łódź", style), 0);
+            assert_eq!(
+                s.missing_glyphs(
+                    "Ça coûte 10 € — merci ! Größe, naïve, São Paulo, Łódź",
+                    style
+                ),
+                0
+            );
         }
     }
 

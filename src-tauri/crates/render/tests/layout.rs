@@ -9,11 +9,23 @@ use waymark_render::*;
 // ---- fixtures -------------------------------------------------------------------------
 
 fn stage(id: &str, name: &str, width: u32) -> Stage {
-    Stage { id: id.into(), name: name.into(), color: None, width }
+    Stage {
+        id: id.into(),
+        name: name.into(),
+        color: None,
+        width,
+    }
 }
 
 fn lane(id: &str, name: &str, kind: LaneKind) -> Lane {
-    Lane { id: id.into(), name: name.into(), kind, color: None, collapsed: false, hidden: false }
+    Lane {
+        id: id.into(),
+        name: name.into(),
+        kind,
+        color: None,
+        collapsed: false,
+        hidden: false,
+    }
 }
 
 fn card(id: &str, stage: &str, lane: &str, kind: LaneKind, title: &str, body: &str) -> Card {
@@ -32,14 +44,25 @@ fn card(id: &str, stage: &str, lane: &str, kind: LaneKind, title: &str, body: &s
 }
 
 fn connector(id: &str, from: &str, to: &str, kind: ConnectorKind, label: &str) -> Connector {
-    Connector { id: id.into(), from_card_id: from.into(), to_card_id: to.into(), kind, label: label.into() }
+    Connector {
+        id: id.into(),
+        from_card_id: from.into(),
+        to_card_id: to.into(),
+        kind,
+        label: label.into(),
+    }
 }
 
 fn emotion(persona: &str, stage: &str, value: i8) -> EmotionPoint {
-    EmotionPoint { persona_id: persona.into(), stage_id: stage.into(), value }
+    EmotionPoint {
+        persona_id: persona.into(),
+        stage_id: stage.into(),
+        value,
+    }
 }
 
-const LONG_BODY: &str = "Maya reads the story of a runner who raised money for the shelter last year, \
+const LONG_BODY: &str =
+    "Maya reads the story of a runner who raised money for the shelter last year, \
     then checks how much of each gift goes to the programme itself. Ça coûte 10 € — merci !";
 
 /// 3 stages × 4 lanes: touchpoints (a long body, a stacked cell, a channel badge),
@@ -49,31 +72,87 @@ fn small_doc() -> Document {
     use LaneKind::*;
     let mut map = Map::new("m1", "Supporter journey");
     map.persona_ids = vec!["p-maya".into(), "p-rob".into()];
-    map.stages = vec![stage("s1", "Discover", 240), stage("s2", "Consider and compare options", 220), stage("s3", "Give", 200)];
+    map.stages = vec![
+        stage("s1", "Discover", 240),
+        stage("s2", "Consider and compare options", 220),
+        stage("s3", "Give", 200),
+    ];
     let mut thoughts = lane("l-thoughts", "Thoughts & quotes", Thoughts);
     thoughts.collapsed = true;
     let mut pain = lane("l-pain", "Pain points", PainPoints);
     pain.hidden = true;
     let mut touch = lane("l-touch", "Touchpoints", Touchpoints);
     touch.color = None;
-    map.lanes = vec![touch, thoughts, pain, lane("l-emo", "How they feel", Emotions)];
-    let mut invite = card("c-invite", "s1", "l-touch", Touchpoints, "A friend's invitation", "To the spring charity run.");
+    map.lanes = vec![
+        touch,
+        thoughts,
+        pain,
+        lane("l-emo", "How they feel", Emotions),
+    ];
+    let mut invite = card(
+        "c-invite",
+        "s1",
+        "l-touch",
+        Touchpoints,
+        "A friend's invitation",
+        "To the spring charity run.",
+    );
     invite.channel_id = Some("ch-social".into());
     invite.flags.shareable_moment = true;
-    let mut coloured = card("c-story", "s2", "l-touch", Touchpoints, "Reads the impact story", LONG_BODY);
+    let mut coloured = card(
+        "c-story",
+        "s2",
+        "l-touch",
+        Touchpoints,
+        "Reads the impact story",
+        LONG_BODY,
+    );
     coloured.color = Some("#7c3aed".into());
     map.cards = vec![
         invite,
         card("c-search", "s1", "l-touch", Touchpoints, "Local search", ""),
         coloured,
-        card("c-page", "s3", "l-touch", Touchpoints, "$10 donation page", "Short form, three fields."),
-        card("c-doubt", "s2", "l-thoughts", Thoughts, "Where does my money go?", ""),
-        card("c-fees", "s3", "l-pain", PainPoints, "Card fees", "Unexpected fee on checkout."),
+        card(
+            "c-page",
+            "s3",
+            "l-touch",
+            Touchpoints,
+            "$10 donation page",
+            "Short form, three fields.",
+        ),
+        card(
+            "c-doubt",
+            "s2",
+            "l-thoughts",
+            Thoughts,
+            "Where does my money go?",
+            "",
+        ),
+        card(
+            "c-fees",
+            "s3",
+            "l-pain",
+            PainPoints,
+            "Card fees",
+            "Unexpected fee on checkout.",
+        ),
     ];
     map.connectors = vec![
         connector("k-flow", "c-invite", "c-story", ConnectorKind::Flow, ""),
-        connector("k-loop", "c-page", "c-invite", ConnectorKind::LoopBack, "Re-marketing"),
-        connector("k-same", "c-invite", "c-search", ConnectorKind::HandOff, "hands off"),
+        connector(
+            "k-loop",
+            "c-page",
+            "c-invite",
+            ConnectorKind::LoopBack,
+            "Re-marketing",
+        ),
+        connector(
+            "k-same",
+            "c-invite",
+            "c-search",
+            ConnectorKind::HandOff,
+            "hands off",
+        ),
         connector("k-hidden", "c-page", "c-fees", ConnectorKind::Flow, ""),
         connector("k-collapsed", "c-doubt", "c-page", ConnectorKind::Flow, ""),
     ];
@@ -86,58 +165,116 @@ fn small_doc() -> Document {
     ];
     Document {
         maps: vec![map],
-        channels: vec![Channel { id: "ch-social".into(), name: "Social media".into(), icon: "SO".into(), color: None }],
+        channels: vec![Channel {
+            id: "ch-social".into(),
+            name: "Social media".into(),
+            icon: "SO".into(),
+            color: None,
+        }],
         personas: vec![
-            Persona { id: "p-maya".into(), name: "Maya".into(), segment: "First-time donor".into(), color: Some("#2563eb".into()) },
-            Persona { id: "p-rob".into(), name: "Robert".into(), segment: "Long-time supporter".into(), color: None },
+            Persona {
+                id: "p-maya".into(),
+                name: "Maya".into(),
+                segment: "First-time donor".into(),
+                color: Some("#2563eb".into()),
+            },
+            Persona {
+                id: "p-rob".into(),
+                name: "Robert".into(),
+                segment: "Long-time supporter".into(),
+                color: None,
+            },
         ],
     }
 }
 
 fn template_doc() -> Document {
-    serde_json::from_str(include_str!("../../../../assets/templates/nonprofit-supporter.json")).unwrap()
+    serde_json::from_str(include_str!(
+        "../../../../assets/templates/nonprofit-supporter.json"
+    ))
+    .unwrap()
 }
 
 // ---- compact rendering for snapshots ----------------------------------------------------
 
 fn lines(out: &mut String, what: &str, lines: &[TextLine]) {
     for l in lines {
-        writeln!(out, "    {what} {:?} @({}, {}) w={}", l.text, l.x, l.y, l.width).unwrap();
+        writeln!(
+            out,
+            "    {what} {:?} @({}, {}) w={}",
+            l.text, l.x, l.y, l.width
+        )
+        .unwrap();
     }
 }
 
 fn render(s: &Scene) -> String {
     let mut o = String::new();
-    writeln!(o, "scene {} {:?} {}x{} header={} gutter={}", s.map_id, s.map_name, s.width, s.height, s.header_height, s.gutter_width)
-        .unwrap();
+    writeln!(
+        o,
+        "scene {} {:?} {}x{} header={} gutter={}",
+        s.map_id, s.map_name, s.width, s.height, s.header_height, s.gutter_width
+    )
+    .unwrap();
     let f = &s.fonts;
     writeln!(
         o,
         "fonts {} title={}/{} body={}/{} header={}/{} line={}",
-        f.family, f.title_size, f.title_weight, f.body_size, f.body_weight, f.header_size, f.header_weight, f.line_height
+        f.family,
+        f.title_size,
+        f.title_weight,
+        f.body_size,
+        f.body_weight,
+        f.header_size,
+        f.header_weight,
+        f.line_height
     )
     .unwrap();
     for st in &s.stages {
-        writeln!(o, "stage {} #{} x={} w={} {}", st.id, st.index, st.x, st.width, st.color).unwrap();
+        writeln!(
+            o,
+            "stage {} #{} x={} w={} {}",
+            st.id, st.index, st.x, st.width, st.color
+        )
+        .unwrap();
         lines(&mut o, "name", &st.name);
     }
     for l in &s.lanes {
         let collapsed = if l.collapsed { " collapsed" } else { "" };
-        writeln!(o, "lane {} #{} {:?} y={} h={} {} cards={}{collapsed}", l.id, l.index, l.kind, l.y, l.height, l.color, l.card_count)
-            .unwrap();
+        writeln!(
+            o,
+            "lane {} #{} {:?} y={} h={} {} cards={}{collapsed}",
+            l.id, l.index, l.kind, l.y, l.height, l.color, l.card_count
+        )
+        .unwrap();
         lines(&mut o, "name", &l.name);
     }
     for c in &s.cards {
         writeln!(
             o,
             "card {} {}/{} #{} {:?} ({}, {}) {}x{} {}/{}",
-            c.id, c.stage_id, c.lane_id, c.index, c.kind, c.x, c.y, c.width, c.height, c.fill, c.stroke
+            c.id,
+            c.stage_id,
+            c.lane_id,
+            c.index,
+            c.kind,
+            c.x,
+            c.y,
+            c.width,
+            c.height,
+            c.fill,
+            c.stroke
         )
         .unwrap();
         lines(&mut o, "title", &c.title);
         lines(&mut o, "body", &c.body);
         if let Some(b) = &c.channel {
-            writeln!(o, "    badge {} {:?} {:?} {}", b.id, b.icon, b.name, b.color).unwrap();
+            writeln!(
+                o,
+                "    badge {} {:?} {:?} {}",
+                b.id, b.icon, b.name, b.color
+            )
+            .unwrap();
         }
         let fl = c.flags;
         if fl.passion_point || fl.shareable_moment || fl.point_of_vulnerability {
@@ -155,9 +292,19 @@ fn render(s: &Scene) -> String {
         lines(&mut o, "label", k.label.as_slice());
     }
     for e in &s.emotion_lines {
-        writeln!(o, "emotion {} {:?} {} in {}", e.persona_id, e.persona_name, e.color, e.lane_id).unwrap();
+        writeln!(
+            o,
+            "emotion {} {:?} {} in {}",
+            e.persona_id, e.persona_name, e.color, e.lane_id
+        )
+        .unwrap();
         for p in &e.points {
-            writeln!(o, "    point {} {:+} ({}, {})", p.stage_id, p.value, p.x, p.y).unwrap();
+            writeln!(
+                o,
+                "    point {} {:+} ({}, {})",
+                p.stage_id, p.value, p.x, p.y
+            )
+            .unwrap();
         }
         writeln!(o, "    path {}", e.path).unwrap();
     }
@@ -183,7 +330,10 @@ fn snapshot_nonprofit_template() {
 // ---- behaviour ----------------------------------------------------------------------
 
 fn card_of<'a>(s: &'a Scene, id: &str) -> &'a SceneCard {
-    s.cards.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("no card {id}"))
+    s.cards
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no card {id}"))
 }
 
 #[test]
@@ -191,8 +341,22 @@ fn a_long_body_wraps_and_makes_the_card_taller() {
     let mut doc = small_doc();
     let map = &mut doc.maps[0];
     map.cards = vec![
-        card("short", "s1", "l-touch", LaneKind::Touchpoints, "Same title", "Short."),
-        card("long", "s2", "l-touch", LaneKind::Touchpoints, "Same title", LONG_BODY),
+        card(
+            "short",
+            "s1",
+            "l-touch",
+            LaneKind::Touchpoints,
+            "Same title",
+            "Short.",
+        ),
+        card(
+            "long",
+            "s2",
+            "l-touch",
+            LaneKind::Touchpoints,
+            "Same title",
+            LONG_BODY,
+        ),
     ];
     let s = layout(&doc);
     let (short, long) = (card_of(&s, "short"), card_of(&s, "long"));
@@ -207,9 +371,17 @@ fn all_text_lies_within_its_card() {
         let s = layout(&doc);
         for c in &s.cards {
             for l in c.title.iter().chain(&c.body) {
-                assert!(l.x >= c.x && l.x + l.width <= c.x + c.width, "{} {l:?} outside x of {c:?}", c.id);
+                assert!(
+                    l.x >= c.x && l.x + l.width <= c.x + c.width,
+                    "{} {l:?} outside x of {c:?}",
+                    c.id
+                );
                 // A baseline has an ascender above it and a descender below it.
-                assert!(l.y - 12.0 >= c.y && l.y + 4.0 <= c.y + c.height, "{} {l:?} outside y of card", c.id);
+                assert!(
+                    l.y - 12.0 >= c.y && l.y + 4.0 <= c.y + c.height,
+                    "{} {l:?} outside y of card",
+                    c.id
+                );
             }
         }
     }
@@ -222,8 +394,16 @@ fn cards_in_a_cell_do_not_overlap_and_stay_in_their_lane_and_column() {
         for (i, a) in s.cards.iter().enumerate() {
             let lane = s.lanes.iter().find(|l| l.id == a.lane_id).unwrap();
             let stage = s.stages.iter().find(|st| st.id == a.stage_id).unwrap();
-            assert!(a.y >= lane.y && a.y + a.height <= lane.y + lane.height, "{} leaves its lane", a.id);
-            assert!(a.x >= stage.x && a.x + a.width <= stage.x + stage.width, "{} leaves its column", a.id);
+            assert!(
+                a.y >= lane.y && a.y + a.height <= lane.y + lane.height,
+                "{} leaves its lane",
+                a.id
+            );
+            assert!(
+                a.x >= stage.x && a.x + a.width <= stage.x + stage.width,
+                "{} leaves its column",
+                a.id
+            );
             for b in &s.cards[i + 1..] {
                 if a.stage_id == b.stage_id && a.lane_id == b.lane_id {
                     let apart = a.y + a.height <= b.y || b.y + b.height <= a.y;
@@ -261,8 +441,14 @@ fn hidden_and_collapsed_lanes() {
     assert_eq!(ids, ["l-touch", "l-thoughts", "l-emo"]);
     let collapsed = &s.lanes[1];
     assert!(collapsed.collapsed);
-    assert_eq!((collapsed.height, collapsed.card_count, collapsed.name.len()), (36.0, 1, 1));
-    assert!(s.cards.iter().all(|c| c.lane_id == "l-touch"), "cards of hidden/collapsed lanes must be left out");
+    assert_eq!(
+        (collapsed.height, collapsed.card_count, collapsed.name.len()),
+        (36.0, 1, 1)
+    );
+    assert!(
+        s.cards.iter().all(|c| c.lane_id == "l-touch"),
+        "cards of hidden/collapsed lanes must be left out"
+    );
     let connectors: Vec<&str> = s.connectors.iter().map(|k| k.id.as_str()).collect();
     assert_eq!(connectors, ["k-flow", "k-loop", "k-same"]);
 }
@@ -274,19 +460,35 @@ fn a_backward_connector_loops_over_or_under_the_cards() {
     let (flow, back) = (k("k-flow"), k("k-loop"));
     // Control-point and end y's of the single cubic in each path.
     let ys = |path: &str| -> Vec<f32> {
-        path.split([' ', 'M', 'C']).filter(|t| !t.is_empty()).map(|t| t.split(',').nth(1).unwrap().parse().unwrap()).collect()
+        path.split([' ', 'M', 'C'])
+            .filter(|t| !t.is_empty())
+            .map(|t| t.split(',').nth(1).unwrap().parse().unwrap())
+            .collect()
     };
     let (from, to) = (card_of(&s, "c-page"), card_of(&s, "c-invite"));
     let top = from.y.min(to.y);
     let bottom = (from.y + from.height).max(to.y + to.height);
     // The handles (2nd and 3rd points) lie beyond both cards, so the arc clears them.
     let handles = &ys(&back.path)[1..3];
-    assert!(handles.iter().all(|&y| y < top) || handles.iter().all(|&y| y > bottom), "{}", back.path);
-    assert!(back.end_angle.abs() == 90.0, "a return arc lands vertically: {}", back.end_angle);
+    assert!(
+        handles.iter().all(|&y| y < top) || handles.iter().all(|&y| y > bottom),
+        "{}",
+        back.path
+    );
+    assert!(
+        back.end_angle.abs() == 90.0,
+        "a return arc lands vertically: {}",
+        back.end_angle
+    );
     // Forward flow runs between the cards' vertical extents, ending pointing right.
     assert_eq!(flow.end_angle, 0.0);
-    assert!(ys(&flow.path).iter().all(|&y| y > top && y < bottom + 200.0));
-    assert_eq!(back.label.as_ref().map(|l| l.text.as_str()), Some("Re-marketing"));
+    assert!(ys(&flow.path)
+        .iter()
+        .all(|&y| y > top && y < bottom + 200.0));
+    assert_eq!(
+        back.label.as_ref().map(|l| l.text.as_str()),
+        Some("Re-marketing")
+    );
 }
 
 #[test]
@@ -300,9 +502,18 @@ fn a_loop_within_one_lane_runs_in_that_lane_under_its_cards() {
                 continue;
             }
             let lane = s.lanes.iter().find(|l| l.id == from.lane_id).unwrap();
-            let p: Vec<f32> = k.path.split([' ', 'M', 'C']).filter(|t| !t.is_empty()).map(|t| t.split(',').nth(1).unwrap().parse().unwrap()).collect();
+            let p: Vec<f32> = k
+                .path
+                .split([' ', 'M', 'C'])
+                .filter(|t| !t.is_empty())
+                .map(|t| t.split(',').nth(1).unwrap().parse().unwrap())
+                .collect();
             let mid = (p[0] + 3.0 * p[1] + 3.0 * p[2] + p[3]) / 8.0;
-            assert!(mid > from.y + from.height && mid < lane.y + lane.height, "{} peak {mid} outside {lane:?}", k.id);
+            assert!(
+                mid > from.y + from.height && mid < lane.y + lane.height,
+                "{} peak {mid} outside {lane:?}",
+                k.id
+            );
             if let Some(l) = &k.label {
                 assert!(l.y < lane.y + lane.height, "{} label below its lane", k.id);
             }
@@ -324,11 +535,18 @@ fn emotion_lines_map_values_into_the_lane() {
         }
     }
     let maya = &s.emotion_lines[0];
-    assert_eq!((maya.persona_name.as_str(), maya.color.as_str()), ("Maya", "#2563eb"));
+    assert_eq!(
+        (maya.persona_name.as_str(), maya.color.as_str()),
+        ("Maya", "#2563eb")
+    );
     // +2 is drawn above +1 above −1.
     let y: Vec<f32> = maya.points.iter().map(|p| p.y).collect();
     assert!(y[2] < y[0] && y[0] < y[1]);
-    assert_eq!(s.emotion_lines[1].points.len(), 2, "Robert has no point at s2");
+    assert_eq!(
+        s.emotion_lines[1].points.len(),
+        2,
+        "Robert has no point at s2"
+    );
 }
 
 #[test]
@@ -339,7 +557,10 @@ fn layout_is_deterministic() {
     let b = layouter.layout(&doc, "map-supporter").unwrap();
     let c = Layouter::new().layout(&doc, "map-supporter").unwrap();
     assert_eq!(a, b);
-    assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&c).unwrap());
+    assert_eq!(
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&c).unwrap()
+    );
 }
 
 #[test]
@@ -352,7 +573,14 @@ fn unknown_map_is_an_error() {
 #[test]
 fn accented_text_is_kept_whole() {
     let mut doc = small_doc();
-    doc.maps[0].cards = vec![card("c", "s1", "l-touch", LaneKind::Touchpoints, "Ça coûte 10 € — merci !", "Größe, naïve, São Paulo")];
+    doc.maps[0].cards = vec![card(
+        "c",
+        "s1",
+        "l-touch",
+        LaneKind::Touchpoints,
+        "Ça coûte 10 € — merci !",
+        "Größe, naïve, São Paulo",
+    )];
     let s = layout(&doc);
     let c = card_of(&s, "c");
     let title: Vec<&str> = c.title.iter().map(|l| l.text.as_str()).collect();

@@ -6,19 +6,36 @@ use crate::error::{invalid, not_found};
 use crate::validate::*;
 use crate::*;
 
-pub(crate) fn add(doc: &mut Document, map_id: &str, card: &Card, index: u32) -> Result<Edit, EditError> {
+pub(crate) fn add(
+    doc: &mut Document,
+    map_id: &str,
+    card: &Card,
+    index: u32,
+) -> Result<Edit, EditError> {
     let map = map_ref(doc, map_id)?;
     ensure_new_id(doc, Kind::Card, &card.id)?;
     check_card(doc, map, card)?;
     let map = map_mut(doc, map_id)?;
     place(map, card.clone(), index);
-    Ok(Edit::DeleteCard { map_id: map_id.to_string(), card_id: card.id.clone() })
+    Ok(Edit::DeleteCard {
+        map_id: map_id.to_string(),
+        card_id: card.id.clone(),
+    })
 }
 
-pub(crate) fn update(doc: &mut Document, map_id: &str, card_id: &str, props: &CardProps) -> Result<Edit, EditError> {
+pub(crate) fn update(
+    doc: &mut Document,
+    map_id: &str,
+    card_id: &str,
+    props: &CardProps,
+) -> Result<Edit, EditError> {
     check_props(doc, props)?;
     let map = map_mut(doc, map_id)?;
-    let card = map.cards.iter_mut().find(|c| c.id == card_id).ok_or_else(|| not_found("card", card_id))?;
+    let card = map
+        .cards
+        .iter_mut()
+        .find(|c| c.id == card_id)
+        .ok_or_else(|| not_found("card", card_id))?;
     let old = card.props();
     card.title = props.title.clone();
     card.body = props.body.clone();
@@ -26,7 +43,11 @@ pub(crate) fn update(doc: &mut Document, map_id: &str, card_id: &str, props: &Ca
     card.channel_id = props.channel_id.clone();
     card.persona_ids = props.persona_ids.clone();
     card.flags = props.flags;
-    Ok(Edit::UpdateCard { map_id: map_id.to_string(), card_id: card_id.to_string(), props: old })
+    Ok(Edit::UpdateCard {
+        map_id: map_id.to_string(),
+        card_id: card_id.to_string(),
+        props: old,
+    })
 }
 
 pub(crate) fn move_to(
@@ -38,8 +59,12 @@ pub(crate) fn move_to(
     index: u32,
 ) -> Result<Edit, EditError> {
     let map = map_mut(doc, map_id)?;
-    map.stage(stage_id).ok_or_else(|| not_found("stage", stage_id))?;
-    let kind = map.lane(lane_id).ok_or_else(|| not_found("lane", lane_id))?.kind;
+    map.stage(stage_id)
+        .ok_or_else(|| not_found("stage", stage_id))?;
+    let kind = map
+        .lane(lane_id)
+        .ok_or_else(|| not_found("lane", lane_id))?
+        .kind;
     let at = position(&map.cards, "card", card_id, |c| &c.id)?;
     let old_index = index_in_cell(map, at);
     let mut card = map.cards.remove(at);
@@ -58,26 +83,37 @@ pub(crate) fn move_to(
 /// Deleting a card deletes the connectors that touch it; undo restores them.
 pub(crate) fn delete(doc: &mut Document, map_id: &str, card_id: &str) -> Result<Edit, EditError> {
     let map = map_ref(doc, map_id)?;
-    map.card(card_id).ok_or_else(|| not_found("card", card_id))?;
+    map.card(card_id)
+        .ok_or_else(|| not_found("card", card_id))?;
     let steps = map
         .connectors
         .iter()
         .filter(|c| c.from_card_id == card_id || c.to_card_id == card_id)
-        .map(|c| Edit::DeleteConnector { map_id: map_id.to_string(), connector_id: c.id.clone() })
+        .map(|c| Edit::DeleteConnector {
+            map_id: map_id.to_string(),
+            connector_id: c.id.clone(),
+        })
         .collect();
     with_cleanup(doc, steps, |doc| {
         let map = map_mut(doc, map_id)?;
         let at = position(&map.cards, "card", card_id, |c| &c.id)?;
         let index = index_in_cell(map, at);
         let card = map.cards.remove(at);
-        Ok(Edit::AddCard { map_id: map_id.to_string(), card, index })
+        Ok(Edit::AddCard {
+            map_id: map_id.to_string(),
+            card,
+            index,
+        })
     })
 }
 
 /// The card's position among the cards of its own cell.
 fn index_in_cell(map: &Map, at: usize) -> u32 {
     let c = &map.cards[at];
-    map.cards[..at].iter().filter(|o| o.stage_id == c.stage_id && o.lane_id == c.lane_id).count() as u32
+    map.cards[..at]
+        .iter()
+        .filter(|o| o.stage_id == c.stage_id && o.lane_id == c.lane_id)
+        .count() as u32
 }
 
 /// Puts a card at `index` within its cell (clamped) and restores canonical order.
@@ -100,12 +136,20 @@ fn place(map: &mut Map, card: Card, index: u32) {
 /// A card must sit in a cell of its map, take its lane's kind and link only to
 /// channels and personas of the document.
 pub(crate) fn check_card(doc: &Document, map: &Map, card: &Card) -> Result<(), EditError> {
-    map.stage(&card.stage_id).ok_or_else(|| not_found("stage", &card.stage_id))?;
-    let lane = map.lane(&card.lane_id).ok_or_else(|| not_found("lane", &card.lane_id))?;
+    map.stage(&card.stage_id)
+        .ok_or_else(|| not_found("stage", &card.stage_id))?;
+    let lane = map
+        .lane(&card.lane_id)
+        .ok_or_else(|| not_found("lane", &card.lane_id))?;
     if card.kind != lane.kind {
         return Err(invalid(
             "card.kind",
-            format!("is {:?} but its lane {:?} holds {:?}", card.kind.as_str(), lane.name, lane.kind.as_str()),
+            format!(
+                "is {:?} but its lane {:?} holds {:?}",
+                card.kind.as_str(),
+                lane.name,
+                lane.kind.as_str()
+            ),
         ));
     }
     check_props(doc, &card.props())

@@ -5,27 +5,50 @@ use crate::error::{invalid, not_found};
 use crate::validate::*;
 use crate::*;
 
-pub(crate) fn add(doc: &mut Document, map_id: &str, connector: &Connector, index: u32) -> Result<Edit, EditError> {
+pub(crate) fn add(
+    doc: &mut Document,
+    map_id: &str,
+    connector: &Connector,
+    index: u32,
+) -> Result<Edit, EditError> {
     let map = map_ref(doc, map_id)?;
     ensure_new_id(doc, Kind::Connector, &connector.id)?;
     check_ends(map, &connector.from_card_id, &connector.to_card_id)?;
     check_name("connector.label", &connector.label)?;
     let map = map_mut(doc, map_id)?;
     insert_clamped(&mut map.connectors, index, connector.clone());
-    Ok(Edit::DeleteConnector { map_id: map_id.to_string(), connector_id: connector.id.clone() })
+    Ok(Edit::DeleteConnector {
+        map_id: map_id.to_string(),
+        connector_id: connector.id.clone(),
+    })
 }
 
-pub(crate) fn update(doc: &mut Document, map_id: &str, connector_id: &str, props: &ConnectorProps) -> Result<Edit, EditError> {
+pub(crate) fn update(
+    doc: &mut Document,
+    map_id: &str,
+    connector_id: &str,
+    props: &ConnectorProps,
+) -> Result<Edit, EditError> {
     check_name("connector.label", &props.label)?;
     let map = map_mut(doc, map_id)?;
     let c = find_mut(map, connector_id)?;
     let old = c.props();
     c.kind = props.kind;
     c.label = props.label.clone();
-    Ok(Edit::UpdateConnector { map_id: map_id.to_string(), connector_id: connector_id.to_string(), props: old })
+    Ok(Edit::UpdateConnector {
+        map_id: map_id.to_string(),
+        connector_id: connector_id.to_string(),
+        props: old,
+    })
 }
 
-pub(crate) fn move_ends(doc: &mut Document, map_id: &str, connector_id: &str, from: &str, to: &str) -> Result<Edit, EditError> {
+pub(crate) fn move_ends(
+    doc: &mut Document,
+    map_id: &str,
+    connector_id: &str,
+    from: &str,
+    to: &str,
+) -> Result<Edit, EditError> {
     let map = map_mut(doc, map_id)?;
     check_ends(map, from, to)?;
     let c = find_mut(map, connector_id)?;
@@ -38,22 +61,42 @@ pub(crate) fn move_ends(doc: &mut Document, map_id: &str, connector_id: &str, fr
     Ok(inverse)
 }
 
-pub(crate) fn reorder(doc: &mut Document, map_id: &str, connector_id: &str, index: u32) -> Result<Edit, EditError> {
+pub(crate) fn reorder(
+    doc: &mut Document,
+    map_id: &str,
+    connector_id: &str,
+    index: u32,
+) -> Result<Edit, EditError> {
     let map = map_mut(doc, map_id)?;
     let from = position(&map.connectors, "connector", connector_id, |c| &c.id)?;
     move_clamped(&mut map.connectors, from, index);
-    Ok(Edit::ReorderConnector { map_id: map_id.to_string(), connector_id: connector_id.to_string(), index: from as u32 })
+    Ok(Edit::ReorderConnector {
+        map_id: map_id.to_string(),
+        connector_id: connector_id.to_string(),
+        index: from as u32,
+    })
 }
 
-pub(crate) fn delete(doc: &mut Document, map_id: &str, connector_id: &str) -> Result<Edit, EditError> {
+pub(crate) fn delete(
+    doc: &mut Document,
+    map_id: &str,
+    connector_id: &str,
+) -> Result<Edit, EditError> {
     let map = map_mut(doc, map_id)?;
     let at = position(&map.connectors, "connector", connector_id, |c| &c.id)?;
     let connector = map.connectors.remove(at);
-    Ok(Edit::AddConnector { map_id: map_id.to_string(), connector, index: at as u32 })
+    Ok(Edit::AddConnector {
+        map_id: map_id.to_string(),
+        connector,
+        index: at as u32,
+    })
 }
 
 fn find_mut<'a>(map: &'a mut Map, id: &str) -> Result<&'a mut Connector, EditError> {
-    map.connectors.iter_mut().find(|c| c.id == id).ok_or_else(|| not_found("connector", id))
+    map.connectors
+        .iter_mut()
+        .find(|c| c.id == id)
+        .ok_or_else(|| not_found("connector", id))
 }
 
 /// Both ends are cards of this map, and a connector joins two different cards.

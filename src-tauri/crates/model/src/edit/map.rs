@@ -16,7 +16,11 @@ pub(crate) fn add(doc: &mut Document, map: &Map, index: u32) -> Result<Edit, Edi
     Ok(Edit::DeleteMap { map_id: id })
 }
 
-pub(crate) fn update(doc: &mut Document, map_id: &str, props: &MapProps) -> Result<Edit, EditError> {
+pub(crate) fn update(
+    doc: &mut Document,
+    map_id: &str,
+    props: &MapProps,
+) -> Result<Edit, EditError> {
     check_name("map.name", &props.name)?;
     check_len("map.description", &props.description, MAX_TEXT)?;
     ensure_personas_exist(doc, "map.personaIds", &props.persona_ids)?;
@@ -25,19 +29,28 @@ pub(crate) fn update(doc: &mut Document, map_id: &str, props: &MapProps) -> Resu
     map.name = props.name.clone();
     map.description = props.description.clone();
     map.persona_ids = props.persona_ids.clone();
-    Ok(Edit::UpdateMap { map_id: map_id.to_string(), props: old })
+    Ok(Edit::UpdateMap {
+        map_id: map_id.to_string(),
+        props: old,
+    })
 }
 
 pub(crate) fn reorder(doc: &mut Document, map_id: &str, index: u32) -> Result<Edit, EditError> {
     let from = position(&doc.maps, "map", map_id, |m| &m.id)?;
     move_clamped(&mut doc.maps, from, index);
-    Ok(Edit::ReorderMap { map_id: map_id.to_string(), index: from as u32 })
+    Ok(Edit::ReorderMap {
+        map_id: map_id.to_string(),
+        index: from as u32,
+    })
 }
 
 pub(crate) fn delete(doc: &mut Document, map_id: &str) -> Result<Edit, EditError> {
     let at = position(&doc.maps, "map", map_id, |m| &m.id)?;
     let map = doc.maps.remove(at);
-    Ok(Edit::AddMap { map, index: at as u32 })
+    Ok(Edit::AddMap {
+        map,
+        index: at as u32,
+    })
 }
 
 /// A map added whole (from a template, a paste or an undo) must be consistent by itself
@@ -52,7 +65,10 @@ fn check_new_map(doc: &Document, map: &Map) -> Result<(), EditError> {
     let mut fresh = |kind: Kind, id: &str| -> Result<(), EditError> {
         ensure_new_id(doc, kind, id)?;
         if !seen.insert((kind.name(), id.to_string())) {
-            return Err(EditError::DuplicateId { entity: kind.name(), id: id.to_string() });
+            return Err(EditError::DuplicateId {
+                entity: kind.name(),
+                id: id.to_string(),
+            });
         }
         Ok(())
     };
@@ -86,7 +102,13 @@ fn check_new_map(doc: &Document, map: &Map) -> Result<(), EditError> {
             return Err(not_found("stage", &p.stage_id));
         }
         if !points.insert((p.persona_id.as_str(), p.stage_id.as_str())) {
-            return Err(invalid("emotionPoints", format!("persona {:?} has two points at stage {:?}", p.persona_id, p.stage_id)));
+            return Err(invalid(
+                "emotionPoints",
+                format!(
+                    "persona {:?} has two points at stage {:?}",
+                    p.persona_id, p.stage_id
+                ),
+            ));
         }
     }
     Ok(())

@@ -27,18 +27,34 @@ pub enum Edit {
     DeleteMap { map_id: Id },
 
     #[serde(rename_all = "camelCase")]
-    AddStage { map_id: Id, stage: Stage, index: u32 },
+    AddStage {
+        map_id: Id,
+        stage: Stage,
+        index: u32,
+    },
     #[serde(rename_all = "camelCase")]
-    UpdateStage { map_id: Id, stage_id: Id, props: StageProps },
+    UpdateStage {
+        map_id: Id,
+        stage_id: Id,
+        props: StageProps,
+    },
     #[serde(rename_all = "camelCase")]
-    ReorderStage { map_id: Id, stage_id: Id, index: u32 },
+    ReorderStage {
+        map_id: Id,
+        stage_id: Id,
+        index: u32,
+    },
     #[serde(rename_all = "camelCase")]
     DeleteStage { map_id: Id, stage_id: Id },
 
     #[serde(rename_all = "camelCase")]
     AddLane { map_id: Id, lane: Lane, index: u32 },
     #[serde(rename_all = "camelCase")]
-    UpdateLane { map_id: Id, lane_id: Id, props: LaneProps },
+    UpdateLane {
+        map_id: Id,
+        lane_id: Id,
+        props: LaneProps,
+    },
     #[serde(rename_all = "camelCase")]
     ReorderLane { map_id: Id, lane_id: Id, index: u32 },
     #[serde(rename_all = "camelCase")]
@@ -47,22 +63,49 @@ pub enum Edit {
     #[serde(rename_all = "camelCase")]
     AddCard { map_id: Id, card: Card, index: u32 },
     #[serde(rename_all = "camelCase")]
-    UpdateCard { map_id: Id, card_id: Id, props: CardProps },
+    UpdateCard {
+        map_id: Id,
+        card_id: Id,
+        props: CardProps,
+    },
     /// Moves a card to a cell (possibly its own) at a position within that cell.
     #[serde(rename_all = "camelCase")]
-    MoveCard { map_id: Id, card_id: Id, stage_id: Id, lane_id: Id, index: u32 },
+    MoveCard {
+        map_id: Id,
+        card_id: Id,
+        stage_id: Id,
+        lane_id: Id,
+        index: u32,
+    },
     #[serde(rename_all = "camelCase")]
     DeleteCard { map_id: Id, card_id: Id },
 
     #[serde(rename_all = "camelCase")]
-    AddConnector { map_id: Id, connector: Connector, index: u32 },
+    AddConnector {
+        map_id: Id,
+        connector: Connector,
+        index: u32,
+    },
     #[serde(rename_all = "camelCase")]
-    UpdateConnector { map_id: Id, connector_id: Id, props: ConnectorProps },
+    UpdateConnector {
+        map_id: Id,
+        connector_id: Id,
+        props: ConnectorProps,
+    },
     /// Re-attaches a connector's ends.
     #[serde(rename_all = "camelCase")]
-    MoveConnector { map_id: Id, connector_id: Id, from_card_id: Id, to_card_id: Id },
+    MoveConnector {
+        map_id: Id,
+        connector_id: Id,
+        from_card_id: Id,
+        to_card_id: Id,
+    },
     #[serde(rename_all = "camelCase")]
-    ReorderConnector { map_id: Id, connector_id: Id, index: u32 },
+    ReorderConnector {
+        map_id: Id,
+        connector_id: Id,
+        index: u32,
+    },
     #[serde(rename_all = "camelCase")]
     DeleteConnector { map_id: Id, connector_id: Id },
 
@@ -86,7 +129,12 @@ pub enum Edit {
 
     /// Sets (or with `None` clears) how a persona feels at a stage.
     #[serde(rename_all = "camelCase")]
-    SetEmotion { map_id: Id, persona_id: Id, stage_id: Id, value: Option<i8> },
+    SetEmotion {
+        map_id: Id,
+        persona_id: Id,
+        stage_id: Id,
+        value: Option<i8>,
+    },
 
     /// Several edits as one undo step (a drag of many cards, a paste). All or nothing.
     #[serde(rename_all = "camelCase")]
@@ -103,44 +151,105 @@ impl Edit {
             ReorderMap { map_id, index } => map::reorder(doc, map_id, *index),
             DeleteMap { map_id } => map::delete(doc, map_id),
 
-            AddStage { map_id, stage, index } => structure::add_stage(doc, map_id, stage, *index),
-            UpdateStage { map_id, stage_id, props } => structure::update_stage(doc, map_id, stage_id, props),
-            ReorderStage { map_id, stage_id, index } => structure::reorder_stage(doc, map_id, stage_id, *index),
+            AddStage {
+                map_id,
+                stage,
+                index,
+            } => structure::add_stage(doc, map_id, stage, *index),
+            UpdateStage {
+                map_id,
+                stage_id,
+                props,
+            } => structure::update_stage(doc, map_id, stage_id, props),
+            ReorderStage {
+                map_id,
+                stage_id,
+                index,
+            } => structure::reorder_stage(doc, map_id, stage_id, *index),
             DeleteStage { map_id, stage_id } => structure::delete_stage(doc, map_id, stage_id),
 
-            AddLane { map_id, lane, index } => structure::add_lane(doc, map_id, lane, *index),
-            UpdateLane { map_id, lane_id, props } => structure::update_lane(doc, map_id, lane_id, props),
-            ReorderLane { map_id, lane_id, index } => structure::reorder_lane(doc, map_id, lane_id, *index),
+            AddLane {
+                map_id,
+                lane,
+                index,
+            } => structure::add_lane(doc, map_id, lane, *index),
+            UpdateLane {
+                map_id,
+                lane_id,
+                props,
+            } => structure::update_lane(doc, map_id, lane_id, props),
+            ReorderLane {
+                map_id,
+                lane_id,
+                index,
+            } => structure::reorder_lane(doc, map_id, lane_id, *index),
             DeleteLane { map_id, lane_id } => structure::delete_lane(doc, map_id, lane_id),
 
-            AddCard { map_id, card, index } => card::add(doc, map_id, card, *index),
-            UpdateCard { map_id, card_id, props } => card::update(doc, map_id, card_id, props),
-            MoveCard { map_id, card_id, stage_id, lane_id, index } => {
-                card::move_to(doc, map_id, card_id, stage_id, lane_id, *index)
-            }
+            AddCard {
+                map_id,
+                card,
+                index,
+            } => card::add(doc, map_id, card, *index),
+            UpdateCard {
+                map_id,
+                card_id,
+                props,
+            } => card::update(doc, map_id, card_id, props),
+            MoveCard {
+                map_id,
+                card_id,
+                stage_id,
+                lane_id,
+                index,
+            } => card::move_to(doc, map_id, card_id, stage_id, lane_id, *index),
             DeleteCard { map_id, card_id } => card::delete(doc, map_id, card_id),
 
-            AddConnector { map_id, connector, index } => connector::add(doc, map_id, connector, *index),
-            UpdateConnector { map_id, connector_id, props } => connector::update(doc, map_id, connector_id, props),
-            MoveConnector { map_id, connector_id, from_card_id, to_card_id } => {
-                connector::move_ends(doc, map_id, connector_id, from_card_id, to_card_id)
-            }
-            ReorderConnector { map_id, connector_id, index } => connector::reorder(doc, map_id, connector_id, *index),
-            DeleteConnector { map_id, connector_id } => connector::delete(doc, map_id, connector_id),
+            AddConnector {
+                map_id,
+                connector,
+                index,
+            } => connector::add(doc, map_id, connector, *index),
+            UpdateConnector {
+                map_id,
+                connector_id,
+                props,
+            } => connector::update(doc, map_id, connector_id, props),
+            MoveConnector {
+                map_id,
+                connector_id,
+                from_card_id,
+                to_card_id,
+            } => connector::move_ends(doc, map_id, connector_id, from_card_id, to_card_id),
+            ReorderConnector {
+                map_id,
+                connector_id,
+                index,
+            } => connector::reorder(doc, map_id, connector_id, *index),
+            DeleteConnector {
+                map_id,
+                connector_id,
+            } => connector::delete(doc, map_id, connector_id),
 
             AddChannel { channel, index } => people::add_channel(doc, channel, *index),
             UpdateChannel { channel_id, props } => people::update_channel(doc, channel_id, props),
-            ReorderChannel { channel_id, index } => people::reorder_channel(doc, channel_id, *index),
+            ReorderChannel { channel_id, index } => {
+                people::reorder_channel(doc, channel_id, *index)
+            }
             DeleteChannel { channel_id } => people::delete_channel(doc, channel_id),
 
             AddPersona { persona, index } => people::add_persona(doc, persona, *index),
             UpdatePersona { persona_id, props } => people::update_persona(doc, persona_id, props),
-            ReorderPersona { persona_id, index } => people::reorder_persona(doc, persona_id, *index),
+            ReorderPersona { persona_id, index } => {
+                people::reorder_persona(doc, persona_id, *index)
+            }
             DeletePersona { persona_id } => people::delete_persona(doc, persona_id),
 
-            SetEmotion { map_id, persona_id, stage_id, value } => {
-                structure::set_emotion(doc, map_id, persona_id, stage_id, *value)
-            }
+            SetEmotion {
+                map_id,
+                persona_id,
+                stage_id,
+                value,
+            } => structure::set_emotion(doc, map_id, persona_id, stage_id, *value),
 
             Batch { edits } => apply_batch(doc, edits),
         }
@@ -212,7 +321,10 @@ impl Edit {
             | SetEmotion { map_id, .. } => Some(map_id),
             Batch { edits } => {
                 let first = edits.first()?.map_id()?;
-                edits.iter().all(|e| e.map_id() == Some(first)).then_some(first)
+                edits
+                    .iter()
+                    .all(|e| e.map_id() == Some(first))
+                    .then_some(first)
             }
             _ => None,
         }
@@ -251,7 +363,9 @@ pub(crate) fn with_cleanup(
     }
     let cleanup_inverse = apply_batch(doc, &steps)?;
     match last(doc) {
-        Ok(inverse) => Ok(Edit::Batch { edits: vec![inverse, cleanup_inverse] }),
+        Ok(inverse) => Ok(Edit::Batch {
+            edits: vec![inverse, cleanup_inverse],
+        }),
         Err(err) => {
             let _ = cleanup_inverse.apply(doc);
             Err(err)

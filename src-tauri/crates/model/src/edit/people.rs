@@ -6,27 +6,47 @@ use crate::error::not_found;
 use crate::validate::*;
 use crate::*;
 
-pub(crate) fn add_channel(doc: &mut Document, channel: &Channel, index: u32) -> Result<Edit, EditError> {
+pub(crate) fn add_channel(
+    doc: &mut Document,
+    channel: &Channel,
+    index: u32,
+) -> Result<Edit, EditError> {
     ensure_new_id(doc, Kind::Channel, &channel.id)?;
     check_channel(&channel.props())?;
     insert_clamped(&mut doc.channels, index, channel.clone());
-    Ok(Edit::DeleteChannel { channel_id: channel.id.clone() })
+    Ok(Edit::DeleteChannel {
+        channel_id: channel.id.clone(),
+    })
 }
 
-pub(crate) fn update_channel(doc: &mut Document, id: &str, props: &ChannelProps) -> Result<Edit, EditError> {
+pub(crate) fn update_channel(
+    doc: &mut Document,
+    id: &str,
+    props: &ChannelProps,
+) -> Result<Edit, EditError> {
     check_channel(props)?;
-    let ch = doc.channels.iter_mut().find(|c| c.id == id).ok_or_else(|| not_found("channel", id))?;
+    let ch = doc
+        .channels
+        .iter_mut()
+        .find(|c| c.id == id)
+        .ok_or_else(|| not_found("channel", id))?;
     let old = ch.props();
     ch.name = props.name.clone();
     ch.icon = props.icon.clone();
     ch.color = props.color.clone();
-    Ok(Edit::UpdateChannel { channel_id: id.to_string(), props: old })
+    Ok(Edit::UpdateChannel {
+        channel_id: id.to_string(),
+        props: old,
+    })
 }
 
 pub(crate) fn reorder_channel(doc: &mut Document, id: &str, index: u32) -> Result<Edit, EditError> {
     let from = position(&doc.channels, "channel", id, |c| &c.id)?;
     move_clamped(&mut doc.channels, from, index);
-    Ok(Edit::ReorderChannel { channel_id: id.to_string(), index: from as u32 })
+    Ok(Edit::ReorderChannel {
+        channel_id: id.to_string(),
+        index: from as u32,
+    })
 }
 
 /// Cards delivered through a deleted channel keep their place but lose the link.
@@ -34,16 +54,27 @@ pub(crate) fn delete_channel(doc: &mut Document, id: &str) -> Result<Edit, EditE
     position(&doc.channels, "channel", id, |c| &c.id)?;
     let mut steps = Vec::new();
     for map in &doc.maps {
-        for card in map.cards.iter().filter(|c| c.channel_id.as_deref() == Some(id)) {
+        for card in map
+            .cards
+            .iter()
+            .filter(|c| c.channel_id.as_deref() == Some(id))
+        {
             let mut props = card.props();
             props.channel_id = None;
-            steps.push(Edit::UpdateCard { map_id: map.id.clone(), card_id: card.id.clone(), props });
+            steps.push(Edit::UpdateCard {
+                map_id: map.id.clone(),
+                card_id: card.id.clone(),
+                props,
+            });
         }
     }
     with_cleanup(doc, steps, |doc| {
         let at = position(&doc.channels, "channel", id, |c| &c.id)?;
         let channel = doc.channels.remove(at);
-        Ok(Edit::AddChannel { channel, index: at as u32 })
+        Ok(Edit::AddChannel {
+            channel,
+            index: at as u32,
+        })
     })
 }
 
@@ -53,27 +84,47 @@ fn check_channel(props: &ChannelProps) -> Result<(), EditError> {
     check_color("channel.color", &props.color)
 }
 
-pub(crate) fn add_persona(doc: &mut Document, persona: &Persona, index: u32) -> Result<Edit, EditError> {
+pub(crate) fn add_persona(
+    doc: &mut Document,
+    persona: &Persona,
+    index: u32,
+) -> Result<Edit, EditError> {
     ensure_new_id(doc, Kind::Persona, &persona.id)?;
     check_persona(&persona.props())?;
     insert_clamped(&mut doc.personas, index, persona.clone());
-    Ok(Edit::DeletePersona { persona_id: persona.id.clone() })
+    Ok(Edit::DeletePersona {
+        persona_id: persona.id.clone(),
+    })
 }
 
-pub(crate) fn update_persona(doc: &mut Document, id: &str, props: &PersonaProps) -> Result<Edit, EditError> {
+pub(crate) fn update_persona(
+    doc: &mut Document,
+    id: &str,
+    props: &PersonaProps,
+) -> Result<Edit, EditError> {
     check_persona(props)?;
-    let p = doc.personas.iter_mut().find(|p| p.id == id).ok_or_else(|| not_found("persona", id))?;
+    let p = doc
+        .personas
+        .iter_mut()
+        .find(|p| p.id == id)
+        .ok_or_else(|| not_found("persona", id))?;
     let old = p.props();
     p.name = props.name.clone();
     p.segment = props.segment.clone();
     p.color = props.color.clone();
-    Ok(Edit::UpdatePersona { persona_id: id.to_string(), props: old })
+    Ok(Edit::UpdatePersona {
+        persona_id: id.to_string(),
+        props: old,
+    })
 }
 
 pub(crate) fn reorder_persona(doc: &mut Document, id: &str, index: u32) -> Result<Edit, EditError> {
     let from = position(&doc.personas, "persona", id, |p| &p.id)?;
     move_clamped(&mut doc.personas, from, index);
-    Ok(Edit::ReorderPersona { persona_id: id.to_string(), index: from as u32 })
+    Ok(Edit::ReorderPersona {
+        persona_id: id.to_string(),
+        index: from as u32,
+    })
 }
 
 /// Removing a persona unlinks it from maps and cards and removes its emotion line.
@@ -85,12 +136,23 @@ pub(crate) fn delete_persona(doc: &mut Document, id: &str) -> Result<Edit, EditE
         if map.persona_ids.iter().any(|p| p == id) {
             let mut props = map.props();
             props.persona_ids = without(&props.persona_ids);
-            steps.push(Edit::UpdateMap { map_id: map.id.clone(), props });
+            steps.push(Edit::UpdateMap {
+                map_id: map.id.clone(),
+                props,
+            });
         }
-        for card in map.cards.iter().filter(|c| c.persona_ids.iter().any(|p| p == id)) {
+        for card in map
+            .cards
+            .iter()
+            .filter(|c| c.persona_ids.iter().any(|p| p == id))
+        {
             let mut props = card.props();
             props.persona_ids = without(&props.persona_ids);
-            steps.push(Edit::UpdateCard { map_id: map.id.clone(), card_id: card.id.clone(), props });
+            steps.push(Edit::UpdateCard {
+                map_id: map.id.clone(),
+                card_id: card.id.clone(),
+                props,
+            });
         }
         for p in map.emotion_points.iter().filter(|p| p.persona_id == id) {
             steps.push(Edit::SetEmotion {
@@ -104,7 +166,10 @@ pub(crate) fn delete_persona(doc: &mut Document, id: &str) -> Result<Edit, EditE
     with_cleanup(doc, steps, |doc| {
         let at = position(&doc.personas, "persona", id, |p| &p.id)?;
         let persona = doc.personas.remove(at);
-        Ok(Edit::AddPersona { persona, index: at as u32 })
+        Ok(Edit::AddPersona {
+            persona,
+            index: at as u32,
+        })
     })
 }
 

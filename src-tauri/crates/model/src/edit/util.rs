@@ -4,15 +4,29 @@ use crate::error::not_found;
 use crate::{Document, EditError, Map};
 
 pub(crate) fn map_mut<'a>(doc: &'a mut Document, map_id: &str) -> Result<&'a mut Map, EditError> {
-    doc.maps.iter_mut().find(|m| m.id == map_id).ok_or_else(|| not_found("map", map_id))
+    doc.maps
+        .iter_mut()
+        .find(|m| m.id == map_id)
+        .ok_or_else(|| not_found("map", map_id))
 }
 
 pub(crate) fn map_ref<'a>(doc: &'a Document, map_id: &str) -> Result<&'a Map, EditError> {
-    doc.maps.iter().find(|m| m.id == map_id).ok_or_else(|| not_found("map", map_id))
+    doc.maps
+        .iter()
+        .find(|m| m.id == map_id)
+        .ok_or_else(|| not_found("map", map_id))
 }
 
-pub(crate) fn position<T>(items: &[T], entity: &'static str, id: &str, key: impl Fn(&T) -> &str) -> Result<usize, EditError> {
-    items.iter().position(|item| key(item) == id).ok_or_else(|| not_found(entity, id))
+pub(crate) fn position<T>(
+    items: &[T],
+    entity: &'static str,
+    id: &str,
+    key: impl Fn(&T) -> &str,
+) -> Result<usize, EditError> {
+    items
+        .iter()
+        .position(|item| key(item) == id)
+        .ok_or_else(|| not_found(entity, id))
 }
 
 /// Inserts at `index` clamped to the list; returns the index used.
@@ -62,17 +76,27 @@ pub(crate) fn ensure_new_id(doc: &Document, kind: Kind, id: &str) -> Result<(), 
         Kind::Stage => doc.maps.iter().any(|m| m.stages.iter().any(|s| s.id == id)),
         Kind::Lane => doc.maps.iter().any(|m| m.lanes.iter().any(|l| l.id == id)),
         Kind::Card => doc.maps.iter().any(|m| m.cards.iter().any(|c| c.id == id)),
-        Kind::Connector => doc.maps.iter().any(|m| m.connectors.iter().any(|c| c.id == id)),
+        Kind::Connector => doc
+            .maps
+            .iter()
+            .any(|m| m.connectors.iter().any(|c| c.id == id)),
         Kind::Channel => doc.channels.iter().any(|c| c.id == id),
         Kind::Persona => doc.personas.iter().any(|p| p.id == id),
     };
     if taken {
-        return Err(EditError::DuplicateId { entity: kind.name(), id: id.to_string() });
+        return Err(EditError::DuplicateId {
+            entity: kind.name(),
+            id: id.to_string(),
+        });
     }
     Ok(())
 }
 
-pub(crate) fn ensure_personas_exist(doc: &Document, field: &'static str, ids: &[String]) -> Result<(), EditError> {
+pub(crate) fn ensure_personas_exist(
+    doc: &Document,
+    field: &'static str,
+    ids: &[String],
+) -> Result<(), EditError> {
     crate::validate::check_unique_ids(field, ids)?;
     for id in ids {
         if !doc.personas.iter().any(|p| &p.id == id) {
