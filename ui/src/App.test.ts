@@ -136,6 +136,12 @@ describe('App', () => {
     expect(connectors.map((c) => c.dataset.kind)).toEqual(['flow', 'word_of_mouth']);
     expect(connectors[1]?.querySelector('path')?.getAttribute('stroke-dasharray')).toBeTruthy();
     expect($$('emotion-line').length).toBe(1);
+    // The legend names whose line it is, where the Scene puts it.
+    const legend = $$('emotion-line')[0]!.querySelector('.emotion-legend text');
+    expect(legend?.textContent).toBe('Ada');
+    expect(legend?.getAttribute('x')).toBe('32');
+    // The channel badge sits where the Scene says.
+    expect(cards[0]!.querySelector('svg.marker-channel')?.getAttribute('y')).toBe('142');
   });
 
   it('shows user text as text, never as markup', async () => {

@@ -58,17 +58,17 @@ export function scene(mapId = 'map-1', mapName = 'Donor journey'): Scene {
     lanes: [
       {
         id: 'lane-touch', index: 0, kind: 'touchpoints', y: 56, height: 200, color: '#748ffc', collapsed: false,
-        cardCount: 3, name: [line('Touchpoints', 16, 80)],
+        cardCount: 3, countX: 144, name: [line('Touchpoints', 16, 80)],
       },
       {
         id: 'lane-emo', index: 1, kind: 'emotions', y: 256, height: 104, color: '#f783ac', collapsed: false,
-        cardCount: 0, name: [line('Emotions', 16, 280)],
+        cardCount: 0, countX: 144, name: [line('Emotions', 16, 280)],
       },
     ],
     cards: [
       card('card-a', 'st-discover', 176, 72, 'Sees a friend’s post', {
         height: 100,
-        channel: { id: 'ch-social', icon: 'S', name: 'Social', color: '#1c7ed6' },
+        channel: { id: 'ch-social', x: 188, y: 142, width: 216, height: 20, icon: 'S', name: 'Social', color: '#1c7ed6' },
         flags: { passionPoint: false, shareableMoment: true, pointOfVulnerability: false },
       }),
       card('card-b', 'st-convert', 416, 72, 'Gives $10', {
@@ -90,6 +90,7 @@ export function scene(mapId = 'map-1', mapName = 'Donor journey'): Scene {
     emotionLines: [
       {
         personaId: 'p-ada', personaName: 'Ada', color: '#e64980', laneId: 'lane-emo',
+        legend: line('Ada', 32, 306),
         points: [
           { stageId: 'st-discover', value: 1, x: 280, y: 290 },
           { stageId: 'st-convert', value: 2, x: 520, y: 270 },

@@ -73,6 +73,7 @@ pub(crate) fn lines(
             persona_name: persona.map_or_else(|| persona_id.clone(), |p| p.name.clone()),
             color: palette::pick(persona.and_then(|p| p.color.as_deref()), fallback),
             lane_id: lane_id.to_string(),
+            legend: None, // placed by the layout, which owns the gutter
             points,
             path,
         });

@@ -51,6 +51,10 @@ pub const TITLE_BODY_GAP: f32 = 4.0;
 pub const BADGE_HEIGHT: f32 = 20.0;
 /// Gap between a card's text and its badge row.
 pub const BADGE_GAP: f32 = 8.0;
+/// Room for the colour swatch left of a persona's name in an emotion lane's legend.
+pub const LEGEND_SWATCH: f32 = 16.0;
+/// Space between an emotion lane's name and its legend.
+pub const LEGEND_GAP: f32 = 8.0;
 /// A card is at least this tall (an empty card is still something to click).
 pub const CARD_MIN_HEIGHT: f32 = 44.0;
 /// Kept free to the right of the last column and below the last lane for connectors
@@ -226,13 +230,50 @@ impl Layouter {
                 next_dy[si] += height + CARD_GAP;
             }
             let name = self.shaper.wrap(&lane.name, HEADER, Some(gutter_inner));
+            if is_emotion {
+                let first = emotion_lines.len();
+                emotion_lines.extend(emotion::lines(
+                    doc,
+                    map,
+                    &lane.id,
+                    y,
+                    EMOTION_BAND_HEIGHT,
+                    &stage_centres,
+                ));
+                // A legend under the lane name says which line is whose.
+                let mut top = y + LANE_PAD_Y + name.height + LEGEND_GAP;
+                for line in &mut emotion_lines[first..] {
+                    let text = self.shaper.fit_one_line(
+                        &line.persona_name,
+                        BODY,
+                        gutter_inner - LEGEND_SWATCH,
+                    );
+                    line.legend = text_lines(&text, GUTTER_PAD_X + LEGEND_SWATCH, top)
+                        .into_iter()
+                        .next();
+                    top += BODY.line_height;
+                }
+            }
+            let legend_rows = emotion_lines
+                .iter()
+                .filter(|l| l.lane_id == lane.id)
+                .count();
+            let legend_bottom = if legend_rows == 0 {
+                0.0
+            } else {
+                LANE_PAD_Y
+                    + name.height
+                    + LEGEND_GAP
+                    + legend_rows as f32 * BODY.line_height
+                    + LANE_PAD_Y
+            };
             let cells = placed
                 .iter()
                 .map(|p| p.dy + p.height + LANE_PAD_Y)
                 .fold(0.0, f32::max);
             let cells = cells.max(loop_track(map, &placed));
             let height = if is_emotion {
-                EMOTION_BAND_HEIGHT.max(cells)
+                EMOTION_BAND_HEIGHT.max(cells).max(legend_bottom)
             } else {
                 LANE_MIN_HEIGHT
                     .max(cells)
@@ -254,16 +295,6 @@ impl Layouter {
                 endpoints.insert(p.card.id.as_str(), endpoint);
                 all_endpoints.push(endpoint);
                 cards.push(scene_card(doc, lane, p, rect));
-            }
-            if is_emotion {
-                emotion_lines.extend(emotion::lines(
-                    doc,
-                    map,
-                    &lane.id,
-                    y,
-                    EMOTION_BAND_HEIGHT,
-                    &stage_centres,
-                ));
             }
             lanes.push(scene_lane(
                 lane,
@@ -440,6 +471,7 @@ fn scene_lane(
         color,
         collapsed: lane.collapsed,
         card_count,
+        count_x: GUTTER_WIDTH - GUTTER_PAD_X,
         name,
     }
 }
@@ -461,6 +493,10 @@ fn scene_card(doc: &Document, lane: &waymark_model::Lane, p: Placed<'_>, rect: R
         let ch = found.map(|i| &doc.channels[i]);
         SceneChannelBadge {
             id: id.clone(),
+            x: r2(rect.x + CARD_PAD_X),
+            y: r2(rect.y + rect.h - CARD_PAD_Y - BADGE_HEIGHT),
+            width: r2((rect.w - 2.0 * CARD_PAD_X).max(0.0)),
+            height: BADGE_HEIGHT,
             // A channel missing from the document still shows which id it was.
             icon: ch.map_or_else(String::new, |c| c.icon.clone()),
             name: ch.map_or_else(|| id.clone(), |c| c.name.clone()),

@@ -75,8 +75,9 @@ pub struct SceneLane {
     pub height: f32,
     pub color: String,
     pub collapsed: bool,
-    /// How many cards the lane holds (shown on a collapsed lane).
+    /// How many cards the lane holds (shown on a collapsed lane, right-aligned at `count_x`).
     pub card_count: u32,
+    pub count_x: f32,
     pub name: Vec<TextLine>,
 }
 
@@ -106,6 +107,11 @@ pub struct SceneCard {
 #[serde(rename_all = "camelCase")]
 pub struct SceneChannelBadge {
     pub id: Id,
+    /// The badge row inside the card (top-left corner and size).
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
     pub icon: String,
     pub name: String,
     pub color: String,
@@ -135,6 +141,9 @@ pub struct SceneEmotionLine {
     pub color: String,
     /// The emotion lane it is drawn in.
     pub lane_id: Id,
+    /// The persona's name in the lane's gutter, under the lane name; a colour swatch is
+    /// drawn just left of it.
+    pub legend: Option<TextLine>,
     pub points: Vec<SceneEmotionPoint>,
     /// A smooth SVG path through the points.
     pub path: String,

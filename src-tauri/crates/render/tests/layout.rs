@@ -596,3 +596,48 @@ fn empty_map_lays_out() {
     assert!(s.stages.is_empty() && s.lanes.is_empty() && s.cards.is_empty());
     assert_eq!(s.fonts.family, font_family());
 }
+
+#[test]
+fn emotion_lines_have_a_legend_in_the_gutter_inside_their_lane() {
+    let s = layout(&template_doc());
+    assert_eq!(s.emotion_lines.len(), 2);
+    for line in &s.emotion_lines {
+        let legend = line
+            .legend
+            .as_ref()
+            .expect("every emotion line has a legend");
+        assert_eq!(legend.text, line.persona_name);
+        let lane = s.lanes.iter().find(|l| l.id == line.lane_id).unwrap();
+        let name_bottom = lane.name.last().unwrap().y;
+        assert!(
+            legend.x + legend.width <= s.gutter_width,
+            "legend leaves the gutter"
+        );
+        assert!(
+            legend.y > name_bottom && legend.y < lane.y + lane.height,
+            "legend outside its lane"
+        );
+    }
+}
+
+#[test]
+fn channel_badges_sit_inside_their_cards_below_the_text() {
+    let s = layout(&template_doc());
+    let with_badge: Vec<_> = s.cards.iter().filter(|c| c.channel.is_some()).collect();
+    assert!(with_badge.len() > 5);
+    for card in with_badge {
+        let b = card.channel.as_ref().unwrap();
+        assert!(
+            b.x >= card.x && b.x + b.width <= card.x + card.width,
+            "{}: badge leaves the card",
+            card.id
+        );
+        assert!(
+            b.y >= card.y && b.y + b.height <= card.y + card.height,
+            "{}: badge leaves the card",
+            card.id
+        );
+        let last_text = card.body.last().or(card.title.last()).unwrap().y;
+        assert!(b.y >= last_text, "{}: badge overlaps the text", card.id);
+    }
+}

@@ -117,9 +117,9 @@ color: string, name: Array<TextLine>, };
 
 export type SceneLane = { id: string, index: number, kind: LaneKind, y: number, height: number, color: string, collapsed: boolean, 
 /**
- * How many cards the lane holds (shown on a collapsed lane).
+ * How many cards the lane holds (shown on a collapsed lane, right-aligned at `count_x`).
  */
-cardCount: number, name: Array<TextLine>, };
+cardCount: number, countX: number, name: Array<TextLine>, };
 
 export type SceneCard = { id: string, stageId: string, laneId: string, kind: LaneKind, 
 /**
@@ -131,7 +131,11 @@ index: number, x: number, y: number, width: number, height: number, fill: string
  */
 channel: SceneChannelBadge | null, flags: CardFlags, };
 
-export type SceneChannelBadge = { id: string, icon: string, name: string, color: string, };
+export type SceneChannelBadge = { id: string, 
+/**
+ * The badge row inside the card (top-left corner and size).
+ */
+x: number, y: number, width: number, height: number, icon: string, name: string, color: string, };
 
 export type SceneConnector = { id: string, kind: ConnectorKind, fromCardId: string, toCardId: string, 
 /**
@@ -147,7 +151,12 @@ export type SceneEmotionLine = { personaId: string, personaName: string, color: 
 /**
  * The emotion lane it is drawn in.
  */
-laneId: string, points: Array<SceneEmotionPoint>, 
+laneId: string, 
+/**
+ * The persona's name in the lane's gutter, under the lane name; a colour swatch is
+ * drawn just left of it.
+ */
+legend: TextLine | null, points: Array<SceneEmotionPoint>, 
 /**
  * A smooth SVG path through the points.
  */
