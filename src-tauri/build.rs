@@ -14,6 +14,7 @@ fn waymark_commands() -> &'static [&'static str] {
         "document_state",
         "map_scene",
         "map_data",
+        "roster",
         "apply_edit",
         "undo",
         "redo",

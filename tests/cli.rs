@@ -130,3 +130,37 @@ fn usage_errors_exit_non_zero() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("PATH"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn generate_makes_a_map_of_the_requested_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.waymark");
+    let out = waymark(&[
+        "generate".as_ref(),
+        file.as_os_str(),
+        "--stages".as_ref(),
+        "12".as_ref(),
+        "--cards".as_ref(),
+        "500".as_ref(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        sqlite3(
+            &file,
+            "select count(*) from cards; select count(*) from stages;"
+        ),
+        "500\n12\n"
+    );
+    let out = waymark(&[
+        "generate".as_ref(),
+        dir.path().join("x.waymark").as_os_str(),
+        "--stages".as_ref(),
+        "0".as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("--stages"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -172,3 +172,20 @@ fn startup_messages_are_taken_once() {
     let second = invoke(&h, "take_startup_messages", json!({})).unwrap();
     assert_eq!(second, json!([]));
 }
+
+#[test]
+fn roster_lists_the_documents_channels_and_personas() {
+    let h = harness();
+    let roster = invoke(&h, "roster", json!({})).unwrap();
+    let channels: Vec<&str> = roster["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        channels.contains(&"E-mail") && channels.contains(&"Events"),
+        "{channels:?}"
+    );
+    assert_eq!(roster["personas"][0]["name"], "Maya");
+}

@@ -20,6 +20,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::document_state,
             commands::map_scene,
             commands::map_data,
+            commands::roster,
             commands::apply_edit,
             commands::undo,
             commands::redo,

@@ -26,7 +26,7 @@ pub fn typescript() -> String {
         ConnectorKind, Connector, ConnectorProps, EmotionPoint, Edit,
         Scene, SceneFonts, TextLine, SceneStage, SceneLane, SceneCard, SceneChannelBadge,
         SceneConnector, SceneEmotionLine, SceneEmotionPoint,
-        crate::state::DocumentState, crate::error::ErrorPayload,
+        crate::state::DocumentState, crate::error::ErrorPayload, crate::commands::Roster,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:\n\

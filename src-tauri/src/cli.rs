@@ -34,12 +34,41 @@ pub enum Command {
     },
     /// Show what a .waymark document holds, without changing it
     Info { path: PathBuf },
+    /// Create a synthetic map of any size, for benchmarks and stress tests
+    Generate {
+        /// Where to create it; an existing file is never overwritten
+        path: PathBuf,
+        #[arg(long, default_value_t = 20)]
+        stages: u32,
+        #[arg(long, default_value_t = 10)]
+        lanes: u32,
+        #[arg(long, default_value_t = 400)]
+        cards: u32,
+        /// Same seed, same map
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 pub fn run_headless(command: Command) -> ExitCode {
     let result = match command {
         Command::New { path, template } => new(&path, &template),
         Command::Info { path } => info(&path),
+        Command::Generate {
+            path,
+            stages,
+            lanes,
+            cards,
+            seed,
+        } => generate(
+            &path,
+            waymark_model::GenerateSpec {
+                stages,
+                lanes,
+                cards,
+                seed,
+            },
+        ),
     };
     match result {
         Ok(text) => {
@@ -67,6 +96,31 @@ pub fn new(path: &std::path::Path, template: &str) -> Result<String, String> {
         } else {
             "s"
         },
+    ))
+}
+
+/// Writes a generated map to a new file.
+pub fn generate(
+    path: &std::path::Path,
+    spec: waymark_model::GenerateSpec,
+) -> Result<String, String> {
+    if spec.stages == 0
+        || spec.lanes == 0
+        || spec.stages > 500
+        || spec.lanes > 200
+        || spec.cards > 200_000
+    {
+        return Err("--stages must be 1–500, --lanes 1–200 and --cards at most 200000".into());
+    }
+    let doc = waymark_model::generate(spec);
+    waymark_store::Store::create(path, &doc).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "Created {} with {} stages, {} lanes and {} cards (seed {}).\n",
+        path.display(),
+        spec.stages,
+        spec.lanes,
+        spec.cards,
+        spec.seed
     ))
 }
 

@@ -30,6 +30,25 @@ pub async fn map_data<R: Runtime>(app: AppHandle<R>, map_id: String) -> Result<M
         .with_store(|store| Ok(store.map(&map_id)?.clone()))
 }
 
+/// The document's channels and personas, for pickers in the inspector.
+#[tauri::command]
+pub async fn roster<R: Runtime>(app: AppHandle<R>) -> Result<Roster, AppError> {
+    app.waymark().with_store(|store| {
+        let doc = store.document();
+        Ok(Roster {
+            channels: doc.channels.clone(),
+            personas: doc.personas.clone(),
+        })
+    })
+}
+
+/// The channels and personas shared by every map of the document.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct Roster {
+    pub channels: Vec<waymark_model::Channel>,
+    pub personas: Vec<waymark_model::Persona>,
+}
+
 #[tauri::command]
 pub async fn apply_edit<R: Runtime>(
     app: AppHandle<R>,

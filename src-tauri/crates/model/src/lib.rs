@@ -10,11 +10,13 @@
 mod canon;
 mod edit;
 mod error;
+mod generate;
 mod types;
 mod validate;
 
 pub use canon::{canonicalize, canonicalize_cards, canonicalize_emotions};
 pub use edit::Edit;
 pub use error::EditError;
+pub use generate::{generate, GenerateSpec};
 pub use types::*;
 pub use validate::{check_color, EMOTION_MAX, EMOTION_MIN};

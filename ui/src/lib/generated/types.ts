@@ -171,3 +171,5 @@ export type DocumentState = { path: string,
 name: string, revision: number, undoLabel: string | null, redoLabel: string | null, maps: Array<MapSummary>, schemaVersion: number, };
 
 export type AppError = { kind: string, message: string, };
+
+export type Roster = { channels: Array<Channel>, personas: Array<Persona>, };
