@@ -13,6 +13,7 @@ fn waymark_commands() -> &'static [&'static str] {
     &[
         "document_state",
         "map_scene",
+        "map_scene_update",
         "map_data",
         "roster",
         "apply_edit",

@@ -189,3 +189,99 @@ fn roster_lists_the_documents_channels_and_personas() {
     );
     assert_eq!(roster["personas"][0]["name"], "Maya");
 }
+
+fn scene_update(h: &Harness, map: &str, known: Option<u64>) -> Value {
+    invoke(
+        h,
+        "map_scene_update",
+        json!({ "mapId": map, "knownRevision": known }),
+    )
+    .unwrap()
+}
+
+#[test]
+fn map_scene_update_sends_the_whole_scene_first_then_a_one_card_patch() {
+    let h = harness();
+    let first = scene_update(&h, "map-supporter", None);
+    assert_eq!(first["kind"], "full");
+    let revision = first["revision"].as_u64().unwrap();
+    assert_eq!(
+        first["scene"],
+        invoke(&h, "map_scene", json!({ "mapId": "map-supporter" })).unwrap()
+    );
+
+    // Same length, one letter changed: the card keeps its height, nothing else moves.
+    let edited = invoke(&h, "apply_edit", rename_card(&h, "$10 first gifT")).unwrap();
+    assert_eq!(edited["revision"].as_u64().unwrap(), revision + 1);
+    let update = scene_update(&h, "map-supporter", Some(revision));
+    assert_eq!(update["kind"], "patch", "{update}");
+    assert_eq!(update["baseRevision"].as_u64(), Some(revision));
+    assert_eq!(update["revision"].as_u64(), Some(revision + 1));
+    let patch: waymark_render::ScenePatch =
+        serde_json::from_value(update["patch"].clone()).unwrap();
+    assert_eq!(patch.cards.upserted.len(), 1);
+    assert_eq!(patch.cards.upserted[0].id, "c-ten-dollar-gift");
+    assert!(patch.cards.removed.is_empty() && patch.cards.order.is_none());
+    assert!(patch.stages.is_empty() && patch.lanes.is_empty());
+    assert!(patch.connectors.is_empty() && patch.emotion_lines.is_empty());
+
+    let mut scene: waymark_render::Scene = serde_json::from_value(first["scene"].clone()).unwrap();
+    waymark_render::apply(&mut scene, &patch);
+    let fresh: waymark_render::Scene = serde_json::from_value(
+        invoke(&h, "map_scene", json!({ "mapId": "map-supporter" })).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(scene, fresh);
+    let full_size = first["scene"].to_string().len();
+    let patch_size = update["patch"].to_string().len();
+    assert!(patch_size * 10 < full_size, "{patch_size} vs {full_size}");
+}
+
+#[test]
+fn map_scene_update_is_whole_when_the_ui_scene_is_not_the_one_kept() {
+    let h = harness();
+    let first = scene_update(&h, "map-supporter", None);
+    let revision = first["revision"].as_u64().unwrap();
+    // A revision this map was never sent at.
+    assert_eq!(
+        scene_update(&h, "map-supporter", Some(revision + 5))["kind"],
+        "full"
+    );
+    // Nothing changed since the revision the UI names: an empty patch.
+    let same = scene_update(&h, "map-supporter", Some(revision));
+    assert_eq!(same["kind"], "patch");
+    let patch: waymark_render::ScenePatch = serde_json::from_value(same["patch"].clone()).unwrap();
+    assert!(patch.lists_unchanged(), "{patch:?}");
+
+    // Another map: whole the first time, even at a revision another map was sent at.
+    let other = invoke(&h, "document_state", json!({})).unwrap()["maps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap().to_string())
+        .find(|id| id != "map-supporter");
+    if let Some(other) = other {
+        assert_eq!(scene_update(&h, &other, Some(revision))["kind"], "full");
+    }
+
+    // Another document (here the same content in another file): whole again.
+    let doc = waymark_app::templates::template(waymark_app::templates::SAMPLE).unwrap();
+    let copy = h.file.with_file_name("copy.waymark");
+    *lock(&h.window.app_handle().state::<AppState>().store) =
+        Some(Store::create(&copy, &doc).unwrap());
+    assert_eq!(
+        scene_update(&h, "map-supporter", Some(revision))["kind"],
+        "full"
+    );
+    assert_eq!(
+        scene_update(&h, "map-supporter", Some(revision))["kind"],
+        "patch"
+    );
+    let err = invoke(
+        &h,
+        "map_scene_update",
+        json!({ "mapId": "nope", "knownRevision": null }),
+    )
+    .unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("nope"), "{err}");
+}

@@ -19,6 +19,7 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         .invoke_handler(tauri::generate_handler![
             commands::document_state,
             commands::map_scene,
+            commands::map_scene_update,
             commands::map_data,
             commands::roster,
             commands::apply_edit,

@@ -25,8 +25,8 @@ pub fn typescript() -> String {
         CardFlags, Card, CardProps, Channel, ChannelProps, Persona, PersonaProps,
         ConnectorKind, Connector, ConnectorProps, EmotionPoint, Edit,
         Scene, SceneFonts, TextLine, SceneStage, SceneLane, SceneCard, SceneChannelBadge,
-        SceneConnector, SceneEmotionLine, SceneEmotionPoint,
-        crate::state::DocumentState, crate::error::ErrorPayload, crate::commands::Roster,
+        SceneConnector, SceneEmotionLine, SceneEmotionPoint, ListPatch<SceneCard>, ScenePatch,
+        crate::state::DocumentState, crate::state::SceneUpdate, crate::error::ErrorPayload, crate::commands::Roster,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:\n\

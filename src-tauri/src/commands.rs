@@ -8,7 +8,7 @@ use waymark_render::Scene;
 
 use crate::documents;
 use crate::error::{AppError, ErrorPayload};
-use crate::state::{lock, DocumentState, WaymarkExt};
+use crate::state::{lock, DocumentState, SceneUpdate, WaymarkExt};
 
 #[tauri::command]
 pub async fn document_state<R: Runtime>(app: AppHandle<R>) -> Result<DocumentState, AppError> {
@@ -21,6 +21,23 @@ pub async fn map_scene<R: Runtime>(app: AppHandle<R>, map_id: String) -> Result<
     state.with_store(|store| {
         let mut layouter = lock(&state.layouter);
         Ok(layouter.layout(store.document(), &map_id)?)
+    })
+}
+
+/// The map's Scene after a change, as a patch from the Scene the UI holds (the one sent
+/// for `known_revision`) when that is the last one sent for this map, else whole. Laying
+/// out reuses the text of the last layouts, so a one-card edit reshapes one card.
+#[tauri::command]
+pub async fn map_scene_update<R: Runtime>(
+    app: AppHandle<R>,
+    map_id: String,
+    known_revision: Option<u64>,
+) -> Result<SceneUpdate, AppError> {
+    let state = app.waymark();
+    state.with_store(|store| {
+        let revision = store.history().revision;
+        let scene = lock(&state.layouter).layout(store.document(), &map_id)?;
+        Ok(lock(&state.scenes).update(store.path(), &map_id, revision, known_revision, scene))
     })
 }
 

@@ -1,5 +1,6 @@
 //! Managed state: the open document, the layouter and the app-level settings.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -7,7 +8,7 @@ use serde::Serialize;
 use tauri::{Manager, Runtime};
 use ts_rs::TS;
 use waymark_model::MapSummary;
-use waymark_render::Layouter;
+use waymark_render::{Layouter, Scene, ScenePatch};
 use waymark_store::Store;
 
 use crate::error::{AppError, ErrorPayload};
@@ -17,6 +18,8 @@ pub struct AppState {
     pub dirs: AppDirs,
     pub store: Mutex<Option<Store>>,
     pub layouter: Mutex<Layouter>,
+    /// The last Scene sent for each map of the open document (see `map_scene_update`).
+    pub scenes: Mutex<SceneCache>,
     pub settings: Mutex<Settings>,
     /// Problems found before the window could show them (e.g. a bad file on the command
     /// line); the UI takes them once it is listening.
@@ -30,6 +33,7 @@ impl AppState {
             dirs,
             store: Mutex::new(None),
             layouter: Mutex::new(Layouter::new()),
+            scenes: Mutex::new(SceneCache::default()),
             settings: Mutex::new(settings),
             startup_messages: Mutex::new(Vec::new()),
         }
@@ -64,6 +68,66 @@ pub trait WaymarkExt<R: Runtime> {
 impl<R: Runtime, M: Manager<R>> WaymarkExt<R> for M {
     fn waymark(&self) -> &AppState {
         self.state::<AppState>().inner()
+    }
+}
+
+/// A map's Scene as the UI gets it after a change: whole, or as the changes from the Scene
+/// it was last sent (which the UI names by its revision).
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum SceneUpdate {
+    /// The whole Scene: the first time, or when the UI's Scene is not the one kept here.
+    Full { revision: u64, scene: Scene },
+    /// Apply `patch` to the Scene of revision `base_revision` to get that of `revision`.
+    Patch {
+        #[serde(rename = "baseRevision")]
+        base_revision: u64,
+        revision: u64,
+        patch: ScenePatch,
+    },
+}
+
+/// The last Scene sent for each map, with the document revision it was laid out at, for
+/// the open document only. A document's content is fixed by its path and revision (the
+/// revision counts every change and lives in the file; a new document or a Save As
+/// never reuses an existing path), so a UI that names a revision holds exactly the
+/// Scene kept for it.
+#[derive(Default)]
+pub struct SceneCache {
+    path: PathBuf,
+    maps: HashMap<String, (u64, Scene)>,
+}
+
+impl SceneCache {
+    /// Keeps `scene` (map `map_id` of the document at `path`, at `revision`) as the last
+    /// one sent, and says what to send: a patch from the UI's Scene at `known` if this
+    /// cache holds that one, else the whole Scene.
+    pub fn update(
+        &mut self,
+        path: &Path,
+        map_id: &str,
+        revision: u64,
+        known: Option<u64>,
+        scene: Scene,
+    ) -> SceneUpdate {
+        if self.path != path {
+            // Another document: nothing kept belongs to it.
+            self.path = path.to_path_buf();
+            self.maps.clear();
+        }
+        let update = match (known, self.maps.get(map_id)) {
+            (Some(known), Some((kept, old))) if *kept == known => SceneUpdate::Patch {
+                base_revision: known,
+                revision,
+                patch: waymark_render::diff(old, &scene),
+            },
+            _ => SceneUpdate::Full {
+                revision,
+                scene: scene.clone(),
+            },
+        };
+        self.maps.insert(map_id.to_string(), (revision, scene));
+        update
     }
 }
 

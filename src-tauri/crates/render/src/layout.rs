@@ -11,11 +11,12 @@ use waymark_model::{Card, Document, LaneKind, Map};
 use crate::connectors::{self, Endpoint, LabelSide};
 use crate::emotion;
 use crate::error::RenderError;
+use crate::fonts::TextStyle;
 use crate::fonts::{self, BODY, HEADER, TITLE};
 use crate::geom::{r2, Rect};
 use crate::palette;
 use crate::scene::*;
-use crate::text::{ShapedBlock, Shaper};
+use crate::text::{BlockCache, ShapedBlock, Shaper};
 
 /// Width of the left column holding the lane names.
 pub const GUTTER_WIDTH: f32 = 180.0;
@@ -68,9 +69,11 @@ pub const LOOP_LABEL_ROOM: f32 = 28.0;
 pub const LABEL_MAX_WIDTH: f32 = 200.0;
 
 /// Lays maps out. Holds the font system and a shaping buffer, which are costly to build,
-/// so keep one and reuse it for every layout.
+/// and the text blocks of the last layouts, so keep one and reuse it for every layout: a
+/// re-layout after a small edit shapes only the text that changed.
 pub struct Layouter {
     shaper: Shaper,
+    blocks: BlockCache,
 }
 
 impl Default for Layouter {
@@ -95,6 +98,7 @@ impl Layouter {
     pub fn new() -> Layouter {
         Layouter {
             shaper: Shaper::new(),
+            blocks: BlockCache::default(),
         }
     }
 
@@ -105,7 +109,19 @@ impl Layouter {
             .ok_or_else(|| RenderError::MapNotFound(map_id.to_string()))?;
         let scene = self.layout_map(doc, map);
         self.shaper.end_pass();
+        self.blocks.end_pass();
         Ok(scene)
+    }
+
+    /// Wraps `text` to `max_width` (see `Shaper::wrap`), through the block cache.
+    fn wrap(&mut self, text: &str, style: TextStyle, max_width: Option<f32>) -> ShapedBlock {
+        self.blocks.wrap(&mut self.shaper, text, style, max_width)
+    }
+
+    /// One line cut with "…" (see `Shaper::fit_one_line`), through the block cache.
+    fn fit_one_line(&mut self, text: &str, style: TextStyle, max_width: f32) -> ShapedBlock {
+        self.blocks
+            .fit_one_line(&mut self.shaper, text, style, max_width)
     }
 
     fn layout_map(&mut self, doc: &Document, map: &Map) -> Scene {
@@ -116,7 +132,7 @@ impl Layouter {
         for stage in &map.stages {
             let width = stage.width as f32;
             stage_x.push(x);
-            name_blocks.push(self.shaper.wrap(
+            name_blocks.push(self.wrap(
                 &stage.name,
                 HEADER,
                 Some((width - 2.0 * STAGE_PAD_X).max(1.0)),
@@ -190,9 +206,7 @@ impl Layouter {
             let card_count = per_lane[li].len() as u32;
             let color = palette::pick(lane.color.as_deref(), palette::kind_colors(lane.kind).1);
             if lane.collapsed {
-                let name =
-                    self.shaper
-                        .fit_one_line(&lane.name, HEADER, gutter_inner - COUNT_RESERVE);
+                let name = self.fit_one_line(&lane.name, HEADER, gutter_inner - COUNT_RESERVE);
                 let top = y + (COLLAPSED_HEIGHT - HEADER.line_height) / 2.0;
                 lanes.push(scene_lane(
                     lane,
@@ -215,8 +229,8 @@ impl Layouter {
             for &(card, si, index) in &per_lane[li] {
                 let card_w = card_width(map.stages[si].width as f32);
                 let inner = (card_w - 2.0 * CARD_PAD_X).max(1.0);
-                let title = self.shaper.wrap(&card.title, TITLE, Some(inner));
-                let body = self.shaper.wrap(&card.body, BODY, Some(inner));
+                let title = self.wrap(&card.title, TITLE, Some(inner));
+                let body = self.wrap(&card.body, BODY, Some(inner));
                 let height = card_height(&title, &body, card.channel_id.is_some());
                 placed.push(Placed {
                     card,
@@ -229,7 +243,7 @@ impl Layouter {
                 });
                 next_dy[si] += height + CARD_GAP;
             }
-            let name = self.shaper.wrap(&lane.name, HEADER, Some(gutter_inner));
+            let name = self.wrap(&lane.name, HEADER, Some(gutter_inner));
             if is_emotion {
                 let first = emotion_lines.len();
                 emotion_lines.extend(emotion::lines(
@@ -243,11 +257,8 @@ impl Layouter {
                 // A legend under the lane name says which line is whose.
                 let mut top = y + LANE_PAD_Y + name.height + LEGEND_GAP;
                 for line in &mut emotion_lines[first..] {
-                    let text = self.shaper.fit_one_line(
-                        &line.persona_name,
-                        BODY,
-                        gutter_inner - LEGEND_SWATCH,
-                    );
+                    let text =
+                        self.fit_one_line(&line.persona_name, BODY, gutter_inner - LEGEND_SWATCH);
                     line.legend = text_lines(&text, GUTTER_PAD_X + LEGEND_SWATCH, top)
                         .into_iter()
                         .next();
@@ -356,7 +367,7 @@ impl Layouter {
             let label = if c.label.trim().is_empty() {
                 None
             } else {
-                let block = self.shaper.fit_one_line(&c.label, BODY, LABEL_MAX_WIDTH);
+                let block = self.fit_one_line(&c.label, BODY, LABEL_MAX_WIDTH);
                 block.lines.first().map(|l| {
                     let (x, baseline) = match route.label_side {
                         LabelSide::Above => (route.mid.x - l.width / 2.0, route.mid.y - 6.0),

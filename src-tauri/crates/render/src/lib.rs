@@ -10,6 +10,9 @@
 //! lines and never wraps. The layout is deterministic: coordinates are rounded to 0.01 and
 //! nothing depends on hash order, so the same map always gives byte-identical JSON.
 //!
+//! After an edit, [`diff`] gives a [`ScenePatch`] holding only what changed, so a large
+//! map is not sent whole again for a one-card change; [`apply`] replays it.
+//!
 //! ```
 //! use waymark_model::{Document, Map};
 //! let mut doc = Document::default();
@@ -26,10 +29,12 @@ mod fonts;
 mod geom;
 mod layout;
 mod palette;
+mod patch;
 mod scene;
 mod text;
 
 pub use error::RenderError;
 pub use fonts::font_family;
 pub use layout::*;
+pub use patch::{apply, diff, emotion_line_key, ListPatch, ScenePatch};
 pub use scene::*;

@@ -4,6 +4,8 @@
 //! far dearer than shaping a card, and cosmic-text's shape-run cache (kept in the font
 //! system) lets the words that recur across thousands of cards be shaped once.
 
+use std::collections::HashMap;
+
 use cosmic_text::{Attrs, Buffer, Family, FontSystem, Metrics, Shaping, Weight, Wrap};
 
 use crate::fonts::{self, TextStyle};
@@ -162,6 +164,124 @@ fn visual_line(paragraph: &str, glyphs: &[cosmic_text::LayoutGlyph], baseline: f
     }
 }
 
+/// How a block was made: wrapped to a width, or cut to one line with "…".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Fit {
+    Wrap,
+    OneLine,
+}
+
+/// Everything but the text that decides a block: the fit, the style and the width, as
+/// bits so that they hash (`None` width is `u32::MAX`, never a real `f32` bit pattern
+/// that layout produces).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct BlockKey {
+    fit: Fit,
+    size: u32,
+    line_height: u32,
+    weight: u16,
+    width: u32,
+}
+
+impl BlockKey {
+    fn new(fit: Fit, style: TextStyle, max_width: Option<f32>) -> BlockKey {
+        BlockKey {
+            fit,
+            size: style.size.to_bits(),
+            line_height: style.line_height.to_bits(),
+            weight: style.weight,
+            width: max_width.map_or(u32::MAX, f32::to_bits),
+        }
+    }
+}
+
+struct CachedBlock {
+    block: ShapedBlock,
+    /// The pass that last used it.
+    used: u64,
+}
+
+/// Wrapped blocks keyed by (text, style, max width), so a re-layout after a one-card edit
+/// shapes only that card's text. Shaping is a pure function of the key (same fonts, same
+/// buffer settings), so a hit gives exactly what shaping again would: layout stays
+/// deterministic. Blocks not used in the last two passes are dropped, like the shape-run
+/// cache, so the cache follows the document instead of growing for the life of the app.
+#[derive(Default)]
+pub(crate) struct BlockCache {
+    // Grouped by key first so a lookup can borrow the text (`&str`) instead of allocating.
+    blocks: HashMap<BlockKey, HashMap<String, CachedBlock>>,
+    pass: u64,
+}
+
+impl BlockCache {
+    /// `shaper.wrap(text, style, max_width)`, from the cache when it has it.
+    pub fn wrap(
+        &mut self,
+        shaper: &mut Shaper,
+        text: &str,
+        style: TextStyle,
+        max_width: Option<f32>,
+    ) -> ShapedBlock {
+        self.get_or(BlockKey::new(Fit::Wrap, style, max_width), text, || {
+            shaper.wrap(text, style, max_width)
+        })
+    }
+
+    /// `shaper.fit_one_line(text, style, max_width)`, from the cache when it has it.
+    pub fn fit_one_line(
+        &mut self,
+        shaper: &mut Shaper,
+        text: &str,
+        style: TextStyle,
+        max_width: f32,
+    ) -> ShapedBlock {
+        self.get_or(
+            BlockKey::new(Fit::OneLine, style, Some(max_width)),
+            text,
+            || shaper.fit_one_line(text, style, max_width),
+        )
+    }
+
+    fn get_or(
+        &mut self,
+        key: BlockKey,
+        text: &str,
+        shape: impl FnOnce() -> ShapedBlock,
+    ) -> ShapedBlock {
+        let pass = self.pass;
+        let by_text = self.blocks.entry(key).or_default();
+        if let Some(hit) = by_text.get_mut(text) {
+            hit.used = pass;
+            return hit.block.clone();
+        }
+        let block = shape();
+        by_text.insert(
+            text.to_string(),
+            CachedBlock {
+                block: block.clone(),
+                used: pass,
+            },
+        );
+        block
+    }
+
+    /// Call once per layout: forgets blocks not used in this pass or the one before.
+    pub fn end_pass(&mut self) {
+        let keep_from = self.pass.saturating_sub(1);
+        for by_text in self.blocks.values_mut() {
+            by_text.retain(|_, b| b.used >= keep_from);
+        }
+        self.blocks.retain(|_, by_text| !by_text.is_empty());
+        self.pass += 1;
+    }
+
+    /// How many blocks are cached (for tests).
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.blocks.values().map(HashMap::len).sum()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +333,34 @@ mod tests {
         assert!(block.lines[0].width <= 100.0);
         let short = s.fit_one_line("Notes", TITLE, 100.0);
         assert_eq!(short.lines[0].text, "Notes");
+    }
+
+    #[test]
+    fn block_cache_gives_what_shaping_gives_and_forgets_unused_blocks() {
+        let mut s = Shaper::new();
+        let mut fresh = Shaper::new();
+        let mut cache = BlockCache::default();
+        let text = "A longer sentence that must wrap onto several lines.";
+        let a = cache.wrap(&mut s, text, BODY, Some(120.0));
+        assert_eq!(a, fresh.wrap(text, BODY, Some(120.0)));
+        // Same text, other width or style or fit: other entries.
+        let b = cache.wrap(&mut s, text, BODY, Some(300.0));
+        assert_ne!(a, b);
+        assert_eq!(b, fresh.wrap(text, BODY, Some(300.0)));
+        let c = cache.fit_one_line(&mut s, text, TITLE, 100.0);
+        assert_eq!(c, fresh.fit_one_line(text, TITLE, 100.0));
+        assert_eq!(cache.len(), 3);
+        assert_eq!(cache.wrap(&mut s, text, BODY, Some(120.0)), a);
+        assert_eq!(cache.len(), 3);
+        cache.end_pass();
+        // Used in the previous pass: kept through this one.
+        cache.wrap(&mut s, text, BODY, Some(120.0));
+        cache.end_pass();
+        assert_eq!(cache.len(), 3);
+        cache.end_pass();
+        // Only the block used one pass ago is left; the next pass forgets it too.
+        assert_eq!(cache.len(), 1);
+        cache.end_pass();
+        assert_eq!(cache.len(), 0);
     }
 }
