@@ -48,6 +48,11 @@ function backend(initial: DocumentState = documentState(), options: BackendOptio
           const name = state.maps.find((m) => m.id === id)?.name ?? id;
           return scene(id, name);
         }
+        case 'map_scene_update': {
+          const id = (args as { mapId: string }).mapId;
+          const name = state.maps.find((m) => m.id === id)?.name ?? id;
+          return { kind: 'full', revision: state.revision, scene: scene(id, name) };
+        }
         case 'map_data': {
           const id = (args as { mapId: string }).mapId;
           const summary = state.maps.find((m) => m.id === id);

@@ -164,6 +164,51 @@ describe('document store', () => {
     expect(toasts.items.map((t) => t.message)).toEqual(['A map needs a name']);
   });
 
+  it('redraws with a patch from the drawn scene, keeping unchanged cards', async () => {
+    let revision = 7;
+    const updates: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === 'document_state') return documentState({ revision });
+      if (cmd === 'apply_edit') return documentState({ revision: ++revision, undoLabel: 'Edit card' });
+      if (cmd === 'map_scene_update') {
+        updates.push(args);
+        const { mapId, knownRevision } = args as { mapId: string; knownRevision: number | null };
+        if (knownRevision !== 7 || mapId !== 'map-1') return { kind: 'full', revision, scene: scene(mapId) };
+        const base = scene(mapId);
+        const empty = { upserted: [], removed: [], order: null };
+        const changed = { ...base.cards[1]!, title: [{ text: 'Gives $20', x: 428, y: 96, width: 70 }] };
+        return {
+          kind: 'patch', baseRevision: 7, revision,
+          patch: {
+            mapId, mapName: base.mapName, width: base.width, height: base.height,
+            headerHeight: base.headerHeight, gutterWidth: base.gutterWidth, fonts: base.fonts,
+            stages: empty, lanes: empty, connectors: empty, emotionLines: empty,
+            cards: { upserted: [changed], removed: [], order: null },
+          },
+        };
+      }
+      return null;
+    });
+    const store = new DocumentStore(new Toasts());
+    await store.load();
+    const before = store.drawn!.scene;
+    await store.applyEdit({ type: 'DeleteCard', mapId: 'map-1', cardId: 'card-zzz' });
+    expect(updates).toEqual([
+      { mapId: 'map-1', knownRevision: null },
+      { mapId: 'map-1', knownRevision: 7 },
+    ]);
+    const after = store.drawn!.scene;
+    expect(store.drawn!.revision).toBe(8);
+    expect(after.cards[1]!.title[0]!.text).toBe('Gives $20');
+    expect(after.cards[0]).toBe(before.cards[0]);
+    expect(after.cards[2]).toBe(before.cards[2]);
+    expect(after.stages).toBe(before.stages);
+    // Another map is fetched whole (no known revision).
+    await store.selectMap('map-2');
+    expect(updates.at(-1)).toEqual({ mapId: 'map-2', knownRevision: null });
+    expect(store.drawn!.scene.mapId).toBe('map-2');
+  });
+
   it('selects the first map of a newly opened document', async () => {
     mockIPC((cmd, args) => (cmd === 'map_scene' ? scene((args as { mapId: string }).mapId) : documentState()));
     const store = new DocumentStore(new Toasts());

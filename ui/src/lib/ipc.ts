@@ -3,7 +3,8 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
-import type { AppError, DocumentState, Edit, Map as JourneyMap, Scene } from './generated/types';
+import type { SceneUpdate } from './generated/types';
+import type { AppError, DocumentState, Edit, Map as JourneyMap, Roster, Scene } from './generated/types';
 
 export const EVENT_DOCUMENT_CHANGED = 'document-changed';
 export const EVENT_APP_ERROR = 'app-error';
@@ -12,7 +13,14 @@ export const documentState = (): Promise<DocumentState> => call('document_state'
 
 export const mapScene = (mapId: string): Promise<Scene> => call('map_scene', { mapId });
 
+/** The map's Scene, as a patch from the one sent for `knownRevision` when the backend still holds that one. */
+export const mapSceneUpdate = (mapId: string, knownRevision: number | null): Promise<SceneUpdate> =>
+  call('map_scene_update', { mapId, knownRevision });
+
 export const mapData = (mapId: string): Promise<JourneyMap> => call('map_data', { mapId });
+
+/** The document's channels and personas (for the inspector's pickers). */
+export const roster = (): Promise<Roster> => call('roster');
 
 export const applyEdit = (edit: Edit): Promise<DocumentState> => call('apply_edit', { edit });
 

@@ -3,9 +3,10 @@
 // after which the selected map's Scene is fetched again and drawn.
 
 import * as ipc from './ipc';
-import type { DocumentState, Edit, MapSummary, Scene } from './generated/types';
+import type { DocumentState, Edit, MapSummary, Scene, SceneUpdate } from './generated/types';
 import type { Toasts } from './toasts.svelte';
 import { cleanName, renameMapEdit } from './edits';
+import { applyScenePatch } from './scenePatch';
 
 /** A Scene together with the document revision it was laid out for. */
 export interface DrawnScene {
@@ -25,6 +26,11 @@ export class DocumentStore {
   readonly #toasts: Toasts;
   /** Bumped by every scene request; an answer for an older request is dropped. */
   #sceneRequest = 0;
+  /**
+   * Which Scene `drawn` holds as the backend names it (document path, map, the revision
+   * the backend laid it out at), so a redraw can ask for only the changes since then.
+   */
+  #drawnKey: { path: string; mapId: string; revision: number } | null = null;
 
   constructor(toasts: Toasts) {
     this.#toasts = toasts;
@@ -65,8 +71,30 @@ export class DocumentStore {
       this.drawn = null;
       return;
     }
-    const scene = await ipc.mapScene(mapId);
+    // Same document and map on screen: ask for the changes since the drawn Scene.
+    const key = this.#drawnKey;
+    const base = this.drawn;
+    const known = base && key && key.path === doc.path && key.mapId === mapId ? key.revision : null;
+    const update = await ipc.mapSceneUpdate(mapId, known);
     if (request !== this.#sceneRequest) return; // a newer state or selection won
+    let scene: Scene;
+    if (!isSceneUpdate(update)) {
+      // A backend (or test double) without `map_scene_update`: fetch the whole Scene.
+      const whole = await ipc.mapScene(mapId);
+      if (request !== this.#sceneRequest) return;
+      this.#drawnKey = null;
+      this.drawn = { scene: whole, revision: doc.revision };
+      return;
+    } else if (update.kind === 'full') {
+      scene = update.scene;
+    } else if (base && update.baseRevision === known) {
+      scene = applyScenePatch(base.scene, update.patch);
+    } else {
+      // Not a patch for what is drawn (cannot happen with one window): start over.
+      this.#drawnKey = null;
+      return this.redraw();
+    }
+    this.#drawnKey = { path: doc.path, mapId, revision: update.revision };
     this.drawn = { scene, revision: doc.revision };
   }
 
@@ -152,4 +180,9 @@ export class DocumentStore {
       this.#toasts.push(ipc.toAppError(error).message);
     }
   }
+}
+
+function isSceneUpdate(value: unknown): value is SceneUpdate {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  return kind === 'full' || kind === 'patch';
 }

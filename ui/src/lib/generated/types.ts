@@ -164,11 +164,30 @@ path: string, };
 
 export type SceneEmotionPoint = { stageId: string, value: number, x: number, y: number, };
 
+export type ListPatch<T> = { 
+/**
+ * New items and changed ones, whole, in their new order.
+ */
+upserted: Array<T>, 
+/**
+ * Ids of the items that are gone.
+ */
+removed: Array<string>, 
+/**
+ * Every id in the new order; `null` when removing the removed items, replacing the
+ * upserted ones in place and appending the new ones (in `upserted` order) gives it.
+ */
+order: Array<string> | null, };
+
+export type ScenePatch = { mapId: string, mapName: string, width: number, height: number, headerHeight: number, gutterWidth: number, fonts: SceneFonts, stages: ListPatch<SceneStage>, lanes: ListPatch<SceneLane>, cards: ListPatch<SceneCard>, connectors: ListPatch<SceneConnector>, emotionLines: ListPatch<SceneEmotionLine>, };
+
 export type DocumentState = { path: string, 
 /**
  * The file name without `.waymark`, shown in the title bar.
  */
 name: string, revision: number, undoLabel: string | null, redoLabel: string | null, maps: Array<MapSummary>, schemaVersion: number, };
+
+export type SceneUpdate = { "kind": "full", revision: number, scene: Scene, } | { "kind": "patch", baseRevision: number, revision: number, patch: ScenePatch, };
 
 export type AppError = { kind: string, message: string, };
 

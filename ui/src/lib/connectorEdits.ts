@@ -1,0 +1,48 @@
+// Pure builders for connector edits.
+
+import type { Connector, ConnectorKind, ConnectorProps, Edit } from './generated/types';
+import { CONNECTOR_STYLES } from './sceneStyle';
+import { MAX_NAME } from './structureEdits';
+
+export const CONNECTOR_KINDS: ReadonlyArray<{ kind: ConnectorKind; label: string }> = (
+  ['flow', 'loop_back', 'word_of_mouth', 'hand_off'] as const
+).map((kind) => ({ kind, label: CONNECTOR_STYLES[kind].label }));
+
+/** A connector drawn to a card in an earlier stage loops back; otherwise it is a flow. */
+export function connectorKindFor(fromStageIndex: number, toStageIndex: number): ConnectorKind {
+  return toStageIndex < fromStageIndex ? 'loop_back' : 'flow';
+}
+
+/** AddConnector from one card to another; null for a card to itself. */
+export function addConnectorEdit(
+  mapId: string,
+  from: { id: string; stageIndex: number },
+  to: { id: string; stageIndex: number },
+  connectorCount: number,
+  id: string = crypto.randomUUID(),
+): Edit | null {
+  if (from.id === to.id) return null;
+  const connector: Connector = {
+    id,
+    fromCardId: from.id,
+    toCardId: to.id,
+    kind: connectorKindFor(from.stageIndex, to.stageIndex),
+    label: '',
+  };
+  return { type: 'AddConnector', mapId, connector, index: connectorCount };
+}
+
+export function updateConnectorEdit(
+  mapId: string,
+  connector: Pick<Connector, 'id' | 'kind' | 'label'>,
+  patch: Partial<ConnectorProps>,
+): Edit | null {
+  const props: ConnectorProps = { kind: connector.kind, label: connector.label, ...patch };
+  props.label = Array.from(props.label.trim()).slice(0, MAX_NAME).join('');
+  if (props.kind === connector.kind && props.label === connector.label) return null;
+  return { type: 'UpdateConnector', mapId, connectorId: connector.id, props };
+}
+
+export function deleteConnectorEdit(mapId: string, connectorId: string): Edit {
+  return { type: 'DeleteConnector', mapId, connectorId };
+}

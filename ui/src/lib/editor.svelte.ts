@@ -1,0 +1,102 @@
+// What the structure editor has in hand besides the card selection: a selected connector
+// or stage/lane header, a header being renamed, and the stored map behind the Scene on
+// screen (the Scene resolves colours and leaves hidden lanes out; edits need the real
+// props). Shared by the canvas overlay, the connector view and the inspector.
+
+import * as ipc from './ipc';
+import type { Channel, Map as JourneyMap, Persona, Scene } from './generated/types';
+
+export type Target = { kind: 'stage' | 'lane'; id: string };
+
+export interface RosterData {
+  channels: Channel[];
+  personas: Persona[];
+}
+
+export class EditorState {
+  /** The selected connector (clicked on the canvas); exclusive with the others. */
+  connectorId = $state<string | null>(null);
+  /** The selected stage or lane header. */
+  structure = $state<Target | null>(null);
+  /** The header in rename mode (a new stage starts in it). */
+  renaming = $state<Target | null>(null);
+  /** The stored map of the Scene on screen, or null until fetched. */
+  map = $state.raw<JourneyMap | null>(null);
+  /** The document's channels and personas, or null when the backend has no `roster`. */
+  roster = $state.raw<RosterData | null>(null);
+
+  #syncedFor: Scene | null = null;
+  #request = 0;
+
+  selectConnector(id: string | null): void {
+    this.connectorId = id;
+    if (id !== null) this.structure = null;
+  }
+
+  selectStructure(target: Target | null): void {
+    this.structure = target;
+    if (target !== null) this.connectorId = null;
+  }
+
+  isSelected(kind: Target['kind'], id: string): boolean {
+    return this.structure?.kind === kind && this.structure.id === id;
+  }
+
+  isRenaming(kind: Target['kind'], id: string): boolean {
+    return this.renaming?.kind === kind && this.renaming.id === id;
+  }
+
+  /** Forgets selections that no longer exist in the scene. */
+  prune(scene: Scene, map: JourneyMap | null = this.map): void {
+    if (this.connectorId && !scene.connectors.some((c) => c.id === this.connectorId)) this.connectorId = null;
+    const s = this.structure;
+    if (s) {
+      const exists =
+        s.kind === 'stage'
+          ? scene.stages.some((x) => x.id === s.id)
+          : (map?.lanes ?? scene.lanes).some((x) => x.id === s.id);
+      if (!exists) this.structure = null;
+    }
+  }
+
+  /** Fetches the stored map (and the roster) for a newly drawn Scene, once per Scene. */
+  async sync(scene: Scene): Promise<void> {
+    if (this.#syncedFor === scene) return;
+    this.#syncedFor = scene;
+    const request = ++this.#request;
+    try {
+      const map = await ipc.mapData(scene.mapId);
+      if (request !== this.#request) return;
+      this.map = map;
+      this.prune(scene, map);
+    } catch {
+      if (request === this.#request) this.map = null;
+    }
+    try {
+      const roster = await ipc.roster();
+      if (request === this.#request && roster && Array.isArray(roster.channels)) this.roster = roster;
+    } catch {
+      // An older backend without `roster`: the inspector derives what it can from the Scene.
+    }
+  }
+
+  /** The stored map, fetched afresh: what an edit is built from. */
+  async fresh(mapId: string): Promise<JourneyMap> {
+    const map = await ipc.mapData(mapId);
+    if (this.map === null || this.map.id === mapId) this.map = map;
+    return map;
+  }
+
+  reset(): void {
+    this.connectorId = null;
+    this.structure = null;
+    this.renaming = null;
+    this.map = null;
+    this.roster = null;
+    this.#syncedFor = null;
+    this.#request++;
+  }
+}
+
+/** The one editor state of the window. */
+export const editor = new EditorState();
