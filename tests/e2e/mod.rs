@@ -5,6 +5,12 @@
 mod processes;
 mod webdriver;
 
+/// The canvas editor: cards, stages, connectors and emotions, each checked in the file.
+mod editor;
+
+/// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
+mod bench;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -15,7 +21,7 @@ use crate::common::{sqlite3, waymark_bin};
 
 const LAUNCH: Duration = Duration::from_secs(90);
 const STEP: Duration = Duration::from_secs(20);
-const ENTER: &str = "\u{E007}";
+use webdriver::ENTER;
 
 fn screenshots_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -26,7 +32,7 @@ fn screenshots_dir() -> PathBuf {
     dir
 }
 
-fn save_screenshot(session: &Session, name: &str) -> PathBuf {
+pub fn save_screenshot(session: &Session, name: &str) -> PathBuf {
     let png = session.screenshot_png();
     assert!(png.starts_with(b"\x89PNG"), "screenshot is not a PNG");
     let path = screenshots_dir().join(name);
@@ -34,7 +40,7 @@ fn save_screenshot(session: &Session, name: &str) -> PathBuf {
     path
 }
 
-fn texts(session: &Session, css: &str) -> Vec<String> {
+pub fn texts(session: &Session, css: &str) -> Vec<String> {
     session
         .find_all(css)
         .iter()
@@ -49,7 +55,7 @@ fn map_name_in_file(file: &Path) -> String {
 }
 
 /// Waits until the sample map is drawn and returns its stage header texts.
-fn wait_for_sample_map(session: &Session) -> Vec<String> {
+pub fn wait_for_sample_map(session: &Session) -> Vec<String> {
     wait_for(LAUNCH, "the sample map's stage headers", || {
         let names = texts(session, "[data-testid=stage-header]");
         names
@@ -59,22 +65,50 @@ fn wait_for_sample_map(session: &Session) -> Vec<String> {
     })
 }
 
+/// A private display, HOME and tauri-driver for one test; the app's default document
+/// lives in `document`. Dropping it stops everything.
+pub struct Desktop {
+    pub document: PathBuf,
+    // Fields drop in order: the driver goes before the display it draws on.
+    pub driver: TauriDriver,
+    _xvfb: Xvfb,
+    _home: tempfile::TempDir,
+}
+
+impl Desktop {
+    pub fn start() -> Desktop {
+        let home = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(home.path().join("runtime")).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let private = std::fs::Permissions::from_mode(0o700);
+            std::fs::set_permissions(home.path().join("runtime"), private).unwrap();
+        }
+        let document = home.path().join(".local/share/waymark/My journeys.waymark");
+        let xvfb = Xvfb::start();
+        let driver = TauriDriver::start(&xvfb.display, home.path());
+        Desktop {
+            document,
+            driver,
+            _xvfb: xvfb,
+            _home: home,
+        }
+    }
+
+    /// Launches the app (on the last or default document) and waits for the sample map.
+    pub fn launch(&self) -> Session {
+        let session = Session::start(&self.driver.url, &waymark_bin(), &[]);
+        wait_for_sample_map(&session);
+        session
+    }
+}
+
 #[test]
 fn first_launch_shows_the_sample_map_and_keeps_an_undone_redone_edit_across_restart() {
-    let home = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(home.path().join("runtime")).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(
-            home.path().join("runtime"),
-            std::fs::Permissions::from_mode(0o700),
-        )
-        .unwrap();
-    }
-    let document = home.path().join(".local/share/waymark/My journeys.waymark");
-    let xvfb = Xvfb::start();
-    let driver = TauriDriver::start(&xvfb.display, home.path());
+    let desktop = Desktop::start();
+    let document = desktop.document.clone();
+    let driver = &desktop.driver;
 
     // First launch: the default document is created from the sample and shown.
     let session = Session::start(&driver.url, &waymark_bin(), &[]);
@@ -170,9 +204,48 @@ fn first_launch_shows_the_sample_map_and_keeps_an_undone_redone_edit_across_rest
     );
     session.end();
 
+    // `waymark FILE` opens that file; a bad file is reported in the window and the app
+    // falls back to the last document instead of failing to start.
+    let other = desktop.document.with_file_name("Workshop.waymark");
+    let made = std::process::Command::new(waymark_bin())
+        .arg("new")
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let session = Session::start(&driver.url, &waymark_bin(), &[other.to_str().unwrap()]);
+    wait_for(LAUNCH, "the file named on the command line", || {
+        (texts(&session, "[data-testid=document-name]") == ["Workshop"]).then_some(())
+    });
+    wait_for(STEP, "the blank template's map", || {
+        texts(&session, "[data-testid=map-item]")
+            .iter()
+            .any(|t| t.contains("Untitled journey"))
+            .then_some(())
+    });
+    session.end();
+    let png = desktop.document.with_file_name("photo.waymark");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n not really").unwrap();
+    let session = Session::start(&driver.url, &waymark_bin(), &[png.to_str().unwrap()]);
+    wait_for(LAUNCH, "a message naming the bad file", || {
+        texts(&session, "[data-testid=toast]")
+            .iter()
+            .any(|t| t.contains("photo.waymark") && t.contains("PNG"))
+            .then_some(())
+    });
+    assert_eq!(
+        texts(&session, "[data-testid=document-name]"),
+        ["Workshop"],
+        "falls back to the last document"
+    );
+    save_screenshot(&session, "foundation-bad-file-message.png");
+    session.end();
+
     // Integrity of the file the user would copy or e-mail now.
     assert_eq!(sqlite3(&document, "pragma integrity_check;").trim(), "ok");
     assert!(!document.with_extension("waymark-journal").exists());
-    drop(driver);
-    drop(xvfb);
 }

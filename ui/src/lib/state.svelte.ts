@@ -96,6 +96,16 @@ export class DocumentStore {
     }
     this.#drawnKey = { path: doc.path, mapId, revision: update.revision };
     this.drawn = { scene, revision: doc.revision };
+    this.#markFirstPaint();
+  }
+
+  #firstPaintMarked = false;
+
+  /** Marks (for the benchmark in docs/BENCHMARKS.md) when the first map reached the screen. */
+  #markFirstPaint(): void {
+    if (this.#firstPaintMarked || typeof requestAnimationFrame !== 'function') return;
+    this.#firstPaintMarked = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('waymark:first-paint')));
   }
 
   async selectMap(mapId: string): Promise<void> {

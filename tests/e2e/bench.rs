@@ -1,0 +1,123 @@
+//! The canvas editor's speed on a large map, in the real window: time to open and first
+//! paint, frame times during a drag, and drop-to-repaint. A benchmark, not a test: it
+//! is `#[ignore]`d, prints figures and asserts only that the work happened. Run it on a
+//! release build (see docs/BENCHMARKS.md):
+//! `cargo test --release --test tests bench -- --ignored --nocapture`.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::webdriver::{wait_for, Session};
+use super::Desktop;
+use crate::common::{sqlite3, waymark_bin};
+
+const CARDS: u32 = 2000;
+
+/// Records every animation frame's timestamp, and the time from the next pointer-up to
+/// the frame after the canvas shows a new document revision.
+const RECORD: &str = r#"
+window.__frames = []; window.__stop = false; window.__drop = null;
+const tick = (t) => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick); };
+requestAnimationFrame(tick);
+addEventListener('pointerup', () => {
+  const t0 = performance.now();
+  const svg = document.querySelector('[data-testid=canvas]');
+  const rev = svg.dataset.revision;
+  const mo = new MutationObserver(() => {
+    if (svg.dataset.revision !== rev) {
+      mo.disconnect();
+      requestAnimationFrame(() => { window.__drop = performance.now() - t0; });
+    }
+  });
+  mo.observe(svg, { attributes: true, attributeFilter: ['data-revision'] });
+}, { capture: true, once: true });
+"#;
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+#[test]
+#[ignore = "benchmark: run with --ignored on a release build"]
+fn bench_editor_on_a_2000_card_map() {
+    let desktop = Desktop::start();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.waymark");
+    let out = std::process::Command::new(waymark_bin())
+        .args([
+            "generate".as_ref(),
+            file.as_os_str(),
+            "--stages".as_ref(),
+            "20".as_ref(),
+            "--lanes".as_ref(),
+            "10".as_ref(),
+        ])
+        .args(["--cards", &CARDS.to_string()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let started = Instant::now();
+    let session = Session::start(
+        &desktop.driver.url,
+        &waymark_bin(),
+        &[file.to_str().unwrap()],
+    );
+    let first_paint = wait_for(Duration::from_secs(60), "the first paint mark", || {
+        session.execute("const m = performance.getEntriesByName('waymark:first-paint')[0]; return m ? m.startTime : null;", json!([])).as_f64()
+    });
+    let launch = started.elapsed();
+    let cards = session.find_all("[data-testid=card]").len();
+    assert_eq!(cards, CARDS as usize, "every card is drawn");
+    println!("open: {CARDS} cards; page start → first paint {first_paint:.0} ms; launch (process + page + paint) {:.0} ms", launch.as_secs_f64() * 1000.0);
+
+    for run in 1..=3 {
+        // The first card whose centre is on screen, dragged one stage to the right.
+        let target = session.execute(
+            "const w = innerWidth, h = innerHeight; for (const c of document.querySelectorAll('[data-testid=card]')) { const r = c.getBoundingClientRect(); const x = r.x + r.width / 2, y = r.y + r.height / 2; if (x > 300 && x < w - 500 && y > 120 && y < h - 120) return [c.dataset.cardId, x, y, r.width]; } return null;",
+            json!([]),
+        );
+        let id = target[0].as_str().expect("a card on screen").to_string();
+        let (x, y, w) = (
+            target[1].as_f64().unwrap(),
+            target[2].as_f64().unwrap(),
+            target[3].as_f64().unwrap(),
+        );
+        let stage_before = sqlite3(
+            &file,
+            &format!("select stage_id from cards where id = '{id}';"),
+        );
+        session.execute(RECORD, json!([]));
+        session.drag((x, y), (x + w * 1.1, y), 60, 16);
+        let drop_ms = wait_for(
+            Duration::from_secs(30),
+            "the repaint after the drop",
+            || session.execute("return window.__drop;", json!([])).as_f64(),
+        );
+        let frames: Vec<f64> = serde_json::from_value::<Vec<f64>>(
+            session.execute("window.__stop = true; return window.__frames;", json!([])),
+        )
+        .unwrap();
+        let mut deltas: Vec<f64> = frames.windows(2).map(|w| w[1] - w[0]).collect();
+        deltas.sort_by(f64::total_cmp);
+        let stage_after = sqlite3(
+            &file,
+            &format!("select stage_id from cards where id = '{id}';"),
+        );
+        assert_ne!(stage_before, stage_after, "the drag moved the card");
+        println!(
+            "drag {run}: {} frames, frame time p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms; drop → repainted {:.0} ms",
+            deltas.len(),
+            percentile(&deltas, 0.5),
+            percentile(&deltas, 0.95),
+            deltas.last().copied().unwrap_or(0.0),
+            drop_ms
+        );
+    }
+    session.end();
+}
