@@ -26,6 +26,7 @@ pub const ESCAPE: &str = "\u{E00C}";
 pub const SHIFT: &str = "\u{E008}";
 pub const CONTROL: &str = "\u{E009}";
 pub const DELETE: &str = "\u{E017}";
+pub const SPACE: &str = "\u{E00D}";
 
 fn move_to(x: f64, y: f64, duration_ms: u64) -> Value {
     json!({ "type": "pointerMove", "origin": "viewport", "x": x.round() as i64, "y": y.round() as i64, "duration": duration_ms })
@@ -277,6 +278,20 @@ impl Session {
             ] }] })),
         );
         self.cmd("DELETE", "/actions", None);
+    }
+
+    /// A [`Session::drag`] made while `key` is held down (e.g. [`SPACE`] to pan).
+    pub fn drag_holding(
+        &self,
+        key: &str,
+        from: (f64, f64),
+        to: (f64, f64),
+        steps: u32,
+        step_ms: u64,
+    ) {
+        self.key_down(key);
+        self.drag(from, to, steps, step_ms);
+        self.key_up(key);
     }
 
     /// Presses `key` while all of `modifiers` are held (e.g. Ctrl+Shift+Z).

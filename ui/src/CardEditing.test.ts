@@ -17,11 +17,18 @@ afterEach(() => {
   clearMocks();
 });
 
-function backend(options: { rejectEdit?: { kind: string; message: string } } = {}) {
+function backend(options: { rejectEdit?: { kind: string; message: string }; editDelayMs?: number } = {}) {
   let state: DocumentState = documentState();
   const edits: Edit[] = [];
+  /** The most edits the backend was ever answering at once. */
+  const load = { inFlight: 0, most: 0 };
   mockIPC(
-    (cmd, args) => {
+    async (cmd, args) => {
+      if (cmd === 'apply_edit' && options.editDelayMs) {
+        load.most = Math.max(load.most, ++load.inFlight);
+        await new Promise((r) => setTimeout(r, options.editDelayMs));
+        load.inFlight--;
+      }
       switch (cmd) {
         case 'document_state':
           return state;
@@ -45,7 +52,7 @@ function backend(options: { rejectEdit?: { kind: string; message: string } } = {
     },
     { shouldMockEvents: true },
   );
-  return { edits };
+  return { edits, load };
 }
 
 const $ = (testid: string) => document.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
@@ -196,6 +203,23 @@ describe('card editing on the canvas', () => {
     expect($('quick-add')).not.toBeNull(); // stays open for the next one
     key(input, 'Escape');
     expect($('quick-add')).toBeNull();
+  });
+
+  it('quick-add typed faster than the backend answers sends the cards one at a time, in order', async () => {
+    const { edits, load } = backend({ editDelayMs: 30 });
+    const svg = await start();
+    click(svg, 420, 80);
+    key(svg, 'n');
+    const input = $('quick-add') as HTMLInputElement;
+    for (const t of ['One', 'Two', 'Three']) {
+      type(input, t);
+      key(input, 'Enter'); // no waiting: the next title comes before the last is answered
+    }
+    await vi.waitFor(() => expect(edits.length).toBe(3));
+    expect(edits.map((e) => (e.type === 'AddCard' ? e.card.title : e.type))).toEqual(['One', 'Two', 'Three']);
+    // Each was sent once the one before it was answered, so its index was the cell's end as
+    // the backend had it (sent together, they would all share one index).
+    expect(load.most).toBe(1);
   });
 
   it('Delete sends the selection as one Batch', async () => {
