@@ -8,6 +8,9 @@ mod webdriver;
 /// The canvas editor: cards, stages, connectors and emotions, each checked in the file.
 mod editor;
 
+/// axe-core inside the real window: no serious or critical violations.
+mod accessibility;
+
 /// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
 mod bench;
 
@@ -20,7 +23,7 @@ use webdriver::{wait_for, Session};
 use crate::common::{sqlite3, waymark_bin};
 
 const LAUNCH: Duration = Duration::from_secs(90);
-const STEP: Duration = Duration::from_secs(20);
+pub const STEP: Duration = Duration::from_secs(20);
 use webdriver::ENTER;
 
 fn screenshots_dir() -> PathBuf {
