@@ -5,6 +5,8 @@ import { emit } from '@tauri-apps/api/event';
 import App from './App.svelte';
 import { XSS_TITLE, documentState, scene } from './test/fixtures';
 import type { DocumentState, Edit } from './lib/generated/types';
+import { THEME_STORAGE_KEY, theme } from './lib/theme.svelte';
+import { canvasColor, mapColors } from './lib/theme';
 
 let app: ReturnType<typeof mount> | null = null;
 
@@ -401,5 +403,55 @@ describe('renaming a map in the sidebar', () => {
     await vi.waitFor(() => expect($('toast')?.textContent).toContain('map.name is too long.'));
     expect(sidebarNames()[0]).toBe('Donor journey');
     expect(($('undo') as HTMLButtonElement).title).toBe('Undo Move card (Ctrl+Z)');
+  });
+});
+
+describe('the theme', () => {
+  afterEach(() => {
+    theme.set('system');
+    localStorage.clear();
+  });
+
+  const cardBody = (id: string) => document.querySelector(`[data-card-id="${id}"] .card-body`);
+  const paper = () => document.querySelector('.map-grid > rect');
+  const LIGHT_FILL = scene().cards[0]!.fill;
+
+  it('draws the cards with the mapped dark fills in dark mode, not the Scene\'s light ones', async () => {
+    backend();
+    theme.set('dark');
+    await start();
+
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect($('canvas')?.dataset.theme).toBe('dark');
+    const fill = cardBody('card-a')?.getAttribute('fill');
+    expect(fill).not.toBe(LIGHT_FILL);
+    expect(fill).toBe(canvasColor(LIGHT_FILL, 'cardFill', 'dark'));
+    expect(cardBody('card-a')?.getAttribute('stroke')).toBe(canvasColor(scene().cards[0]!.stroke, 'stroke', 'dark'));
+    expect(paper()?.getAttribute('fill')).toBe(mapColors('dark').paper);
+    const title = document.querySelector('[data-card-id="card-a"] .scene-text');
+    expect(title?.getAttribute('fill')).toBe(mapColors('dark').text);
+  });
+
+  it('switches from the top bar, remembers the choice and redraws the canvas', async () => {
+    backend();
+    await start();
+    expect($('theme-system')?.getAttribute('aria-pressed')).toBe('true');
+    expect(theme.resolved).toBe('light'); // happy-dom's system is light
+    expect(cardBody('card-a')?.getAttribute('fill')).toBe(LIGHT_FILL);
+
+    $('theme-dark')!.click();
+    flushSync();
+    expect($('theme-dark')?.getAttribute('aria-pressed')).toBe('true');
+    expect($('theme-system')?.getAttribute('aria-pressed')).toBe('false');
+    expect(localStorage.getItem(THEME_STORAGE_KEY)).toBe('dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(cardBody('card-a')?.getAttribute('fill')).toBe(canvasColor(LIGHT_FILL, 'cardFill', 'dark'));
+
+    $('theme-light')!.click();
+    flushSync();
+    expect(localStorage.getItem(THEME_STORAGE_KEY)).toBe('light');
+    expect(document.documentElement.dataset.theme).toBe('light');
+    expect(cardBody('card-a')?.getAttribute('fill')).toBe(LIGHT_FILL);
+    expect(paper()?.getAttribute('fill')).toBe('#ffffff');
   });
 });
