@@ -17,8 +17,9 @@ const CARDS: u32 = 2000;
 /// Records every animation frame's timestamp, and the time from the next pointer-up to
 /// the frame after the canvas shows a new document revision.
 const RECORD: &str = r#"
-window.__frames = []; window.__stop = false; window.__drop = null;
-const tick = (t) => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick); };
+window.__run = (window.__run || 0) + 1; window.__frames = []; window.__drop = null;
+const run = window.__run;
+const tick = (t) => { if (run !== window.__run) return; window.__frames.push(t); requestAnimationFrame(tick); };
 requestAnimationFrame(tick);
 addEventListener('pointerup', () => {
   const t0 = performance.now();
@@ -72,9 +73,16 @@ fn bench_editor_on_a_2000_card_map() {
         session.execute("const m = performance.getEntriesByName('waymark:first-paint')[0]; return m ? m.startTime : null;", json!([])).as_f64()
     });
     let launch = started.elapsed();
-    let cards = session.find_all("[data-testid=card]").len();
-    assert_eq!(cards, CARDS as usize, "every card is drawn");
-    println!("open: {CARDS} cards; page start → first paint {first_paint:.0} ms; launch (process + page + paint) {:.0} ms", launch.as_secs_f64() * 1000.0);
+    // Only the cards near the screen are in the DOM; the rest are a scroll away.
+    let in_dom = session.find_all("[data-testid=card]").len();
+    assert!(
+        in_dom > 20 && in_dom < CARDS as usize,
+        "{in_dom} cards in the DOM"
+    );
+    println!(
+        "open: {CARDS} cards ({in_dom} near the screen in the DOM); page start → first paint {first_paint:.0} ms; launch (process + page + paint) {:.0} ms",
+        launch.as_secs_f64() * 1000.0
+    );
 
     for run in 1..=3 {
         // The first card whose centre is on screen, dragged one stage to the right.
@@ -100,7 +108,7 @@ fn bench_editor_on_a_2000_card_map() {
             || session.execute("return window.__drop;", json!([])).as_f64(),
         );
         let frames: Vec<f64> = serde_json::from_value::<Vec<f64>>(
-            session.execute("window.__stop = true; return window.__frames;", json!([])),
+            session.execute("window.__run += 1; return window.__frames;", json!([])),
         )
         .unwrap();
         let mut deltas: Vec<f64> = frames.windows(2).map(|w| w[1] - w[0]).collect();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_ZOOM,
+  visibleBox,
+  touches,
   MIN_ZOOM,
   START_MIN_ZOOM,
   actualSize,
@@ -121,5 +123,15 @@ describe('pan', () => {
 
   it('formats the viewBox for the view size', () => {
     expect(viewBox({ x: 10, y: 20, zoom: 2 }, { width: 800, height: 600 })).toBe('10 20 400 300');
+  });
+});
+
+describe('visibleBox', () => {
+  it('covers the screen plus half a screen on every side, in map units', () => {
+    const box = visibleBox({ x: 100, y: 50, zoom: 2 }, { width: 800, height: 600 });
+    expect(box).toEqual({ x0: -100, y0: -100, x1: 700, y1: 500 });
+    expect(touches(box, 650, 450, 100, 100)).toBe(true);
+    expect(touches(box, 701, 0, 10, 10)).toBe(false);
+    expect(touches(box, -300, 0, 199, 10)).toBe(false);
   });
 });
