@@ -225,3 +225,19 @@ describe('document store', () => {
     expect(store.drawn?.scene.mapId).toBe('m-x');
   });
 });
+
+describe('mapData', () => {
+  it('shares one request between callers that ask at the same time, then asks again', async () => {
+    let calls = 0;
+    mockIPC((cmd, args) => {
+      if (cmd !== 'map_data') return null;
+      calls += 1;
+      return { id: (args as { mapId: string }).mapId, name: 'M', description: '', personaIds: [], stages: [], lanes: [], cards: [], connectors: [], emotionPoints: [] };
+    });
+    const [a, b] = await Promise.all([ipc.mapData('map-1'), ipc.mapData('map-1')]);
+    expect(calls).toBe(1);
+    expect(a).toBe(b);
+    await ipc.mapData('map-1');
+    expect(calls).toBe(2);
+  });
+});

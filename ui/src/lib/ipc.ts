@@ -17,7 +17,20 @@ export const mapScene = (mapId: string): Promise<Scene> => call('map_scene', { m
 export const mapSceneUpdate = (mapId: string, knownRevision: number | null): Promise<SceneUpdate> =>
   call('map_scene_update', { mapId, knownRevision });
 
-export const mapData = (mapId: string): Promise<JourneyMap> => call('map_data', { mapId });
+/**
+ * The full data of a map. Callers that ask while the same request is under way share it:
+ * after a drop both the clipboard cache and the overlay ask at once, and the map of a
+ * large journey is hundreds of kilobytes. The shared object is read-only to callers.
+ */
+export function mapData(mapId: string): Promise<JourneyMap> {
+  let pending = mapDataInFlight.get(mapId);
+  if (!pending) {
+    pending = call<JourneyMap>('map_data', { mapId }).finally(() => mapDataInFlight.delete(mapId));
+    mapDataInFlight.set(mapId, pending);
+  }
+  return pending;
+}
+const mapDataInFlight = new Map<string, Promise<JourneyMap>>();
 
 /** The document's channels and personas (for the inspector's pickers). */
 export const roster = (): Promise<Roster> => call('roster');
