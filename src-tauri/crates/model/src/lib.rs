@@ -11,6 +11,7 @@ mod canon;
 mod edit;
 mod error;
 mod generate;
+pub mod interchange;
 mod types;
 mod validate;
 
@@ -18,5 +19,9 @@ pub use canon::{canonicalize, canonicalize_cards, canonicalize_emotions};
 pub use edit::Edit;
 pub use error::EditError;
 pub use generate::{generate, GenerateSpec};
+pub use interchange::{
+    cards_csv, map_from_json, map_to_json, InterchangeError, MapImport, CSV_HEADER, MAP_FORMAT,
+    MAP_FORMAT_VERSION,
+};
 pub use types::*;
 pub use validate::{check_color, EMOTION_MAX, EMOTION_MIN};

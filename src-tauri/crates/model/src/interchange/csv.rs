@@ -1,0 +1,183 @@
+//! A map's cards as CSV, for a spreadsheet.
+
+use std::collections::HashMap;
+
+use super::InterchangeError;
+use crate::*;
+
+/// The header row, in column order.
+pub const CSV_HEADER: [&str; 12] = [
+    "stage",
+    "lane",
+    "lane kind",
+    "position",
+    "title",
+    "body",
+    "channel",
+    "personas",
+    "passion point",
+    "shareable moment",
+    "point of vulnerability",
+    "colour",
+];
+
+/// The cards of map `map_id` as CSV: the [`CSV_HEADER`] row, then one row per card in
+/// canonical order (stage order, then lane order, then position within the cell).
+///
+/// * **Columns**: stage name; lane name; lane kind as the UI names it ("Pain points");
+///   position within the cell, counted from 1; title; body; the channel's name; the
+///   personas' names joined with "; "; the three card flags as `yes`/`no`; the card's own
+///   colour (`#rrggbb`, empty for the theme's default).
+/// * **Encoding**: RFC 4180. Fields are separated by commas and records end with CRLF
+///   (including the last). A field containing a comma, a double quote, CR or LF is
+///   enclosed in double quotes, with its quotes doubled; line breaks inside a field (a
+///   multi-line body) are kept as they are. The text is UTF-8 **without a byte-order
+///   mark**: accented and other non-ASCII text is written verbatim, and LibreOffice,
+///   Google Sheets and Numbers read it as UTF-8 (Excel asks for the encoding when the
+///   file is opened through its import dialog).
+/// * **Formula injection**: a spreadsheet runs a cell that starts with `=`, `+`, `-`
+///   or `@` (and some treat a leading tab or CR the same way) as a formula, so card
+///   text such as `=HYPERLINK(…)` could act when a colleague opens the file. Such a
+///   cell gets a leading apostrophe (`'=1+1`), which spreadsheets show as text. The
+///   apostrophe is part of the data, so `-5` is written as `'-5`; this applies to every
+///   column, names included.
+pub fn cards_csv(doc: &Document, map_id: &str) -> Result<String, InterchangeError> {
+    let map = doc
+        .map(map_id)
+        .ok_or_else(|| InterchangeError::UnknownMap {
+            map_id: map_id.to_string(),
+        })?;
+    let stage_pos: HashMap<&str, usize> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let lane_pos: HashMap<&str, usize> = map
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
+    // Cards are kept in canonical order already; sorting again (stably) costs little and
+    // does not depend on it.
+    let mut cards: Vec<&Card> = map.cards.iter().collect();
+    cards.sort_by_key(|c| {
+        (
+            stage_pos
+                .get(c.stage_id.as_str())
+                .copied()
+                .unwrap_or(usize::MAX),
+            lane_pos
+                .get(c.lane_id.as_str())
+                .copied()
+                .unwrap_or(usize::MAX),
+        )
+    });
+
+    let mut out = String::new();
+    write_record(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
+    let mut in_cell: HashMap<(&str, &str), usize> = HashMap::new();
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
+    for card in cards {
+        let position = in_cell
+            .entry((card.stage_id.as_str(), card.lane_id.as_str()))
+            .or_insert(0);
+        *position += 1;
+        let stage = map.stage(&card.stage_id).map(|s| s.name.clone());
+        let lane = map.lane(&card.lane_id);
+        let channel = card
+            .channel_id
+            .as_deref()
+            .map(|id| {
+                doc.channels
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map_or_else(|| id.to_string(), |c| c.name.clone())
+            })
+            .unwrap_or_default();
+        let personas = card
+            .persona_ids
+            .iter()
+            .map(|id| {
+                doc.personas
+                    .iter()
+                    .find(|p| &p.id == id)
+                    .map_or_else(|| id.clone(), |p| p.name.clone())
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        write_record(
+            &mut out,
+            [
+                stage.unwrap_or_else(|| card.stage_id.clone()),
+                lane.map_or_else(|| card.lane_id.clone(), |l| l.name.clone()),
+                card.kind.label().to_string(),
+                position.to_string(),
+                card.title.clone(),
+                card.body.clone(),
+                channel,
+                personas,
+                yes_no(card.flags.passion_point),
+                yes_no(card.flags.shareable_moment),
+                yes_no(card.flags.point_of_vulnerability),
+                card.color.clone().unwrap_or_default(),
+            ],
+        );
+    }
+    Ok(out)
+}
+
+fn write_record(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_field(out, &field);
+    }
+    out.push_str("\r\n");
+}
+
+/// One field: guarded against formula injection, then quoted if RFC 4180 requires it.
+fn write_field(out: &mut String, field: &str) {
+    let guard = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quote = field.contains([',', '"', '\r', '\n']);
+    if quote {
+        out.push('"');
+    }
+    if guard {
+        out.push('\'');
+    }
+    if quote {
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(s: &str) -> String {
+        let mut out = String::new();
+        write_field(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn fields_are_quoted_only_when_needed_and_formulas_are_guarded() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field(""), "");
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(field("=1+1"), "'=1+1");
+        assert_eq!(field("-5"), "'-5");
+        assert_eq!(field("@x, y"), "\"'@x, y\"");
+        assert_eq!(field("\tx"), "'\tx");
+        assert_eq!(field("\r\nx"), "\"'\r\nx\"");
+        assert_eq!(field("a=b"), "a=b");
+    }
+}
