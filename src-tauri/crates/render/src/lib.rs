@@ -25,6 +25,7 @@
 mod connectors;
 mod emotion;
 mod error;
+pub mod export;
 mod fonts;
 mod geom;
 mod layout;

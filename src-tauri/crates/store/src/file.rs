@@ -77,6 +77,23 @@ impl Store {
     /// Describes a file without changing it (for `waymark info`): the same checks as
     /// [`Store::open`], on a read-only connection.
     pub fn inspect(path: &Path) -> Result<FileInfo, StoreError> {
+        let (header, doc) = Store::read_only(path)?;
+        Ok(FileInfo {
+            path: path.to_path_buf(),
+            schema_version: header.user_version,
+            maps: doc.maps.iter().map(|m| m.summary()).collect(),
+            channel_count: doc.channels.len() as u32,
+            persona_count: doc.personas.len() as u32,
+        })
+    }
+
+    /// The document in the file, read without changing the file (for the headless
+    /// `waymark export`): the same checks as [`Store::open`], on a read-only connection.
+    pub fn read(path: &Path) -> Result<Document, StoreError> {
+        Ok(Store::read_only(path)?.1)
+    }
+
+    fn read_only(path: &Path) -> Result<(header::Header, Document), StoreError> {
         let header = header::check(path)?;
         let sql = StoreError::sql(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -100,13 +117,7 @@ impl Store {
                 })?;
             load::load(&copy, path)?
         };
-        Ok(FileInfo {
-            path: path.to_path_buf(),
-            schema_version: header.user_version,
-            maps: doc.maps.iter().map(|m| m.summary()).collect(),
-            channel_count: doc.channels.len() as u32,
-            persona_count: doc.personas.len() as u32,
-        })
+        Ok((header, doc))
     }
 
     /// Copies the document, undo history included, to `dest` (replacing it) with SQLite's
