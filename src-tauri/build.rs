@@ -23,5 +23,12 @@ fn waymark_commands() -> &'static [&'static str] {
         "show_save_as_dialog",
         "new_document_dialog",
         "take_startup_messages",
+        "export_settings",
+        "export_preview",
+        "export_start",
+        "export_cancel",
+        "choose_export_path",
+        "reveal_in_folder",
+        "import_file",
     ]
 }

@@ -10,16 +10,23 @@ use waymark_store::Store;
 
 use crate::common::sqlite3;
 
-struct Harness {
-    _dir: tempfile::TempDir,
-    file: std::path::PathBuf,
-    _app: App<MockRuntime>,
+pub struct Harness {
+    dir: tempfile::TempDir,
+    pub file: std::path::PathBuf,
+    pub app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
+}
+
+impl Harness {
+    /// The temporary folder holding the document.
+    pub fn dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
 }
 
 /// The app with its real commands and capability, on the mock runtime, with the sample
 /// document open.
-fn harness() -> Harness {
+pub fn harness() -> Harness {
     let dir = tempfile::tempdir().unwrap();
     let dirs = AppDirs {
         config: dir.path().join("config"),
@@ -37,14 +44,14 @@ fn harness() -> Harness {
         .build()
         .unwrap();
     Harness {
-        _dir: dir,
+        dir,
         file,
-        _app: app,
+        app,
         window,
     }
 }
 
-fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
+pub fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
     get_ipc_response(
         &h.window,
         InvokeRequest {

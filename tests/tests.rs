@@ -10,8 +10,14 @@ mod bindings;
 /// `waymark new` / `waymark info` run headless and fail clearly on bad input.
 mod cli;
 
+/// `waymark export` / `waymark import` headless, checked with PNG and PDF readers.
+mod export;
+
 /// The IPC commands through Tauri's mock runtime, checked against the file on disk.
 mod commands;
+
+/// The Export dialog's commands and import, through the mock runtime.
+mod export_commands;
 
 /// The real app in a real window (Xvfb + tauri-driver + WebKitWebDriver).
 mod e2e;

@@ -8,7 +8,7 @@ use crate::commands;
 use crate::error::AppError;
 use crate::settings::AppDirs;
 use crate::state::{lock, AppState, WaymarkExt};
-use crate::{documents, menu};
+use crate::{documents, export, menu};
 
 pub const MAIN_WINDOW: &str = "main";
 
@@ -29,7 +29,15 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             commands::show_open_dialog,
             commands::show_save_as_dialog,
             commands::new_document_dialog,
+            export::commands::export_settings,
+            export::commands::export_preview,
+            export::commands::export_start,
+            export::commands::export_cancel,
+            export::commands::choose_export_path,
+            export::commands::reveal_in_folder,
+            export::commands::import_file,
         ])
+        .manage(export::ExportJobs::default())
 }
 
 /// Opens the window on `path`, or on the last or default document.

@@ -27,6 +27,9 @@ pub fn typescript() -> String {
         Scene, SceneFonts, TextLine, SceneStage, SceneLane, SceneCard, SceneChannelBadge,
         SceneConnector, SceneEmotionLine, SceneEmotionPoint, ListPatch<SceneCard>, ScenePatch,
         crate::state::DocumentState, crate::state::SceneUpdate, crate::error::ErrorPayload, crate::commands::Roster,
+        export::ExportFormat, export::PaperSize, export::Orientation, export::Background,
+        export::ExportOptions, crate::export::ExportProgress, crate::export::ExportOutcome,
+        crate::export::ExportFinished, crate::export::ExportPreview, crate::export::ImportResult,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:\n\

@@ -34,6 +34,15 @@ pub enum Command {
     },
     /// Show what a .waymark document holds, without changing it
     Info { path: PathBuf },
+    /// Export a map as PNG, PDF, SVG, JSON or CSV, with no display
+    Export(crate::export::cli::ExportArgs),
+    /// Add the map carried by an exported PNG, PDF or JSON to a document
+    Import {
+        /// The .waymark document to add the map to
+        path: PathBuf,
+        /// The exported file (PNG, PDF or JSON from Waymark)
+        file: PathBuf,
+    },
     /// Create a synthetic map of any size, for benchmarks and stress tests
     Generate {
         /// Where to create it; an existing file is never overwritten
@@ -54,6 +63,8 @@ pub fn run_headless(command: Command) -> ExitCode {
     let result = match command {
         Command::New { path, template } => new(&path, &template),
         Command::Info { path } => info(&path),
+        Command::Export(args) => crate::export::cli::export(args),
+        Command::Import { path, file } => crate::export::cli::import(&path, &file),
         Command::Generate {
             path,
             stages,

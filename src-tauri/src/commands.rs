@@ -105,14 +105,20 @@ pub async fn take_startup_messages<R: Runtime>(
 pub async fn show_open_dialog<R: Runtime>(
     app: AppHandle<R>,
 ) -> Result<Option<DocumentState>, AppError> {
-    match pick(
-        app.dialog()
-            .file()
-            .add_filter("Waymark document", &["waymark"]),
-        false,
-    )
-    .await
-    {
+    let dialog = app
+        .dialog()
+        .file()
+        .add_filter("Waymark document or export", crate::menu::OPENABLE)
+        .add_filter("Waymark document", &["waymark"]);
+    match pick(dialog, false).await {
+        // An exported PNG/PDF/JSON adds its map; `map-imported` tells the UI which.
+        Some(path) if crate::export::import::is_importable(&path) => {
+            let result = crate::export::commands::import(&app, &path)?;
+            let state = result.state.clone();
+            use tauri::Emitter;
+            let _ = app.emit(crate::export::IMPORTED_EVENT, result);
+            Ok(Some(state))
+        }
         Some(path) => documents::open(&app, &path).map(Some),
         None => Ok(None),
     }
@@ -156,7 +162,7 @@ pub async fn new_document_dialog<R: Runtime>(
 }
 
 /// Shows a native open or save dialog without blocking the async runtime.
-async fn pick<R: Runtime>(
+pub async fn pick<R: Runtime>(
     dialog: tauri_plugin_dialog::FileDialogBuilder<R>,
     save: bool,
 ) -> Option<std::path::PathBuf> {

@@ -19,6 +19,12 @@ pub enum AppError {
     NoDocument,
     #[error("settings: {0}")]
     Settings(String),
+    /// An export failed or was refused; the message names the option or the file.
+    #[error("{0}")]
+    Export(String),
+    /// A file could not be imported as a map; the message names the file and the field.
+    #[error("{0}")]
+    Import(String),
     #[error("window: {0}")]
     Tauri(#[from] tauri::Error),
 }
@@ -32,6 +38,8 @@ impl AppError {
             AppError::Template { .. } => "template".into(),
             AppError::NoDocument => "no_document".into(),
             AppError::Settings(_) => "settings".into(),
+            AppError::Export(_) => "export".into(),
+            AppError::Import(_) => "import".into(),
             AppError::Tauri(_) => "window".into(),
         }
     }
@@ -50,6 +58,12 @@ impl AppError {
 pub struct ErrorPayload {
     pub kind: String,
     pub message: String,
+}
+
+impl From<waymark_render::export::ExportError> for AppError {
+    fn from(e: waymark_render::export::ExportError) -> Self {
+        AppError::Export(e.to_string())
+    }
 }
 
 impl Serialize for AppError {

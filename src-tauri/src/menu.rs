@@ -1,19 +1,22 @@
-//! The native menu: File (New, Open…, Open Recent, Save As…, Quit) and Edit (Undo, Redo),
+//! The native menu: File (New, Open…, Open Recent, Save As…, Export…, Import Map…, Quit) and Edit (Undo, Redo),
 //! with the platform's usual shortcuts. Menu actions run the same flows as the commands
 //! and tell the UI through the `document-changed` event.
 
 use std::path::PathBuf;
 
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder};
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Emitter, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::documents;
+use crate::export::commands::import_and_announce;
 use crate::state::{lock, DocumentState, WaymarkExt};
 
 const NEW: &str = "file.new";
 const OPEN: &str = "file.open";
 const SAVE_AS: &str = "file.save_as";
+const EXPORT: &str = "file.export";
+const IMPORT: &str = "file.import";
 const QUIT: &str = "file.quit";
 const UNDO: &str = "edit.undo";
 const REDO: &str = "edit.redo";
@@ -57,6 +60,13 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Resul
                 .accelerator("CmdOrCtrl+Shift+S")
                 .build(app)?,
         )
+        .separator()
+        .item(
+            &MenuItemBuilder::with_id(EXPORT, "Export…")
+                .accelerator("CmdOrCtrl+E")
+                .build(app)?,
+        )
+        .item(&MenuItemBuilder::with_id(IMPORT, "Import Map…").build(app)?)
         .separator()
         .item(
             &MenuItemBuilder::with_id(QUIT, "Quit")
@@ -115,12 +125,27 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
             let app2 = app.clone();
             app.dialog()
                 .file()
+                .add_filter("Waymark document or export", OPENABLE)
                 .add_filter("Waymark document", &["waymark"])
                 .pick_file(move |p| {
                     if let Some(path) = p.and_then(|p| p.into_path().ok()) {
-                        documents::announce(&app2, documents::open(&app2, &path));
+                        open_or_import(&app2, &path);
                     }
                 });
+        }
+        IMPORT => {
+            let app2 = app.clone();
+            app.dialog()
+                .file()
+                .add_filter("Waymark export (PNG, PDF, JSON)", &["png", "pdf", "json"])
+                .pick_file(move |p| {
+                    if let Some(path) = p.and_then(|p| p.into_path().ok()) {
+                        import_and_announce(&app2, &path);
+                    }
+                });
+        }
+        EXPORT => {
+            let _ = app.emit(crate::export::OPEN_DIALOG_EVENT, ());
         }
         SAVE_AS => {
             let app2 = app.clone();
@@ -154,6 +179,18 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
                 }
             }
         }
+    }
+}
+
+/// What File > Open accepts: documents, and exports that carry a map.
+pub const OPENABLE: &[&str] = &["waymark", "png", "pdf", "json"];
+
+/// A document is opened; an exported PNG/PDF/JSON adds its map to the open document.
+pub fn open_or_import<R: Runtime>(app: &AppHandle<R>, path: &std::path::Path) {
+    if crate::export::import::is_importable(path) {
+        import_and_announce(app, path);
+    } else {
+        documents::announce(app, documents::open(app, path));
     }
 }
 

@@ -39,11 +39,13 @@ impl AppDirs {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
     pub last_document: Option<PathBuf>,
     pub recent: Vec<PathBuf>,
+    /// The Export dialog's last choices (per format, the last one used first).
+    pub export: Option<waymark_render::export::ExportOptions>,
 }
 
 impl Settings {

@@ -192,3 +192,76 @@ export type SceneUpdate = { "kind": "full", revision: number, scene: Scene, } | 
 export type AppError = { kind: string, message: string, };
 
 export type Roster = { channels: Array<Channel>, personas: Array<Persona>, };
+
+export type ExportFormat = "png" | "pdf" | "svg" | "json" | "csv";
+
+export type PaperSize = "fit" | "a4" | "a3" | "a2" | "a1" | "a0" | "letter" | "tabloid";
+
+export type Orientation = "portrait" | "landscape";
+
+export type Background = "white" | "transparent";
+
+export type ExportOptions = { format: ExportFormat, page: PaperSize, orientation: Orientation, 
+/**
+ * Blank border around the content on every page, in millimetres.
+ */
+marginMm: number, background: Background, 
+/**
+ * Raster resolution (PNG only), 72–600.
+ */
+dpi: number, 
+/**
+ * Map name, persona and date in a block under the map.
+ */
+titleBlock: boolean, 
+/**
+ * Lane kinds, channels with their icons, connector kinds.
+ */
+legend: boolean, 
+/**
+ * Print the page as a poster across several sheets of this size (PDF only).
+ */
+tile: PaperSize | null, 
+/**
+ * How much neighbouring sheets overlap, in millimetres, for taping together.
+ */
+tileOverlapMm: number, };
+
+export type ExportProgress = { jobId: number, 
+/**
+ * 0 to 1.
+ */
+fraction: number, };
+
+export type ExportOutcome = "done" | "cancelled" | "failed";
+
+export type ExportFinished = { jobId: number, outcome: ExportOutcome, 
+/**
+ * Where the file was written (Done), or would have been.
+ */
+path: string, 
+/**
+ * The file's size (Done), else 0.
+ */
+bytes: number, 
+/**
+ * Why it failed (Failed).
+ */
+error: AppError | null, };
+
+export type ExportPreview = { 
+/**
+ * `data:image/png;base64,…`
+ */
+dataUrl: string, 
+/**
+ * How many pages (sheets, for a tiled poster) the export makes; 1 for PNG/SVG.
+ */
+pages: number, 
+/**
+ * The page as the user should read it, e.g. "A3 landscape · 420 × 297 mm" or
+ * "Fit to content · 3 402 × 1 288 px at 150 dpi".
+ */
+pageLabel: string, };
+
+export type ImportResult = { mapId: string, mapName: string, cards: number, state: DocumentState, };

@@ -1,0 +1,172 @@
+//! `waymark export` and `waymark import`: the same export and import as the app, with no
+//! display. Bad input exits non-zero with a message naming the file or option.
+
+use std::path::{Path, PathBuf};
+
+use waymark_model::Document;
+use waymark_render::export::{
+    export_to_file, info_for, today, Background, ExportFormat, ExportOptions, Orientation,
+    PaperSize,
+};
+use waymark_render::Layouter;
+use waymark_store::Store;
+
+/// The flags of `waymark export`, as clap parsed them.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The .waymark document (read only; never changed)
+    pub path: PathBuf,
+    /// The map to export, by name or id (default: the first map)
+    #[arg(long)]
+    pub map: Option<String>,
+    /// png, pdf, svg, json or csv (default: from --out's extension)
+    #[arg(long, value_parser = parse_format)]
+    pub format: Option<ExportFormat>,
+    /// Where to write; an existing file is replaced only once the export is complete
+    #[arg(long)]
+    pub out: PathBuf,
+    /// fit, a4, a3, a2, a1, a0, letter or tabloid
+    #[arg(long, value_parser = parse_paper, default_value = "fit")]
+    pub page: PaperSize,
+    #[arg(long, conflicts_with = "portrait")]
+    pub landscape: bool,
+    #[arg(long)]
+    pub portrait: bool,
+    /// Resolution of a PNG, 72–600
+    #[arg(long, default_value_t = 150)]
+    pub dpi: u32,
+    /// Blank border on every page, in millimetres (0–50)
+    #[arg(long, default_value_t = 10.0)]
+    pub margin: f32,
+    /// Print the page across sheets of this size (PDF): a4 or a3
+    #[arg(long, value_parser = parse_paper)]
+    pub tile: Option<PaperSize>,
+    /// How much neighbouring sheets overlap, in millimetres
+    #[arg(long, default_value_t = 10.0)]
+    pub overlap: f32,
+    /// A transparent background (PNG)
+    #[arg(long)]
+    pub transparent: bool,
+    #[arg(long)]
+    pub no_title_block: bool,
+    #[arg(long)]
+    pub no_legend: bool,
+}
+
+pub fn export(args: ExportArgs) -> Result<String, String> {
+    let format = match args.format {
+        Some(f) => f,
+        None => format_from_extension(&args.out)?,
+    };
+    let options = ExportOptions {
+        format,
+        page: args.page,
+        orientation: if args.portrait {
+            Orientation::Portrait
+        } else {
+            Orientation::Landscape
+        },
+        margin_mm: args.margin,
+        background: if args.transparent {
+            Background::Transparent
+        } else {
+            Background::White
+        },
+        dpi: args.dpi,
+        title_block: !args.no_title_block,
+        legend: !args.no_legend,
+        tile: args.tile,
+        tile_overlap_mm: args.overlap,
+    };
+    if options.tile.is_some() && format != ExportFormat::Pdf {
+        return Err("--tile prints a poster across sheets and needs --format pdf".into());
+    }
+    let doc = Store::read(&args.path).map_err(|e| e.to_string())?;
+    let map_id = find_map(&doc, args.map.as_deref(), &args.path)?;
+    let scene = Layouter::new()
+        .layout(&doc, &map_id)
+        .map_err(|e| e.to_string())?;
+    let author = std::env::var("USER").unwrap_or_default();
+    let info = info_for(&doc, &scene, &author, &today());
+    let bytes = export_to_file(&doc, &scene, &options, &info, &args.out, &mut |_| true)
+        .map_err(|e| e.to_string())?;
+    Ok(format!(
+        "Exported “{}” to {} ({}, {} bytes).\n",
+        scene.map_name,
+        args.out.display(),
+        format.extension().to_uppercase(),
+        bytes
+    ))
+}
+
+/// Adds the map of an exported PNG/PDF/JSON to the document, as one undoable edit.
+pub fn import(path: &Path, file: &Path) -> Result<String, String> {
+    let mut store = Store::open(path).map_err(|e| e.to_string())?;
+    let import = super::import::prepare(file, store.document()).map_err(|e| e.to_string())?;
+    store.apply(&import.edit).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "Added map “{}” ({} cards) from {} to {}.\n",
+        import.map_name,
+        import.cards,
+        file.display(),
+        path.display()
+    ))
+}
+
+fn find_map(doc: &Document, wanted: Option<&str>, path: &Path) -> Result<String, String> {
+    let names = || {
+        doc.maps
+            .iter()
+            .map(|m| format!("“{}”", m.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some(wanted) = wanted else {
+        return doc
+            .maps
+            .first()
+            .map(|m| m.id.clone())
+            .ok_or_else(|| format!("{} holds no map to export", path.display()));
+    };
+    if let Some(m) = doc.maps.iter().find(|m| m.id == wanted) {
+        return Ok(m.id.clone());
+    }
+    let matching: Vec<_> = doc
+        .maps
+        .iter()
+        .filter(|m| m.name.trim().eq_ignore_ascii_case(wanted.trim()))
+        .collect();
+    match matching.as_slice() {
+        [m] => Ok(m.id.clone()),
+        [] => Err(format!(
+            "{} has no map named “{wanted}” (its maps: {})",
+            path.display(),
+            names()
+        )),
+        _ => Err(format!(
+            "{} has {} maps named “{wanted}”; pass the map's id instead",
+            path.display(),
+            matching.len()
+        )),
+    }
+}
+
+fn format_from_extension(out: &Path) -> Result<ExportFormat, String> {
+    let ext = out.extension().and_then(|e| e.to_str()).unwrap_or_default();
+    parse_format(ext).map_err(|_| {
+        format!(
+            "cannot tell the format from {}: pass --format png, pdf, svg, json or csv",
+            out.display()
+        )
+    })
+}
+
+fn parse_format(s: &str) -> Result<ExportFormat, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_ascii_lowercase()))
+        .map_err(|_| format!("unknown format “{s}” (png, pdf, svg, json or csv)"))
+}
+
+fn parse_paper(s: &str) -> Result<PaperSize, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_ascii_lowercase()))
+        .map_err(|_| format!("unknown page size “{s}” (fit, a4, a3, a2, a1, a0, letter, tabloid)"))
+}

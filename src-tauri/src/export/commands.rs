@@ -1,0 +1,239 @@
+//! The Export dialog's commands, and importing exported files.
+
+use std::path::PathBuf;
+
+use base64::Engine;
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri_plugin_dialog::DialogExt;
+use waymark_render::export::{info_for, preview, today, ExportFormat, ExportOptions, PaperSize};
+
+use super::jobs::{ExportJobs, Snapshot};
+use super::types::{ExportPreview, ImportResult, IMPORTED_EVENT};
+use crate::error::AppError;
+use crate::state::{lock, DocumentState, WaymarkExt};
+
+/// The preview's longer side, in pixels (the dialog shows it at half that on HiDPI).
+const PREVIEW_PX: u32 = 480;
+
+/// The dialog's last choices, or the defaults.
+#[tauri::command]
+pub async fn export_settings<R: Runtime>(app: AppHandle<R>) -> Result<ExportOptions, AppError> {
+    Ok(lock(&app.waymark().settings)
+        .export
+        .clone()
+        .unwrap_or_default())
+}
+
+#[tauri::command]
+pub async fn export_preview<R: Runtime>(
+    app: AppHandle<R>,
+    map_id: String,
+    options: ExportOptions,
+) -> Result<ExportPreview, AppError> {
+    let snapshot = snapshot(&app, &map_id, false)?;
+    let label = page_label(&snapshot.scene, &options);
+    let (png, pages) = tauri::async_runtime::spawn_blocking(move || {
+        preview(&snapshot.scene, &options, &snapshot.info, PREVIEW_PX)
+    })
+    .await
+    .map_err(|e| AppError::Export(e.to_string()))??;
+    Ok(ExportPreview {
+        data_url: format!(
+            "data:image/png;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(png)
+        ),
+        pages,
+        page_label: label,
+    })
+}
+
+/// Starts the export in the background; progress and the end arrive as events.
+#[tauri::command]
+pub async fn export_start<R: Runtime>(
+    app: AppHandle<R>,
+    map_id: String,
+    options: ExportOptions,
+    path: String,
+) -> Result<u32, AppError> {
+    if path.trim().is_empty() {
+        return Err(AppError::Export("no file was chosen to export to".into()));
+    }
+    let snapshot = snapshot(&app, &map_id, true)?;
+    remember(&app, &options);
+    Ok(app
+        .state::<ExportJobs>()
+        .start(&app, snapshot, options, PathBuf::from(path)))
+}
+
+#[tauri::command]
+pub async fn export_cancel<R: Runtime>(app: AppHandle<R>, job_id: u32) -> Result<(), AppError> {
+    app.state::<ExportJobs>().cancel(job_id);
+    Ok(())
+}
+
+/// The native Save dialog for an export; `None` if the user cancelled.
+#[tauri::command]
+pub async fn choose_export_path<R: Runtime>(
+    app: AppHandle<R>,
+    format: ExportFormat,
+    suggested_name: String,
+) -> Result<Option<String>, AppError> {
+    let ext = format.extension();
+    let dialog = app
+        .dialog()
+        .file()
+        .add_filter(ext.to_uppercase(), &[ext])
+        .set_file_name(suggested_name);
+    let picked = crate::commands::pick(dialog, true).await;
+    Ok(picked.map(|p| {
+        let p = if p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)) {
+            p
+        } else {
+            let mut s = p.into_os_string();
+            s.push(format!(".{ext}"));
+            PathBuf::from(s)
+        };
+        p.display().to_string()
+    }))
+}
+
+/// Opens the file manager on the folder holding `path`.
+#[tauri::command]
+pub async fn reveal_in_folder(path: String) -> Result<(), AppError> {
+    let path = PathBuf::from(path);
+    if !path.exists() {
+        return Err(AppError::Export(format!(
+            "{} no longer exists",
+            path.display()
+        )));
+    }
+    let spawned = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+            .arg("-R")
+            .arg(&path)
+            .spawn()
+    } else if cfg!(windows) {
+        std::process::Command::new("explorer")
+            .arg(format!("/select,{}", path.display()))
+            .spawn()
+    } else {
+        let folder = path.parent().unwrap_or(&path).to_path_buf();
+        std::process::Command::new("xdg-open").arg(folder).spawn()
+    };
+    spawned
+        .map(|_| ())
+        .map_err(|e| AppError::Export(format!("cannot open the file manager: {e}")))
+}
+
+/// Adds the map in an exported PNG/PDF/JSON to the open document (one undo step).
+#[tauri::command]
+pub async fn import_file<R: Runtime>(
+    app: AppHandle<R>,
+    path: String,
+) -> Result<ImportResult, AppError> {
+    import(&app, &PathBuf::from(path))
+}
+
+/// Imports `path` and tells the UI through `map-imported` (for the menu's flows).
+pub fn import_and_announce<R: Runtime>(app: &AppHandle<R>, path: &std::path::Path) {
+    match import(app, path) {
+        Ok(result) => {
+            let _ = app.emit(IMPORTED_EVENT, result);
+        }
+        Err(e) => crate::documents::report(app, &e),
+    }
+}
+
+pub fn import<R: Runtime>(
+    app: &AppHandle<R>,
+    path: &std::path::Path,
+) -> Result<ImportResult, AppError> {
+    app.waymark().with_store(|store| {
+        let import = super::import::prepare(path, store.document())?;
+        store.apply(&import.edit)?;
+        Ok(ImportResult {
+            map_id: import.map_id,
+            map_name: import.map_name,
+            cards: import.cards as u32,
+            state: DocumentState::of(store),
+        })
+    })
+}
+
+/// The document and the map's Scene as they are now.
+fn snapshot<R: Runtime>(
+    app: &AppHandle<R>,
+    map_id: &str,
+    whole_document: bool,
+) -> Result<Snapshot, AppError> {
+    let state = app.waymark();
+    state.with_store(|store| {
+        let doc = store.document();
+        let scene = lock(&state.layouter).layout(doc, map_id)?;
+        let info = info_for(doc, &scene, &author(), &today());
+        let doc = if whole_document {
+            doc.clone()
+        } else {
+            waymark_model::Document::default()
+        };
+        Ok(Snapshot { doc, scene, info })
+    })
+}
+
+/// The PDF's author: the person logged in, as every desktop app records it.
+fn author() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default()
+}
+
+fn remember<R: Runtime>(app: &AppHandle<R>, options: &ExportOptions) {
+    let state = app.waymark();
+    let mut settings = lock(&state.settings);
+    settings.export = Some(options.clone());
+    if let Err(e) = settings.save(&state.dirs) {
+        eprintln!("waymark: {e}");
+    }
+}
+
+fn page_label(scene: &waymark_render::Scene, options: &ExportOptions) -> String {
+    use waymark_render::export::{Orientation, PT_PER_MM, PT_PER_PX};
+    let name = match options.page {
+        PaperSize::Fit => {
+            if matches!(options.format, ExportFormat::Png) {
+                let m = 2.0 * options.margin_mm * PT_PER_MM;
+                let px = |v: f32| ((v * PT_PER_PX + m) * options.dpi as f32 / 72.0).round();
+                return format!(
+                    "Fit to content · about {} × {} px at {} dpi",
+                    px(scene.width),
+                    px(scene.height),
+                    options.dpi
+                );
+            }
+            return "Fit to content".into();
+        }
+        PaperSize::A4 => "A4",
+        PaperSize::A3 => "A3",
+        PaperSize::A2 => "A2",
+        PaperSize::A1 => "A1",
+        PaperSize::A0 => "A0",
+        PaperSize::Letter => "US Letter",
+        PaperSize::Tabloid => "Tabloid",
+    };
+    let (w, h) = options.page.portrait_mm().unwrap_or((0.0, 0.0));
+    let (w, h, o) = match options.orientation {
+        Orientation::Portrait => (w, h, "portrait"),
+        Orientation::Landscape => (h, w, "landscape"),
+    };
+    let mut label = format!("{name} {o} · {w:.0} × {h:.0} mm");
+    if matches!(options.format, ExportFormat::Png) {
+        let px = |mm: f32| (mm / 25.4 * options.dpi as f32).round();
+        label.push_str(&format!(
+            " · {} × {} px at {} dpi",
+            px(w),
+            px(h),
+            options.dpi
+        ));
+    }
+    label
+}
