@@ -18,7 +18,7 @@ as_root() {
 # Debian packages: the WebKitGTK stack the window needs, plus (for tests) Xvfb, the
 # WebKit WebDriver, poppler and sqlite3.
 APP_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev build-essential pkg-config file curl)
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth poppler-utils sqlite3)
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth poppler-utils sqlite3 xdotool)
 
 ensure_packages() {
     local missing=()

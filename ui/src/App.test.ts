@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import App from './App.svelte';
 import { XSS_TITLE, documentState, scene } from './test/fixtures';
@@ -22,7 +22,12 @@ interface BackendOptions {
   startupMessages?: unknown[];
   /** Makes `apply_edit` reject with this AppError. */
   rejectEdit?: { kind: string; message: string };
+  /** Makes `import_file` reject with this AppError. */
+  rejectImport?: { kind: string; message: string };
 }
+
+/** The map `import_file` adds: the next map id, named after the file. */
+const IMPORTED = { id: 'map-3', name: 'Donors (imported)', stageCount: 2, laneCount: 2, cardCount: 33, connectorCount: 1 };
 
 /** The full map behind a summary, as `map_data` returns it. */
 function mapData(id: string, name: string) {
@@ -38,6 +43,7 @@ function backend(initial: DocumentState = documentState(), options: BackendOptio
   let startupMessages = options.startupMessages ?? [];
   const calls: string[] = [];
   const invocations: Array<[string, unknown]> = [];
+  mockWindows('main'); // the webview whose file drops App listens to
   mockIPC(
     (cmd, args) => {
       calls.push(cmd);
@@ -80,6 +86,15 @@ function backend(initial: DocumentState = documentState(), options: BackendOptio
         case 'redo':
           state = { ...state, revision: state.revision + 1, undoLabel: 'Move card', redoLabel: null };
           return state;
+        case 'export_settings':
+          return null; // the dialog's defaults
+        case 'export_preview':
+          return { dataUrl: 'data:image/png;base64,', pages: 1, pageLabel: 'Fit to content' };
+        case 'import_file': {
+          if (options.rejectImport) throw options.rejectImport;
+          state = { ...state, revision: state.revision + 1, undoLabel: 'Import map', maps: [...state.maps, IMPORTED] };
+          return { mapId: IMPORTED.id, mapName: IMPORTED.name, cards: IMPORTED.cardCount, state };
+        }
         case 'take_startup_messages': {
           const taken = startupMessages;
           startupMessages = [];
@@ -453,5 +468,111 @@ describe('the theme', () => {
     expect(document.documentElement.dataset.theme).toBe('light');
     expect(cardBody('card-a')?.getAttribute('fill')).toBe(LIGHT_FILL);
     expect(paper()?.getAttribute('fill')).toBe('#ffffff');
+  });
+});
+
+describe('export and import', () => {
+  const dialog = () => $('export-dialog');
+  const drop = (event: string, payload: Record<string, unknown>) =>
+    emit(event, { position: { x: 10, y: 10 }, ...payload });
+
+  it('opens the Export dialog for the map on screen with Ctrl+E, and Escape gives the focus back', async () => {
+    backend();
+    await start();
+    $$('map-item')[1]!.click();
+    await vi.waitFor(() => expect($('canvas')?.dataset.mapId).toBe('map-2'));
+    const canvas = $('canvas')!;
+    canvas.focus();
+
+    canvas.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', ctrlKey: true, bubbles: true, cancelable: true }));
+    flushSync();
+    expect(dialog()).not.toBeNull();
+    expect(document.querySelector('#' + dialog()!.getAttribute('aria-labelledby'))?.textContent).toBe(
+      'Export “Volunteer journey”',
+    );
+    // The rest of the window is out of reach while it is open.
+    expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(true);
+    await vi.waitFor(() => expect(($('export-start') as HTMLButtonElement).disabled).toBe(false));
+
+    dialog()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    flushSync();
+    expect(dialog()).toBeNull();
+    expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(false);
+    await vi.waitFor(() => expect(document.activeElement).toBe(canvas));
+  });
+
+  it('opens it from the top bar and from the native menu', async () => {
+    backend();
+    await start();
+    const button = $('export') as HTMLButtonElement;
+    expect(button.title).toBe('Export (Ctrl+E)');
+    expect(button.textContent?.trim()).toBe('Export');
+    button.focus();
+    button.click();
+    flushSync();
+    expect(dialog()).not.toBeNull();
+    await vi.waitFor(() => expect(($('export-start') as HTMLButtonElement).disabled).toBe(false));
+    ($('export-cancel') as HTMLButtonElement).click();
+    flushSync();
+    expect(dialog()).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement).toBe(button));
+
+    await emit('open-export-dialog', null);
+    flushSync();
+    expect(dialog()).not.toBeNull();
+  });
+
+  it('shows a drop hint while files are over the window, and adds a dropped PNG’s map', async () => {
+    const { invocations } = backend();
+    await start();
+    await drop('tauri://drag-enter', { paths: ['/home/ada/Donors.png'] });
+    flushSync();
+    expect($('drop-hint')?.textContent).toContain('Drop a Waymark PNG, PDF or JSON to add its map');
+    await drop('tauri://drag-leave', {});
+    flushSync();
+    expect($('drop-hint')).toBeNull();
+
+    await drop('tauri://drag-enter', { paths: ['/home/ada/Donors.png'] });
+    await drop('tauri://drag-drop', { paths: ['/home/ada/Donors.png'] });
+    flushSync();
+    expect($('drop-hint')).toBeNull();
+    await vi.waitFor(() => expect($('canvas')?.dataset.mapId).toBe('map-3'));
+    expect(invocations.filter(([cmd]) => cmd === 'import_file')).toEqual([['import_file', { path: '/home/ada/Donors.png' }]]);
+    flushSync();
+    expect($$('map-item').map((i) => i.dataset.mapId)).toEqual(['map-1', 'map-2', 'map-3']);
+    expect($$('map-item')[2]?.getAttribute('aria-current')).toBe('page');
+    expect($('toast')?.textContent).toContain('Added map “Donors (imported)” (33 cards) — Ctrl+Z to undo');
+    expect(($('undo') as HTMLButtonElement).title).toBe('Undo Import map (Ctrl+Z)');
+  });
+
+  it('refuses a dropped file that is not an export, without asking the backend', async () => {
+    const { calls } = backend();
+    await start();
+    await drop('tauri://drag-enter', { paths: ['/home/ada/notes.txt'] });
+    flushSync();
+    expect($('drop-hint')?.textContent).toContain('notes.txt is not a PNG, PDF or JSON export');
+    await drop('tauri://drag-drop', { paths: ['/home/ada/notes.txt'] });
+    await vi.waitFor(() => expect($('toast')?.textContent).toContain('notes.txt is not a PNG, PDF or JSON export'));
+    expect(calls).not.toContain('import_file');
+    expect($('canvas')?.dataset.mapId).toBe('map-1');
+  });
+
+  it('shows the backend’s reason when an import fails', async () => {
+    backend(documentState(), {
+      rejectImport: { kind: 'import', message: 'Old.pdf carries no Waymark map (it was not exported by Waymark).' },
+    });
+    await start();
+    await drop('tauri://drag-drop', { paths: ['/home/ada/Old.pdf'] });
+    await vi.waitFor(() => expect($('toast')?.textContent).toContain('Old.pdf carries no Waymark map'));
+    expect($('canvas')?.dataset.mapId).toBe('map-1');
+  });
+
+  it('shows a map that the native menu imported', async () => {
+    backend();
+    await start();
+    const state = documentState({ revision: 8, undoLabel: 'Import map', maps: [...documentState().maps, IMPORTED] });
+    await emit('map-imported', { mapId: 'map-3', mapName: IMPORTED.name, cards: 1, state });
+    await vi.waitFor(() => expect($('canvas')?.dataset.mapId).toBe('map-3'));
+    expect($('toast')?.textContent).toContain('Added map “Donors (imported)” (1 card) — Ctrl+Z to undo');
   });
 });

@@ -2,7 +2,7 @@
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
 import { documentState, scene } from './test/fixtures';
 import { mapData } from './test/mapData';
@@ -22,6 +22,7 @@ function backend(options: { rejectEdit?: { kind: string; message: string }; edit
   const edits: Edit[] = [];
   /** The most edits the backend was ever answering at once. */
   const load = { inFlight: 0, most: 0 };
+  mockWindows('main'); // the webview whose file drops App listens to
   mockIPC(
     async (cmd, args) => {
       if (cmd === 'apply_edit' && options.editDelayMs) {

@@ -5,6 +5,7 @@ import * as ipc from './ipc';
 import { DocumentStore } from './state.svelte';
 import { Toasts } from './toasts.svelte';
 import { documentState, scene } from '../test/fixtures';
+import { DEFAULT_OPTIONS } from './exportOptions';
 
 afterEach(() => {
   clearMocks();
@@ -88,6 +89,68 @@ describe('ipc wrappers', () => {
     expect(failed).toHaveBeenCalledWith({ kind: 'io', message: 'Disk full' });
     un1();
     un2();
+  });
+});
+
+describe('export and import wrappers', () => {
+  it('call the export commands with camelCase arguments', async () => {
+    const calls: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      switch (cmd) {
+        case 'export_settings':
+          return DEFAULT_OPTIONS;
+        case 'export_preview':
+          return { dataUrl: 'data:image/png;base64,', pages: 2, pageLabel: 'A4 portrait' };
+        case 'choose_export_path':
+          return '/tmp/Donors.pdf';
+        case 'export_start':
+          return 3;
+        case 'import_file':
+          return { mapId: 'm-9', mapName: 'Donors', cards: 4, state: documentState() };
+        default:
+          return null;
+      }
+    });
+    expect(await ipc.exportSettings()).toEqual(DEFAULT_OPTIONS);
+    expect((await ipc.exportPreview('map-1', DEFAULT_OPTIONS)).pages).toBe(2);
+    expect(await ipc.chooseExportPath('pdf', 'Donors.pdf')).toBe('/tmp/Donors.pdf');
+    expect(await ipc.exportStart('map-1', DEFAULT_OPTIONS, '/tmp/Donors.pdf')).toBe(3);
+    await ipc.exportCancel(3);
+    await ipc.revealInFolder('/tmp/Donors.pdf');
+    expect((await ipc.importFile('/tmp/Donors.pdf')).mapId).toBe('m-9');
+    expect(calls).toEqual([
+      ['export_settings', {}],
+      ['export_preview', { mapId: 'map-1', options: DEFAULT_OPTIONS }],
+      ['choose_export_path', { format: 'pdf', suggestedName: 'Donors.pdf' }],
+      ['export_start', { mapId: 'map-1', options: DEFAULT_OPTIONS, path: '/tmp/Donors.pdf' }],
+      ['export_cancel', { jobId: 3 }],
+      ['reveal_in_folder', { path: '/tmp/Donors.pdf' }],
+      ['import_file', { path: '/tmp/Donors.pdf' }],
+    ]);
+  });
+
+  it('deliver the export and import events, a failure as an AppError', async () => {
+    mockIPC(() => null, { shouldMockEvents: true });
+    const progress = vi.fn();
+    const finished = vi.fn();
+    const open = vi.fn();
+    const imported = vi.fn();
+    const off = await Promise.all([
+      ipc.onExportProgress(progress),
+      ipc.onExportFinished(finished),
+      ipc.onOpenExportDialog(open),
+      ipc.onMapImported(imported),
+    ]);
+    await emit('export-progress', { jobId: 1, fraction: 0.5 });
+    await emit('export-finished', { jobId: 1, outcome: 'failed', path: '/x.png', bytes: 0, error: 'disk full' });
+    await emit('open-export-dialog');
+    await emit('map-imported', { mapId: 'm', mapName: 'M', cards: 0, state: documentState() });
+    expect(progress).toHaveBeenCalledWith({ jobId: 1, fraction: 0.5 });
+    expect(finished).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'failed', error: { kind: 'internal', message: 'disk full' } }));
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(imported).toHaveBeenCalledWith(expect.objectContaining({ mapId: 'm' }));
+    for (const unlisten of off) unlisten();
   });
 });
 

@@ -3,11 +3,24 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { SceneUpdate } from './generated/types';
 import type { AppError, DocumentState, Edit, Map as JourneyMap, Roster, Scene } from './generated/types';
+import type {
+  ExportFinished,
+  ExportFormat,
+  ExportOptions,
+  ExportPreview,
+  ExportProgress,
+  ImportResult,
+} from './generated/types';
 
 export const EVENT_DOCUMENT_CHANGED = 'document-changed';
 export const EVENT_APP_ERROR = 'app-error';
+export const EVENT_EXPORT_PROGRESS = 'export-progress';
+export const EVENT_EXPORT_FINISHED = 'export-finished';
+export const EVENT_OPEN_EXPORT_DIALOG = 'open-export-dialog';
+export const EVENT_MAP_IMPORTED = 'map-imported';
 
 export const documentState = (): Promise<DocumentState> => call('document_state');
 
@@ -51,6 +64,79 @@ export const takeStartupMessages = async (): Promise<AppError[]> => {
 export const showOpenDialog = (): Promise<DocumentState | null> => call('show_open_dialog');
 export const showSaveAsDialog = (): Promise<DocumentState | null> => call('show_save_as_dialog');
 export const newDocumentDialog = (): Promise<DocumentState | null> => call('new_document_dialog');
+
+// --- Export and import -------------------------------------------------------------
+
+/** The Export dialog's last choices (or the defaults). */
+export const exportSettings = (): Promise<ExportOptions> => call('export_settings');
+
+/** A small PNG of the export's first page, how many pages it makes and how to name the page. */
+export const exportPreview = (mapId: string, options: ExportOptions): Promise<ExportPreview> =>
+  call('export_preview', { mapId, options });
+
+/** The native Save dialog for an export; `null` means the user cancelled. */
+export const chooseExportPath = (format: ExportFormat, suggestedName: string): Promise<string | null> =>
+  call('choose_export_path', { format, suggestedName });
+
+/** Starts an export in the background and answers its job id; `export-progress` and `export-finished` follow. */
+export const exportStart = (mapId: string, options: ExportOptions, path: string): Promise<number> =>
+  call('export_start', { mapId, options, path });
+
+/** Asks a running export to stop; it ends with an `export-finished` whose outcome is `cancelled`. */
+export const exportCancel = (jobId: number): Promise<void> => call('export_cancel', { jobId });
+
+/** Opens the file manager on the folder holding `path`. */
+export const revealInFolder = (path: string): Promise<void> => call('reveal_in_folder', { path });
+
+/** Adds the map of an exported PNG, PDF or JSON to the open document (one undo step). */
+export const importFile = (path: string): Promise<ImportResult> => call('import_file', { path });
+
+export function onExportProgress(handler: (progress: ExportProgress) => void): Promise<UnlistenFn> {
+  return listen<ExportProgress>(EVENT_EXPORT_PROGRESS, (event) => handler(event.payload));
+}
+
+/** Sent once per export, however it ended; a failure's error is an AppError. */
+export function onExportFinished(handler: (finished: ExportFinished) => void): Promise<UnlistenFn> {
+  return listen<ExportFinished>(EVENT_EXPORT_FINISHED, (event) => {
+    const finished = event.payload;
+    handler({ ...finished, error: finished.error == null ? null : toAppError(finished.error) });
+  });
+}
+
+/** File > Export… in the native menu. */
+export function onOpenExportDialog(handler: () => void): Promise<UnlistenFn> {
+  return listen<unknown>(EVENT_OPEN_EXPORT_DIALOG, () => handler());
+}
+
+/** File > Import Map… (or Open on an export) in the native menu added a map. */
+export function onMapImported(handler: (result: ImportResult) => void): Promise<UnlistenFn> {
+  return listen<ImportResult>(EVENT_MAP_IMPORTED, (event) => handler(event.payload));
+}
+
+/** Files dragged over the window (`enter`/`over`), dropped on it, or taken away (`leave`). */
+export type FileDrop =
+  | { type: 'enter'; paths: string[] }
+  | { type: 'over' }
+  | { type: 'drop'; paths: string[] }
+  | { type: 'leave' };
+
+/** The webview's native file drag and drop (the OS's paths, which a DOM drop never gives). */
+export async function onFileDrop(handler: (drop: FileDrop) => void): Promise<UnlistenFn> {
+  return getCurrentWebview().onDragDropEvent((event) => {
+    const p = event.payload;
+    switch (p.type) {
+      case 'enter':
+      case 'drop':
+        handler({ type: p.type, paths: [...(p.paths ?? [])] });
+        break;
+      case 'over':
+        handler({ type: 'over' });
+        break;
+      default:
+        handler({ type: 'leave' });
+    }
+  });
+}
 
 /** Sent when the native menu changed the document (Open, New, Save As, Undo, Redo). */
 export function onDocumentChanged(handler: (state: DocumentState) => void): Promise<UnlistenFn> {

@@ -36,6 +36,17 @@ describe('shortcut map', () => {
     expect(actionFor(press('1', { ctrlKey: true }))).toBe('zoom-fit');
   });
 
+  it('ctrl+e and cmd+e export, but not with shift or alt', () => {
+    expect(actionFor(press('e', { ctrlKey: true }))).toBe('export');
+    expect(actionFor(press('E', { metaKey: true }))).toBe('export');
+    expect(actionFor(press('E', { ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(actionFor(press('e', { ctrlKey: true, altKey: true }))).toBeNull();
+    expect(actionFor(press('e'))).toBeNull();
+    expect(actionFor(press('e', { ctrlKey: true, target: document.createElement('input') }))).toBeNull();
+    expect(shortcutLabel('export', false)).toBe('Ctrl+E');
+    expect(shortcutLabel('export', true)).toBe('⌘E');
+  });
+
   it('is ignored while typing in a text field', () => {
     for (const el of [document.createElement('input'), document.createElement('textarea')]) {
       expect(isTextEntry(el)).toBe(true);

@@ -1,6 +1,6 @@
 // Pure keyboard-shortcut mapping: which key press means which app action.
 
-export type Action = 'undo' | 'redo' | 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'zoom-fit';
+export type Action = 'undo' | 'redo' | 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'zoom-fit' | 'export';
 
 /** The parts of a KeyboardEvent the mapping looks at. */
 export interface KeyPress {
@@ -51,6 +51,8 @@ export function actionFor(e: KeyPress): Action | null {
       return e.shiftKey ? null : 'zoom-reset';
     case '1':
       return e.shiftKey ? null : 'zoom-fit';
+    case 'e':
+      return e.shiftKey ? null : 'export';
     default:
       return null;
   }
@@ -67,6 +69,7 @@ const LABELS: Record<Action, [pc: string, mac: string]> = {
   'zoom-out': ['Ctrl+-', '⌘-'],
   'zoom-reset': ['Ctrl+0', '⌘0'],
   'zoom-fit': ['Ctrl+1', '⌘1'],
+  export: ['Ctrl+E', '⌘E'],
 };
 
 /** How the shortcut is written in tooltips ("Ctrl+Z", or "⌘Z" on a Mac). */

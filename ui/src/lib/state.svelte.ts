@@ -3,9 +3,11 @@
 // after which the selected map's Scene is fetched again and drawn.
 
 import * as ipc from './ipc';
-import type { DocumentState, Edit, MapSummary, Scene, SceneUpdate } from './generated/types';
+import type { DocumentState, Edit, ImportResult, MapSummary, Scene, SceneUpdate } from './generated/types';
 import type { Toasts } from './toasts.svelte';
 import { cleanName, renameMapEdit } from './edits';
+import { importedMessage, isImportable, notImportableMessage } from './imports';
+import { shortcutLabel } from './shortcuts';
 import { applyScenePatch } from './scenePatch';
 
 /** A Scene together with the document revision it was laid out for. */
@@ -52,13 +54,18 @@ export class DocumentStore {
   /**
    * Takes a new DocumentState (from a command or a `document-changed` event): keeps the
    * selected map if it still exists, otherwise selects the first one, and redraws.
+   * `showMapId` (a map just added) is selected instead when the state has it.
    */
-  async accept(state: DocumentState): Promise<void> {
+  async accept(state: DocumentState, showMapId?: string): Promise<void> {
     const previous = this.doc;
     this.doc = state;
     const sameDocument = previous !== null && previous.path === state.path;
-    const keep = sameDocument && state.maps.some((m) => m.id === this.selectedMapId);
-    if (!keep) this.selectedMapId = state.maps[0]?.id ?? null;
+    if (showMapId !== undefined && state.maps.some((m) => m.id === showMapId)) {
+      this.selectedMapId = showMapId;
+    } else {
+      const keep = sameDocument && state.maps.some((m) => m.id === this.selectedMapId);
+      if (!keep) this.selectedMapId = state.maps[0]?.id ?? null;
+    }
     await this.redraw();
   }
 
@@ -164,6 +171,32 @@ export class DocumentStore {
   async newDocument(): Promise<void> {
     await this.#runDialog(ipc.newDocumentDialog);
   }
+
+  /**
+   * Adds the maps of exported files (dropped on the window), one import (and one undo
+   * step) per file, in order; shows the last one added. Files that are not a PNG, PDF
+   * or JSON are not sent; each problem is a toast naming the file.
+   */
+  async importFiles(paths: readonly string[]): Promise<void> {
+    for (const path of paths) {
+      if (!isImportable(path)) {
+        this.#toasts.push(notImportableMessage(path));
+        continue;
+      }
+      await this.#run(async () => this.showImported(await ipc.importFile(path)));
+    }
+  }
+
+  /** A map was added (by a drop, or the native menu's `map-imported`): show it and say so. */
+  async showImported(result: ImportResult): Promise<void> {
+    await this.accept(result.state, result.mapId);
+    this.#toasts.push(importedMessage(result, shortcutLabel('undo')), 'info');
+  }
+
+  /** A `map-imported` event from the native menu. */
+  onMapImported = (result: ImportResult): void => {
+    void this.#run(() => this.showImported(result));
+  };
 
   /** A `document-changed` event from the native menu. */
   onDocumentChanged = (state: DocumentState): void => {
