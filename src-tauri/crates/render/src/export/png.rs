@@ -1,6 +1,7 @@
 //! PNG backend: one page raster-rendered with resvg and streamed into a PNG in horizontal
 //! bands, so an A0 poster at 300 DPI (9933 × 14043 px, 558 MB of RGBA) never sits in memory
-//! whole: only one band of pixels (≤ [`BAND_BYTES`]) plus the encoder's small buffers.
+//! whole: a few bands of pixels (≤ [`BAND_BYTES`] each, rendered on worker threads while
+//! the calling thread compresses them in order) plus the encoder's small buffers.
 //!
 //! The file carries its resolution (`pHYs`) and, optionally, the map itself as JSON in a
 //! compressed `iTXt` chunk with the keyword [`MAP_KEYWORD`] (read back by
@@ -8,6 +9,7 @@
 //! written: the same page gives the same bytes.
 
 use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::io::{self, BufWriter, Write};
 
 use resvg::tiny_skia::{Color, Pixmap, Transform};
@@ -171,57 +173,95 @@ fn encode<W: Write>(
 
     let sx = width as f32 / tree.size().width();
     let sy = height as f32 / tree.size().height();
-    let mut pixmap = Pixmap::new(width, band_rows).ok_or_else(|| {
-        open.set(false);
-        ExportError::Png(format!("cannot allocate a {width} × {band_rows} band"))
-    })?;
-    let mut row = vec![0u8; width as usize * channels];
+    let bands = height.div_ceil(band_rows);
+    // Bands are rendered on worker threads (band i on worker i mod n) while this thread
+    // compresses them in order: on two cores the raster, the larger share, runs in
+    // parallel and overlaps the encoding. Each worker has at most one finished band
+    // waiting, so memory stays at a few bands whatever the page size.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4)
+        .min(bands as usize);
+    let stop = AtomicBool::new(false);
+    let render_band = |band: u32| -> Result<Vec<u8>, ExportError> {
+        let y0 = band * band_rows;
+        let rows = band_rows.min(height - y0);
+        let mut pixmap = Pixmap::new(width, rows).ok_or_else(|| {
+            ExportError::Png(format!("cannot allocate a {width} × {rows} band"))
+        })?;
+        if opaque {
+            pixmap.fill(Color::WHITE);
+        }
+        // Page points → pixels, shifted up by a whole number of pixels so that row `y0`
+        // is the band's row 0. Axis-aligned edges (cards, lanes) come out exactly as in
+        // one pass; slanted edges and curves crossing a band boundary are clipped and
+        // flattened per band by tiny-skia, so a few of their anti-aliased pixels may
+        // differ by a few 1/16 coverage steps (as at tiny-skia's own 8191-px tiles in a
+        // single pass): no visible seam (tests/export_backends.rs measures both).
+        let transform = Transform::from_row(sx, 0.0, 0.0, sy, 0.0, -(y0 as f32));
+        resvg::render(tree, transform, &mut pixmap.as_mut());
+        let mut bytes = Vec::with_capacity(pixmap.pixels().len() * channels);
+        for p in pixmap.pixels() {
+            if opaque {
+                // Every pixel is opaque (drawn over white): premultiplied = straight.
+                bytes.extend_from_slice(&[p.red(), p.green(), p.blue()]);
+            } else {
+                let c = p.demultiply();
+                bytes.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+            }
+        }
+        Ok(bytes)
+    };
 
-    {
+    std::thread::scope(|scope| -> Result<(), ExportError> {
+        let mut queues = Vec::with_capacity(workers);
+        for w in 0..workers {
+            let (tx, rx) = std::sync::mpsc::sync_channel(1);
+            let (render_band, stop) = (&render_band, &stop);
+            scope.spawn(move || {
+                for band in (w as u32..bands).step_by(workers) {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let result = render_band(band);
+                    let failed = result.is_err();
+                    if tx.send(result).is_err() || failed {
+                        break; // the encoder stopped (cancel or error)
+                    }
+                }
+            });
+            queues.push(rx);
+        }
+        // Whatever happens below, tell the workers to stop before the scope joins them.
         let mut stream = writer
             .stream_writer_with_size(IDAT_CHUNK)
             .map_err(png_error)?;
-        let mut y0 = 0u32;
-        while y0 < height {
-            let rows = band_rows.min(height - y0);
-            pixmap.fill(if opaque {
-                Color::WHITE
-            } else {
-                Color::TRANSPARENT
-            });
-            // Page points → pixels, shifted up by a whole number of pixels so that row `y0`
-            // is the band's row 0. Axis-aligned edges (cards, lanes) come out exactly as in
-            // one pass; slanted edges and curves crossing a band boundary are clipped and
-            // flattened per band by tiny-skia, so a few of their anti-aliased pixels may
-            // differ by a few 1/16 coverage steps (as at tiny-skia's own 8191-px tiles in a
-            // single pass): no visible seam (tests/export_backends.rs measures both).
-            let transform = Transform::from_row(sx, 0.0, 0.0, sy, 0.0, -(y0 as f32));
-            resvg::render(tree, transform, &mut pixmap.as_mut());
-
-            let pixels = pixmap.pixels();
-            for r in 0..rows as usize {
-                let src = &pixels[r * width as usize..(r + 1) * width as usize];
-                if opaque {
-                    // Every pixel is opaque (drawn over white): premultiplied = straight.
-                    for (dst, p) in row.chunks_exact_mut(3).zip(src) {
-                        dst.copy_from_slice(&[p.red(), p.green(), p.blue()]);
-                    }
-                } else {
-                    for (dst, p) in row.chunks_exact_mut(4).zip(src) {
-                        let c = p.demultiply();
-                        dst.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
-                    }
+        let result = (|| {
+            let mut done = 0u32;
+            for band in 0..bands {
+                let bytes = queues[band as usize % workers]
+                    .recv()
+                    .map_err(|_| ExportError::Png("a raster worker stopped".into()))??;
+                stream.write_all(&bytes).map_err(io_error)?;
+                done += band_rows.min(height - band * band_rows);
+                if !progress(done as f32 / height as f32) {
+                    return Err(ExportError::Cancelled);
                 }
-                stream.write_all(&row).map_err(io_error)?;
             }
-            y0 += rows;
-            if !progress(y0 as f32 / height as f32) {
+            Ok(())
+        })();
+        stop.store(true, Ordering::Relaxed);
+        drop(queues);
+        match result {
+            Ok(()) => stream.finish().map_err(png_error),
+            Err(e) => {
+                // Closed before the stream is dropped: its clean-up must not reach `out`.
                 open.set(false);
-                return Err(ExportError::Cancelled);
+                drop(stream);
+                Err(e)
             }
         }
-        stream.finish().map_err(png_error)?;
-    }
+    })?;
     writer.finish().map_err(png_error)?;
     Ok(())
 }
