@@ -108,6 +108,7 @@ pub async fn show_open_dialog<R: Runtime>(
     let dialog = app
         .dialog()
         .file()
+        .set_title(crate::menu::OPEN_TITLE)
         .add_filter("Waymark document or export", crate::menu::OPENABLE)
         .add_filter("Waymark document", &["waymark"]);
     match pick(dialog, false).await {

@@ -125,6 +125,7 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
             let app2 = app.clone();
             app.dialog()
                 .file()
+                .set_title(OPEN_TITLE)
                 .add_filter("Waymark document or export", OPENABLE)
                 .add_filter("Waymark document", &["waymark"])
                 .pick_file(move |p| {
@@ -181,6 +182,9 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
         }
     }
 }
+
+/// The Open dialog's title.
+pub const OPEN_TITLE: &str = "Open";
 
 /// What File > Open accepts: documents, and exports that carry a map.
 pub const OPENABLE: &[&str] = &["waymark", "png", "pdf", "json"];

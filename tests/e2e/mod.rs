@@ -11,6 +11,9 @@ mod editor;
 /// axe-core inside the real window: no serious or critical violations.
 mod accessibility;
 
+/// Export from the dialog through the native Save dialog, and reopening the PDF.
+mod export;
+
 /// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
 mod bench;
 
@@ -72,6 +75,8 @@ pub fn wait_for_sample_map(session: &Session) -> Vec<String> {
 /// lives in `document`. Dropping it stops everything.
 pub struct Desktop {
     pub document: PathBuf,
+    /// The X display the app draws on (for xdotool, which answers native dialogs).
+    pub display: String,
     // Fields drop in order: the driver goes before the display it draws on.
     pub driver: TauriDriver,
     _xvfb: Xvfb,
@@ -91,8 +96,10 @@ impl Desktop {
         let document = home.path().join(".local/share/waymark/My journeys.waymark");
         let xvfb = Xvfb::start();
         let driver = TauriDriver::start(&xvfb.display, home.path());
+        let display = xvfb.display.clone();
         Desktop {
             document,
+            display,
             driver,
             _xvfb: xvfb,
             _home: home,

@@ -12,6 +12,9 @@ use super::types::{ExportPreview, ImportResult, IMPORTED_EVENT};
 use crate::error::AppError;
 use crate::state::{lock, DocumentState, WaymarkExt};
 
+/// The native Save dialog's title (the end-to-end test finds the window by it).
+pub const SAVE_DIALOG_TITLE: &str = "Export map";
+
 /// The preview's longer side, in pixels (the dialog shows it at half that on HiDPI).
 const PREVIEW_PX: u32 = 480;
 
@@ -83,6 +86,7 @@ pub async fn choose_export_path<R: Runtime>(
         .dialog()
         .file()
         .add_filter(ext.to_uppercase(), &[ext])
+        .set_title(SAVE_DIALOG_TITLE)
         .set_file_name(suggested_name);
     let picked = crate::commands::pick(dialog, true).await;
     Ok(picked.map(|p| {

@@ -1,0 +1,163 @@
+//! Export from the real window: open the Export dialog with Ctrl+E, pick PDF on A3,
+//! export through the native Save dialog (answered with xdotool, typing a path as a person
+//! does), check the file with poppler, then reopen it with File > Open as a new map.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use super::webdriver::{wait_for, Session, CONTROL};
+use super::{save_screenshot, texts, Desktop};
+use crate::common::sqlite3;
+
+const STEP: Duration = Duration::from_secs(30);
+
+/// Answers the native file dialog titled `title` on `display` by typing `path` + Enter.
+fn xdotool(display: &str, args: &[&str]) -> std::process::Output {
+    Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .output()
+        .expect("xdotool is installed by scripts/test")
+}
+
+/// Gives the keyboard to the visible window whose title matches `title`.
+fn focus_window(display: &str, title: &str) {
+    let window = wait_for(STEP, &format!("the window {title:?}"), || {
+        let out = xdotool(display, &["search", "--onlyvisible", "--name", title]);
+        let id = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()?
+            .trim()
+            .to_string();
+        (!id.is_empty()).then_some(id)
+    });
+    assert!(xdotool(display, &["windowfocus", "--sync", &window])
+        .status
+        .success());
+}
+
+/// Answers the native file dialog titled `title` on `display` by typing `path` + Enter.
+fn answer_file_dialog(display: &str, title: &str, path: &Path) {
+    let xdotool = |args: &[&str]| xdotool(display, args);
+    focus_window(display, title);
+    // In a Save dialog the name field has focus: replace the suggested name. In an Open
+    // dialog, typing a "/" opens the location field with it.
+    if title != "Open" {
+        xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
+    }
+    let path = path.to_str().unwrap();
+    assert!(xdotool(&["type", "--delay", "20", path]).status.success());
+    // Return accepts; when the location field's completion popup takes the first one, the
+    // dialog is still there and Return goes again.
+    let open = || {
+        let out = xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}$")]);
+        !String::from_utf8_lossy(&out.stdout).trim().is_empty()
+    };
+    for _ in 0..5 {
+        assert!(xdotool(&["key", "Return"]).status.success());
+        let closed = std::iter::repeat_with(|| {
+            std::thread::sleep(Duration::from_millis(100));
+            !open()
+        })
+        .take(20)
+        .any(|closed| closed);
+        if closed {
+            return;
+        }
+    }
+    panic!("the dialog {title:?} did not accept {path}");
+}
+
+fn click(s: &Session, css: &str) {
+    let e = wait_for(STEP, css, || s.find_all(css).into_iter().next());
+    s.click(&e);
+}
+
+fn poppler(tool: &str, file: &Path) -> String {
+    let out = Command::new(tool).arg(file).arg("-").output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+}
+
+#[test]
+fn export_an_a3_pdf_from_the_dialog_and_reopen_it_as_a_map() {
+    let desktop = Desktop::start();
+    let s = desktop.launch();
+    let out = desktop
+        .document
+        .parent()
+        .unwrap()
+        .join("Workshop poster.pdf");
+
+    s.chord(CONTROL, "e");
+    wait_for(STEP, "the Export dialog", || {
+        (!s.find_all("[data-testid=export-dialog]").is_empty()).then_some(())
+    });
+    click(&s, "[data-testid=export-format-pdf]");
+    click(&s, "[data-testid=export-page] option[value=a3]");
+    wait_for(STEP, "the A3 preview", || {
+        let label = texts(&s, "[data-testid=export-page-label]").join(" ");
+        (label.contains("A3") && !s.find_all("[data-testid=export-preview-img]").is_empty())
+            .then_some(())
+    });
+    s.wait_painted();
+    save_screenshot(&s, "export-dialog.png");
+
+    click(&s, "[data-testid=export-start]");
+    answer_file_dialog(&desktop.display, "Export map", &out);
+    let status = wait_for(STEP, "the export to be saved", || {
+        let t = texts(&s, "[data-testid=export-status]").join(" ");
+        t.contains("Saved").then_some(t)
+    });
+    assert!(status.contains("Workshop poster.pdf"), "{status}");
+    s.wait_painted();
+    save_screenshot(&s, "export-dialog-saved.png");
+
+    let info = Command::new("pdfinfo").arg(&out).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Pages:           1"), "{info}");
+    assert!(
+        info.contains("1190.55 x 841.89 pts"),
+        "A3 landscape: {info}"
+    );
+    let text = poppler("pdftotext", &out);
+    assert!(text.contains("$10 first gift"), "{text}");
+    // The dialog remembers the choices for next time (the settings file).
+    click(&s, "[data-testid=export-done]");
+
+    // File > Open on the PDF adds its map to the open document, as one undo step.
+    let maps = || {
+        sqlite3(&desktop.document, "select count(*) from maps;")
+            .trim()
+            .to_string()
+    };
+    assert_eq!(maps(), "1");
+    // A real key press on the window, so GTK's File menu accelerator sees it.
+    focus_window(&desktop.display, "— Waymark");
+    assert!(
+        xdotool(&desktop.display, &["key", "--clearmodifiers", "ctrl+o"])
+            .status
+            .success()
+    );
+    answer_file_dialog(&desktop.display, "Open", &out);
+    wait_for(STEP, "the imported map in the file", || {
+        let toasts = texts(&s, "[data-testid=toast]");
+        assert!(toasts.iter().all(|t| !t.contains("rror")), "{toasts:?}");
+        (maps() == "2").then_some(())
+    });
+    let cards = sqlite3(
+        &desktop.document,
+        "select count(*) from cards join maps on maps.id = cards.map_id \
+         where maps.name = 'From $10 gift to major donor (2)';",
+    );
+    assert_eq!(cards.trim(), "33");
+    wait_for(STEP, "the imported map to be listed", || {
+        texts(&s, "[data-testid=map-list] li")
+            .iter()
+            .any(|t| t.contains("(2)"))
+            .then_some(())
+    });
+    s.wait_painted();
+    save_screenshot(&s, "export-reopened.png");
+    s.end();
+}
