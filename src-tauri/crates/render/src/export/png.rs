@@ -9,8 +9,8 @@
 //! written: the same page gives the same bytes.
 
 use std::cell::Cell;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::io::{self, BufWriter, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use resvg::tiny_skia::{Color, Pixmap, Transform};
 
@@ -186,9 +186,8 @@ fn encode<W: Write>(
     let render_band = |band: u32| -> Result<Vec<u8>, ExportError> {
         let y0 = band * band_rows;
         let rows = band_rows.min(height - y0);
-        let mut pixmap = Pixmap::new(width, rows).ok_or_else(|| {
-            ExportError::Png(format!("cannot allocate a {width} × {rows} band"))
-        })?;
+        let mut pixmap = Pixmap::new(width, rows)
+            .ok_or_else(|| ExportError::Png(format!("cannot allocate a {width} × {rows} band")))?;
         if opaque {
             pixmap.fill(Color::WHITE);
         }
