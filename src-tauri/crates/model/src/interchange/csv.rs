@@ -47,33 +47,9 @@ pub fn cards_csv(doc: &Document, map_id: &str) -> Result<String, InterchangeErro
         .ok_or_else(|| InterchangeError::UnknownMap {
             map_id: map_id.to_string(),
         })?;
-    let stage_pos: HashMap<&str, usize> = map
-        .stages
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let lane_pos: HashMap<&str, usize> = map
-        .lanes
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
-    // Cards are kept in canonical order already; sorting again (stably) costs little and
-    // does not depend on it.
-    let mut cards: Vec<&Card> = map.cards.iter().collect();
-    cards.sort_by_key(|c| {
-        (
-            stage_pos
-                .get(c.stage_id.as_str())
-                .copied()
-                .unwrap_or(usize::MAX),
-            lane_pos
-                .get(c.lane_id.as_str())
-                .copied()
-                .unwrap_or(usize::MAX),
-        )
-    });
+    // Documents keep cards in canonical order (stage, lane, position in the cell; see
+    // `canon.rs`), which is the order a reader expects.
+    let cards = &map.cards;
 
     let mut out = String::new();
     write_record(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
