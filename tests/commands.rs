@@ -113,6 +113,35 @@ fn map_scene_lays_out_the_stages() {
 }
 
 #[test]
+fn apply_edit_answers_with_the_shown_maps_scene_when_asked() {
+    let h = harness();
+    // Without a map: the DocumentState only.
+    let plain = invoke(&h, "apply_edit", rename_card(&h, "Renamed once")).unwrap();
+    assert_eq!(plain["undoLabel"], "Edit card");
+    assert_eq!(plain["scene"], Value::Null);
+    // With the map the UI shows: the state's fields, and the Scene after the edit.
+    let mut args = rename_card(&h, "Renamed twice");
+    args["mapId"] = json!("map-supporter");
+    let first = invoke(&h, "apply_edit", args).unwrap();
+    let revision = first["revision"].as_u64().unwrap();
+    assert_eq!(first["scene"]["kind"], "full");
+    assert_eq!(first["scene"]["revision"], revision);
+    // Naming the Scene it holds, the UI gets only the changes: the one renamed card.
+    let mut args = rename_card(&h, "Renamed thrice");
+    args["mapId"] = json!("map-supporter");
+    args["knownRevision"] = json!(revision);
+    let next = invoke(&h, "apply_edit", args).unwrap();
+    assert_eq!(next["scene"]["kind"], "patch");
+    assert_eq!(next["scene"]["baseRevision"], revision);
+    let cards = next["scene"]["patch"]["cards"]["upserted"]
+        .as_array()
+        .unwrap();
+    assert_eq!(cards.len(), 1);
+    assert_eq!(cards[0]["id"], "c-ten-dollar-gift");
+    assert_eq!(title_in_file(&h, "c-ten-dollar-gift"), "Renamed thrice");
+}
+
+#[test]
 fn apply_undo_redo_change_the_file() {
     let h = harness();
     let edited = invoke(

@@ -26,7 +26,7 @@ pub fn typescript() -> String {
         ConnectorKind, Connector, ConnectorProps, EmotionPoint, Edit,
         Scene, SceneFonts, TextLine, SceneStage, SceneLane, SceneCard, SceneChannelBadge,
         SceneConnector, SceneEmotionLine, SceneEmotionPoint, ListPatch<SceneCard>, ScenePatch,
-        crate::state::DocumentState, crate::state::SceneUpdate, crate::error::ErrorPayload, crate::commands::Roster,
+        crate::state::DocumentState, crate::state::SceneUpdate, crate::error::ErrorPayload, crate::commands::Roster, crate::commands::AppliedEdit,
         export::ExportFormat, export::PaperSize, export::Orientation, export::Background,
         export::ExportOptions, crate::export::ExportProgress, crate::export::ExportOutcome,
         crate::export::ExportFinished, crate::export::ExportPreview, crate::export::ImportResult,

@@ -66,15 +66,48 @@ pub struct Roster {
     pub personas: Vec<waymark_model::Persona>,
 }
 
+/// Applies an edit. When the UI names the map it shows (`map_id`, and `known_revision` as
+/// for `map_scene_update`), the answer also carries that map's Scene after the edit, so a
+/// drop is redrawn after one round trip instead of two.
 #[tauri::command]
 pub async fn apply_edit<R: Runtime>(
     app: AppHandle<R>,
     edit: Edit,
-) -> Result<DocumentState, AppError> {
-    app.waymark().with_store(|store| {
+    map_id: Option<String>,
+    known_revision: Option<u64>,
+) -> Result<AppliedEdit, AppError> {
+    let state = app.waymark();
+    state.with_store(|store| {
         store.apply(&edit)?;
-        Ok(DocumentState::of(store))
+        let document = DocumentState::of(store);
+        // The edit is saved: a map that cannot be laid out (one the edit removed) only
+        // means the UI fetches what to show itself.
+        let scene = map_id.and_then(|map_id| {
+            let scene = lock(&state.layouter)
+                .layout(store.document(), &map_id)
+                .ok()?;
+            Some(lock(&state.scenes).update(
+                store.path(),
+                &map_id,
+                document.revision,
+                known_revision,
+                scene,
+            ))
+        });
+        Ok(AppliedEdit {
+            state: document,
+            scene,
+        })
     })
+}
+
+/// The answer to `apply_edit`: the DocumentState (its fields at the top level, so the
+/// answer reads as a DocumentState) and, when asked for, the shown map's Scene update.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct AppliedEdit {
+    #[serde(flatten)]
+    pub state: DocumentState,
+    pub scene: Option<SceneUpdate>,
 }
 
 #[tauri::command]

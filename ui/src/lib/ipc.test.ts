@@ -272,6 +272,50 @@ describe('document store', () => {
     expect(store.drawn!.scene.mapId).toBe('map-2');
   });
 
+  it('takes the scene patch that comes with an edit’s answer, without asking for it again', async () => {
+    let revision = 7;
+    const calls: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === 'document_state') return documentState({ revision });
+      if (cmd === 'map_scene_update') return { kind: 'full', revision, scene: scene('map-1') };
+      if (cmd === 'apply_edit') {
+        revision += 1;
+        const base = scene('map-1');
+        const empty = { upserted: [], removed: [], order: null };
+        const changed = { ...base.cards[1]!, title: [{ text: 'Gives $20', x: 428, y: 96, width: 70 }] };
+        return {
+          ...documentState({ revision, undoLabel: 'Edit card' }),
+          scene: {
+            kind: 'patch', baseRevision: 7, revision,
+            patch: {
+              mapId: 'map-1', mapName: base.mapName, width: base.width, height: base.height,
+              headerHeight: base.headerHeight, gutterWidth: base.gutterWidth, fonts: base.fonts,
+              stages: empty, lanes: empty, connectors: empty, emotionLines: empty,
+              cards: { upserted: [changed], removed: [], order: null },
+            },
+          },
+        };
+      }
+      return null;
+    });
+    const store = new DocumentStore(new Toasts());
+    await store.load();
+    const before = store.drawn!.scene;
+    await store.applyEdit({ type: 'DeleteCard', mapId: 'map-1', cardId: 'card-zzz' });
+    expect(calls.map(([cmd]) => cmd)).toEqual(['document_state', 'map_scene_update', 'apply_edit']);
+    expect(calls[2]![1]).toEqual({
+      edit: { type: 'DeleteCard', mapId: 'map-1', cardId: 'card-zzz' },
+      mapId: 'map-1',
+      knownRevision: 7,
+    });
+    expect(store.doc!.revision).toBe(8);
+    expect('scene' in store.doc!).toBe(false);
+    expect(store.drawn!.revision).toBe(8);
+    expect(store.drawn!.scene.cards[1]!.title[0]!.text).toBe('Gives $20');
+    expect(store.drawn!.scene.cards[0]).toBe(before.cards[0]);
+  });
+
   it('selects the first map of a newly opened document', async () => {
     mockIPC((cmd, args) => (cmd === 'map_scene' ? scene((args as { mapId: string }).mapId) : documentState()));
     const store = new DocumentStore(new Toasts());

@@ -4,7 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
-import type { SceneUpdate } from './generated/types';
+import type { AppliedEdit, SceneUpdate } from './generated/types';
 import type { AppError, DocumentState, Edit, Map as JourneyMap, Roster, Scene } from './generated/types';
 import type {
   ExportFinished,
@@ -49,6 +49,17 @@ const mapDataInFlight = new Map<string, Promise<JourneyMap>>();
 export const roster = (): Promise<Roster> => call('roster');
 
 export const applyEdit = (edit: Edit): Promise<DocumentState> => call('apply_edit', { edit });
+
+/**
+ * Applies an edit and, in the same round trip, gets map `mapId`'s Scene after it (a patch
+ * from the one sent for `knownRevision`, as `mapSceneUpdate` would answer). `scene` is
+ * missing when the backend (or a test double) answers with the DocumentState only.
+ */
+export const applyEditAndRedraw = (
+  edit: Edit,
+  mapId: string,
+  knownRevision: number | null,
+): Promise<Partial<AppliedEdit> & DocumentState> => call('apply_edit', { edit, mapId, knownRevision });
 
 export const undo = (): Promise<DocumentState> => call('undo');
 

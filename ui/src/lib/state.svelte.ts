@@ -10,6 +10,13 @@ import { importedMessage, isImportable, notImportableMessage } from './imports';
 import { shortcutLabel } from './shortcuts';
 import { applyScenePatch } from './scenePatch';
 
+/** A Scene update the backend sent along with an edit's answer, and what it answers. */
+interface AnsweredScene {
+  mapId: string;
+  known: number | null;
+  update: SceneUpdate;
+}
+
 /** A Scene together with the document revision it was laid out for. */
 export interface DrawnScene {
   scene: Scene;
@@ -56,7 +63,7 @@ export class DocumentStore {
    * selected map if it still exists, otherwise selects the first one, and redraws.
    * `showMapId` (a map just added) is selected instead when the state has it.
    */
-  async accept(state: DocumentState, showMapId?: string): Promise<void> {
+  async accept(state: DocumentState, showMapId?: string, answered?: AnsweredScene): Promise<void> {
     const previous = this.doc;
     this.doc = state;
     const sameDocument = previous !== null && previous.path === state.path;
@@ -66,24 +73,41 @@ export class DocumentStore {
       const keep = sameDocument && state.maps.some((m) => m.id === this.selectedMapId);
       if (!keep) this.selectedMapId = state.maps[0]?.id ?? null;
     }
-    await this.redraw();
+    await this.redraw(answered);
   }
 
-  /** Fetches the selected map's Scene and puts it on screen. */
-  async redraw(): Promise<void> {
-    const request = ++this.#sceneRequest;
+  /** What `redraw` would ask the backend for now: the selected map, and the drawn revision if it is that map's. */
+  #sceneQuestion(): { mapId: string; known: number | null } | null {
     const doc = this.doc;
     const mapId = this.selectedMapId;
-    if (!doc || !mapId) {
+    if (!doc || !mapId) return null;
+    const key = this.#drawnKey;
+    const known = this.drawn && key && key.path === doc.path && key.mapId === mapId ? key.revision : null;
+    return { mapId, known };
+  }
+
+  /**
+   * Fetches the selected map's Scene and puts it on screen. `answered` is that Scene
+   * already sent with the edit's answer: used when it is for what would be asked now.
+   */
+  async redraw(answered?: AnsweredScene): Promise<void> {
+    const request = ++this.#sceneRequest;
+    const doc = this.doc;
+    const question = this.#sceneQuestion();
+    if (!doc || !question) {
       this.drawn = null;
       return;
     }
     // Same document and map on screen: ask for the changes since the drawn Scene.
-    const key = this.#drawnKey;
+    const { mapId, known } = question;
     const base = this.drawn;
-    const known = base && key && key.path === doc.path && key.mapId === mapId ? key.revision : null;
-    const update = await ipc.mapSceneUpdate(mapId, known);
-    if (request !== this.#sceneRequest) return; // a newer state or selection won
+    let update: unknown;
+    if (answered && answered.mapId === mapId && answered.known === known) {
+      update = answered.update;
+    } else {
+      update = await ipc.mapSceneUpdate(mapId, known);
+      if (request !== this.#sceneRequest) return; // a newer state or selection won
+    }
     let scene: Scene;
     if (!isSceneUpdate(update)) {
       // A backend (or test double) without `map_scene_update`: fetch the whole Scene.
@@ -132,7 +156,13 @@ export class DocumentStore {
   }
 
   async applyEdit(edit: Edit): Promise<void> {
-    await this.#run(async () => this.accept(await ipc.applyEdit(edit)));
+    await this.#run(async () => {
+      // The selected map's new Scene comes with the answer: one round trip, not two.
+      const question = this.#sceneQuestion();
+      if (!question) return this.accept(await ipc.applyEdit(edit));
+      const { scene, ...state } = await ipc.applyEditAndRedraw(edit, question.mapId, question.known);
+      await this.accept(state, undefined, isSceneUpdate(scene) ? { ...question, update: scene } : undefined);
+    });
   }
 
   /**

@@ -193,6 +193,12 @@ export type AppError = { kind: string, message: string, };
 
 export type Roster = { channels: Array<Channel>, personas: Array<Persona>, };
 
+export type AppliedEdit = { scene: SceneUpdate | null, path: string, 
+/**
+ * The file name without `.waymark`, shown in the title bar.
+ */
+name: string, revision: number, undoLabel: string | null, redoLabel: string | null, maps: Array<MapSummary>, schemaVersion: number, };
+
 export type ExportFormat = "png" | "pdf" | "svg" | "json" | "csv";
 
 export type PaperSize = "fit" | "a4" | "a3" | "a2" | "a1" | "a0" | "letter" | "tabloid";
