@@ -40,30 +40,36 @@ fn focus_window(display: &str, title: &str) {
 /// Answers the native file dialog titled `title` on `display` by typing `path` + Enter.
 fn answer_file_dialog(display: &str, title: &str, path: &Path) {
     let xdotool = |args: &[&str]| xdotool(display, args);
-    focus_window(display, title);
-    // In a Save dialog the name field has focus: replace the suggested name. In an Open
-    // dialog, typing a "/" opens the location field with it.
-    if title != "Open" {
-        xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
-    }
     let path = path.to_str().unwrap();
-    assert!(xdotool(&["type", "--delay", "20", path]).status.success());
-    // Return accepts; when the location field's completion popup takes the first one, the
-    // dialog is still there and Return goes again.
     let open = || {
         let out = xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}$")]);
         !String::from_utf8_lossy(&out.stdout).trim().is_empty()
     };
-    for _ in 0..5 {
-        assert!(xdotool(&["key", "Return"]).status.success());
-        let closed = std::iter::repeat_with(|| {
+    let closes = || {
+        std::iter::repeat_with(|| {
             std::thread::sleep(Duration::from_millis(100));
             !open()
         })
         .take(20)
-        .any(|closed| closed);
-        if closed {
-            return;
+        .any(|closed| closed)
+    };
+    // A person types the path and presses Enter; on a loaded machine GTK may drop keys
+    // typed while its location field appears, or take an Enter for the completion popup.
+    // So: if the dialog is still there, select the field's text and type it again.
+    for _ in 0..4 {
+        focus_window(display, title);
+        if title == "Open" {
+            // Ctrl+L shows and focuses the location field of an Open dialog.
+            xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+        }
+        // The Save dialog's name field (or the location field) has focus: replace it.
+        xdotool(&["key", "--clearmodifiers", "ctrl+a"]);
+        assert!(xdotool(&["type", "--delay", "20", path]).status.success());
+        for _ in 0..2 {
+            assert!(xdotool(&["key", "Return"]).status.success());
+            if closes() {
+                return;
+            }
         }
     }
     panic!("the dialog {title:?} did not accept {path}");

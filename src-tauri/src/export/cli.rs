@@ -86,8 +86,7 @@ pub fn export(args: ExportArgs) -> Result<String, String> {
     let scene = Layouter::new()
         .layout(&doc, &map_id)
         .map_err(|e| e.to_string())?;
-    let author = std::env::var("USER").unwrap_or_default();
-    let info = info_for(&doc, &scene, &author, &today());
+    let info = info_for(&doc, &scene, &super::author(), &today());
     let bytes = export_to_file(&doc, &scene, &options, &info, &args.out, &mut |_| true)
         .map_err(|e| e.to_string())?;
     Ok(format!(

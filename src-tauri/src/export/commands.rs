@@ -174,7 +174,7 @@ fn snapshot<R: Runtime>(
     state.with_store(|store| {
         let doc = store.document();
         let scene = lock(&state.layouter).layout(doc, map_id)?;
-        let info = info_for(doc, &scene, &author(), &today());
+        let info = info_for(doc, &scene, &super::author(), &today());
         let doc = if whole_document {
             doc.clone()
         } else {
@@ -182,13 +182,6 @@ fn snapshot<R: Runtime>(
         };
         Ok(Snapshot { doc, scene, info })
     })
-}
-
-/// The PDF's author: the person logged in, as every desktop app records it.
-fn author() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_default()
 }
 
 fn remember<R: Runtime>(app: &AppHandle<R>, options: &ExportOptions) {

@@ -45,7 +45,7 @@ const META_INDENT: f32 = 54.0;
 
 /// The accepted ranges of the numeric options.
 pub const MARGIN_MM: (f32, f32) = (0.0, 50.0);
-pub const DPI: (u32, u32) = (72, 600);
+pub const DPI: (u32, u32) = (super::MIN_DPI, super::MAX_DPI);
 pub const TILE_OVERLAP_MM: (f32, f32) = (0.0, 50.0);
 
 /// One page's drawing before it becomes a document: what the tiler cuts into sheets.
