@@ -103,6 +103,7 @@ pub fn generate(spec: GenerateSpec) -> Document {
     .iter()
     .enumerate()
     .map(|(i, name)| Channel {
+        plan: Default::default(),
         id: format!("ch{i}"),
         name: name.to_string(),
         icon: name[..2].to_uppercase(),
@@ -111,12 +112,16 @@ pub fn generate(spec: GenerateSpec) -> Document {
     .collect();
     let personas = vec![
         Persona {
+            goals: String::new(),
+            photo: None,
             id: "p0".into(),
             name: "Maya".into(),
             segment: "First-time donor".into(),
             color: None,
         },
         Persona {
+            goals: String::new(),
+            photo: None,
             id: "p1".into(),
             name: "Robert".into(),
             segment: "Long-time supporter".into(),
@@ -127,6 +132,7 @@ pub fn generate(spec: GenerateSpec) -> Document {
     map.persona_ids = personas.iter().map(|p| p.id.clone()).collect();
     map.stages = (0..spec.stages.max(1))
         .map(|i| Stage {
+            rung_id: None,
             id: format!("s{i}"),
             name: format!(
                 "{} {}",
@@ -171,6 +177,7 @@ pub fn generate(spec: GenerateSpec) -> Document {
         let title_words = 2 + rng.below(5);
         let body_words = rng.below(18);
         map.cards.push(Card {
+            plan: Default::default(),
             id: format!("c{n}"),
             stage_id: stage.id.clone(),
             lane_id: lane.id.clone(),
@@ -227,6 +234,7 @@ pub fn generate(spec: GenerateSpec) -> Document {
     }
     canonicalize(&mut map);
     Document {
+        ladder: Vec::new(),
         maps: vec![map],
         channels,
         personas,

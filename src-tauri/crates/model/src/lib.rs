@@ -7,11 +7,14 @@
 //!
 //! This crate does no I/O and knows nothing of SQLite, Tauri or the screen.
 
+mod base64;
 mod canon;
 mod edit;
 mod error;
 mod generate;
 pub mod interchange;
+pub mod plan;
+pub mod report;
 mod types;
 mod validate;
 
@@ -23,5 +26,7 @@ pub use interchange::{
     cards_csv, map_from_json, map_to_json, InterchangeError, MapImport, CSV_HEADER, MAP_FORMAT,
     MAP_FORMAT_VERSION,
 };
+pub use plan::*;
+pub use report::*;
 pub use types::*;
 pub use validate::{check_color, EMOTION_MAX, EMOTION_MIN};

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::plan::{CardPlan, ChannelPlan, Photo, Rung};
+
 /// Entity ids are opaque strings chosen by whoever creates the entity (the UI uses
 /// random UUIDs, the templates use readable ids), so the model needs no randomness.
 pub type Id = String;
@@ -15,6 +17,9 @@ pub struct Document {
     pub maps: Vec<Map>,
     pub channels: Vec<Channel>,
     pub personas: Vec<Persona>,
+    /// The engagement ladder's rungs, lowest first.
+    #[serde(default)]
+    pub ladder: Vec<Rung>,
 }
 
 /// One journey: ordered stages (columns) × ordered lanes (rows), with cards in the cells.
@@ -54,6 +59,9 @@ pub struct Stage {
     pub color: Option<String>,
     /// Column width in layout units (pixels at 100 %).
     pub width: u32,
+    /// The engagement-ladder rung a customer reaches in this stage.
+    #[serde(default)]
+    pub rung_id: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -62,6 +70,8 @@ pub struct StageProps {
     pub name: String,
     pub color: Option<String>,
     pub width: u32,
+    #[serde(default)]
+    pub rung_id: Option<Id>,
 }
 
 /// What a lane holds; a card takes the kind of the lane it sits in.
@@ -80,10 +90,12 @@ pub enum LaneKind {
     Backstage,
     Notes,
     Custom,
+    /// Draws the engagement ladder: the rung each stage reaches.
+    Ladder,
 }
 
 impl LaneKind {
-    pub const ALL: [LaneKind; 12] = [
+    pub const ALL: [LaneKind; 13] = [
         LaneKind::Touchpoints,
         LaneKind::Actions,
         LaneKind::Thoughts,
@@ -96,6 +108,7 @@ impl LaneKind {
         LaneKind::Backstage,
         LaneKind::Notes,
         LaneKind::Custom,
+        LaneKind::Ladder,
     ];
 
     /// The stable name used in the file and in JSON.
@@ -113,6 +126,7 @@ impl LaneKind {
             LaneKind::Backstage => "backstage",
             LaneKind::Notes => "notes",
             LaneKind::Custom => "custom",
+            LaneKind::Ladder => "ladder",
         }
     }
 
@@ -131,6 +145,7 @@ impl LaneKind {
             LaneKind::Backstage => "Backstage",
             LaneKind::Notes => "Notes",
             LaneKind::Custom => "Custom",
+            LaneKind::Ladder => "Engagement ladder",
         }
     }
 
@@ -189,6 +204,9 @@ pub struct Card {
     pub channel_id: Option<Id>,
     pub persona_ids: Vec<Id>,
     pub flags: CardFlags,
+    /// KPIs and notes of a passion point, a vulnerability's details, the ladder rung.
+    #[serde(default)]
+    pub plan: CardPlan,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -200,6 +218,9 @@ pub struct CardProps {
     pub channel_id: Option<Id>,
     pub persona_ids: Vec<Id>,
     pub flags: CardFlags,
+    /// KPIs and notes of a passion point, a vulnerability's details, the ladder rung.
+    #[serde(default)]
+    pub plan: CardPlan,
 }
 
 /// A marketing channel, treated as a member of the team (seed 004).
@@ -211,6 +232,9 @@ pub struct Channel {
     /// A short glyph shown on touchpoint cards (an emoji or one or two letters).
     pub icon: String,
     pub color: Option<String>,
+    /// Kind, job description, SMART goals and monthly reviews.
+    #[serde(default)]
+    pub plan: ChannelPlan,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -219,6 +243,9 @@ pub struct ChannelProps {
     pub name: String,
     pub icon: String,
     pub color: Option<String>,
+    /// Kind, job description, SMART goals and monthly reviews.
+    #[serde(default)]
+    pub plan: ChannelPlan,
 }
 
 /// Whose journey a path is: customers enact their own versions of the journey.
@@ -229,6 +256,11 @@ pub struct Persona {
     pub name: String,
     pub segment: String,
     pub color: Option<String>,
+    /// What this persona wants from the journey.
+    #[serde(default)]
+    pub goals: String,
+    #[serde(default)]
+    pub photo: Option<Photo>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -237,6 +269,11 @@ pub struct PersonaProps {
     pub name: String,
     pub segment: String,
     pub color: Option<String>,
+    /// What this persona wants from the journey.
+    #[serde(default)]
+    pub goals: String,
+    #[serde(default)]
+    pub photo: Option<Photo>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -370,6 +407,7 @@ impl Stage {
             name: self.name.clone(),
             color: self.color.clone(),
             width: self.width,
+            rung_id: self.rung_id.clone(),
         }
     }
 }
@@ -395,6 +433,7 @@ impl Card {
             channel_id: self.channel_id.clone(),
             persona_ids: self.persona_ids.clone(),
             flags: self.flags,
+            plan: self.plan.clone(),
         }
     }
 }
@@ -405,6 +444,7 @@ impl Channel {
             name: self.name.clone(),
             icon: self.icon.clone(),
             color: self.color.clone(),
+            plan: self.plan.clone(),
         }
     }
 }
@@ -415,6 +455,8 @@ impl Persona {
             name: self.name.clone(),
             segment: self.segment.clone(),
             color: self.color.clone(),
+            goals: self.goals.clone(),
+            photo: self.photo.clone(),
         }
     }
 }

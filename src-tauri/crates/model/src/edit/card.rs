@@ -43,6 +43,7 @@ pub(crate) fn update(
     card.channel_id = props.channel_id.clone();
     card.persona_ids = props.persona_ids.clone();
     card.flags = props.flags;
+    card.plan = props.plan.clone();
     Ok(Edit::UpdateCard {
         map_id: map_id.to_string(),
         card_id: card_id.to_string(),
@@ -160,5 +161,6 @@ fn check_props(doc: &Document, props: &CardProps) -> Result<(), EditError> {
     check_len("card.body", &props.body, MAX_TEXT)?;
     check_color("card.color", &props.color)?;
     ensure_channel_exists(doc, &props.channel_id)?;
-    ensure_personas_exist(doc, "card.personaIds", &props.persona_ids)
+    ensure_personas_exist(doc, "card.personaIds", &props.persona_ids)?;
+    super::plan::check_card_plan(doc, &props.plan)
 }

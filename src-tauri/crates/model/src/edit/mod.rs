@@ -4,6 +4,7 @@ mod card;
 mod connector;
 mod map;
 mod people;
+mod plan;
 mod structure;
 mod util;
 
@@ -136,6 +137,10 @@ pub enum Edit {
         value: Option<i8>,
     },
 
+    /// Replaces the engagement ladder's rungs (in order, lowest first).
+    #[serde(rename_all = "camelCase")]
+    SetLadder { rungs: Vec<Rung> },
+
     /// Several edits as one undo step (a drag of many cards, a paste). All or nothing.
     #[serde(rename_all = "camelCase")]
     Batch { edits: Vec<Edit> },
@@ -251,6 +256,7 @@ impl Edit {
                 value,
             } => structure::set_emotion(doc, map_id, persona_id, stage_id, *value),
 
+            SetLadder { rungs } => plan::set_ladder(doc, rungs),
             Batch { edits } => apply_batch(doc, edits),
         }
     }
@@ -289,6 +295,7 @@ impl Edit {
             ReorderPersona { .. } => "Reorder personas",
             DeletePersona { .. } => "Delete persona",
             SetEmotion { .. } => "Set emotion",
+            SetLadder { .. } => "Edit engagement ladder",
             Batch { .. } => "Edit",
         }
     }

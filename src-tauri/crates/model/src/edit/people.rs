@@ -12,7 +12,7 @@ pub(crate) fn add_channel(
     index: u32,
 ) -> Result<Edit, EditError> {
     ensure_new_id(doc, Kind::Channel, &channel.id)?;
-    check_channel(&channel.props())?;
+    check_channel(doc, &channel.id, &channel.props())?;
     insert_clamped(&mut doc.channels, index, channel.clone());
     Ok(Edit::DeleteChannel {
         channel_id: channel.id.clone(),
@@ -24,7 +24,7 @@ pub(crate) fn update_channel(
     id: &str,
     props: &ChannelProps,
 ) -> Result<Edit, EditError> {
-    check_channel(props)?;
+    check_channel(doc, id, props)?;
     let ch = doc
         .channels
         .iter_mut()
@@ -34,6 +34,7 @@ pub(crate) fn update_channel(
     ch.name = props.name.clone();
     ch.icon = props.icon.clone();
     ch.color = props.color.clone();
+    ch.plan = props.plan.clone();
     Ok(Edit::UpdateChannel {
         channel_id: id.to_string(),
         props: old,
@@ -68,6 +69,18 @@ pub(crate) fn delete_channel(doc: &mut Document, id: &str) -> Result<Edit, EditE
             });
         }
     }
+    for other in doc
+        .channels
+        .iter()
+        .filter(|c| c.plan.job.works_with.iter().any(|w| w == id))
+    {
+        let mut props = other.props();
+        props.plan.job.works_with.retain(|w| w != id);
+        steps.push(Edit::UpdateChannel {
+            channel_id: other.id.clone(),
+            props,
+        });
+    }
     with_cleanup(doc, steps, |doc| {
         let at = position(&doc.channels, "channel", id, |c| &c.id)?;
         let channel = doc.channels.remove(at);
@@ -78,10 +91,11 @@ pub(crate) fn delete_channel(doc: &mut Document, id: &str) -> Result<Edit, EditE
     })
 }
 
-fn check_channel(props: &ChannelProps) -> Result<(), EditError> {
+fn check_channel(doc: &Document, id: &str, props: &ChannelProps) -> Result<(), EditError> {
     check_name("channel.name", &props.name)?;
     check_len("channel.icon", &props.icon, 8)?;
-    check_color("channel.color", &props.color)
+    check_color("channel.color", &props.color)?;
+    super::plan::check_channel_plan(doc, id, &props.plan)
 }
 
 pub(crate) fn add_persona(
@@ -112,6 +126,8 @@ pub(crate) fn update_persona(
     p.name = props.name.clone();
     p.segment = props.segment.clone();
     p.color = props.color.clone();
+    p.goals = props.goals.clone();
+    p.photo = props.photo.clone();
     Ok(Edit::UpdatePersona {
         persona_id: id.to_string(),
         props: old,
@@ -176,5 +192,7 @@ pub(crate) fn delete_persona(doc: &mut Document, id: &str) -> Result<Edit, EditE
 fn check_persona(props: &PersonaProps) -> Result<(), EditError> {
     check_name("persona.name", &props.name)?;
     check_name("persona.segment", &props.segment)?;
-    check_color("persona.color", &props.color)
+    check_color("persona.color", &props.color)?;
+    check_len("persona.goals", &props.goals, MAX_TEXT)?;
+    super::plan::check_photo(&props.photo)
 }

@@ -14,7 +14,7 @@ pub(crate) fn add_stage(
 ) -> Result<Edit, EditError> {
     map_ref(doc, map_id)?;
     ensure_new_id(doc, Kind::Stage, &stage.id)?;
-    check_stage_props(&stage.props())?;
+    check_stage_props(doc, &stage.props())?;
     let map = map_mut(doc, map_id)?;
     insert_clamped(&mut map.stages, index, stage.clone());
     Ok(Edit::DeleteStage {
@@ -29,7 +29,7 @@ pub(crate) fn update_stage(
     stage_id: &str,
     props: &StageProps,
 ) -> Result<Edit, EditError> {
-    check_stage_props(props)?;
+    check_stage_props(doc, props)?;
     let map = map_mut(doc, map_id)?;
     let stage = map
         .stages
@@ -40,6 +40,7 @@ pub(crate) fn update_stage(
     stage.name = props.name.clone();
     stage.color = props.color.clone();
     stage.width = props.width;
+    stage.rung_id = props.rung_id.clone();
     Ok(Edit::UpdateStage {
         map_id: map_id.to_string(),
         stage_id: stage_id.to_string(),
@@ -106,10 +107,11 @@ pub(crate) fn delete_stage(
     })
 }
 
-fn check_stage_props(props: &StageProps) -> Result<(), EditError> {
+fn check_stage_props(doc: &Document, props: &StageProps) -> Result<(), EditError> {
     check_name("stage.name", &props.name)?;
     check_color("stage.color", &props.color)?;
-    check_width(props.width)
+    check_width(props.width)?;
+    super::plan::ensure_rung_exists(doc, "stage.rungId", &props.rung_id)
 }
 
 pub(crate) fn add_lane(
