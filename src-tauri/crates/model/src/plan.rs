@@ -295,7 +295,11 @@ pub fn default_ladder() -> Vec<Rung> {
         ("rung-donor", "Donor", "$10 first gift"),
         ("rung-participant", "Participant", "Takes part in an event"),
         ("rung-volunteer", "Volunteer", "Gives time every month"),
-        ("rung-advocate", "Advocate", "Brings friends and shares the cause"),
+        (
+            "rung-advocate",
+            "Advocate",
+            "Brings friends and shares the cause",
+        ),
         ("rung-major-donor", "Major donor", "$1,000,000 commitment"),
     ]
     .into_iter()

@@ -124,6 +124,7 @@ fn bad_values_name_the_field() {
                 map_id: "m1".into(),
                 stage_id: "s1".into(),
                 props: StageProps {
+                    rung_id: None,
                     name: "x".into(),
                     color: Some("red".into()),
                     width: 240,
@@ -136,6 +137,7 @@ fn bad_values_name_the_field() {
                 map_id: "m1".into(),
                 stage_id: "s1".into(),
                 props: StageProps {
+                    rung_id: None,
                     name: "x".into(),
                     color: None,
                     width: 5,

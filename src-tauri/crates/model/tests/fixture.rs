@@ -4,6 +4,7 @@ use waymark_model::*;
 
 fn stage(id: &str, name: &str) -> Stage {
     Stage {
+        rung_id: None,
         id: id.into(),
         name: name.into(),
         color: None,
@@ -24,6 +25,7 @@ fn lane(id: &str, kind: LaneKind) -> Lane {
 
 pub fn card(id: &str, stage: &str, lane: &str, kind: LaneKind, title: &str) -> Card {
     Card {
+        plan: Default::default(),
         id: id.into(),
         stage_id: stage.into(),
         lane_id: lane.into(),
@@ -91,15 +93,18 @@ pub fn document() -> Document {
         },
     ];
     let mut doc = Document {
+        ladder: Vec::new(),
         maps: vec![],
         channels: vec![
             Channel {
+                plan: Default::default(),
                 id: "ch1".into(),
                 name: "Social".into(),
                 icon: "SO".into(),
                 color: None,
             },
             Channel {
+                plan: Default::default(),
                 id: "ch2".into(),
                 name: "E-mail".into(),
                 icon: "EM".into(),
@@ -108,12 +113,16 @@ pub fn document() -> Document {
         ],
         personas: vec![
             Persona {
+                goals: String::new(),
+                photo: None,
                 id: "p1".into(),
                 name: "Maya".into(),
                 segment: "First-time donor".into(),
                 color: None,
             },
             Persona {
+                goals: String::new(),
+                photo: None,
                 id: "p2".into(),
                 name: "Robert".into(),
                 segment: "Long-time supporter".into(),

@@ -78,6 +78,7 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
         4 => Edit::AddStage {
             map_id: m,
             stage: Stage {
+                rung_id: None,
                 id: fresh("st"),
                 name: s.text.clone(),
                 color,
@@ -89,6 +90,7 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
             map_id: m,
             stage_id: pick(&map.stages, s.b)?.id.clone(),
             props: StageProps {
+                rung_id: None,
                 name: s.text.clone(),
                 color,
                 width: 200 + s.n,
@@ -141,6 +143,7 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
             Edit::AddCard {
                 map_id: m,
                 card: Card {
+                    plan: Default::default(),
                     id: fresh("card"),
                     stage_id: stage.id.clone(),
                     lane_id: lane.id.clone(),
@@ -224,6 +227,7 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
         },
         23 => Edit::AddChannel {
             channel: Channel {
+                plan: Default::default(),
                 id: fresh("ch"),
                 name: s.text.clone(),
                 icon: "EM".into(),
@@ -234,6 +238,7 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
         24 => Edit::UpdateChannel {
             channel_id: pick(&doc.channels, s.b)?.id.clone(),
             props: ChannelProps {
+                plan: Default::default(),
                 name: s.text.clone(),
                 icon: "X".into(),
                 color,
@@ -244,6 +249,8 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
         },
         26 => Edit::AddPersona {
             persona: Persona {
+                goals: String::new(),
+                photo: None,
                 id: fresh("p"),
                 name: s.text.clone(),
                 segment: String::new(),

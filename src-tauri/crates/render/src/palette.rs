@@ -21,6 +21,7 @@ pub(crate) fn kind_colors(kind: LaneKind) -> (&'static str, &'static str) {
         LaneKind::Backstage => ("#d9dce1", "#374151"),
         LaneKind::Notes => ("#fbfaf7", "#57534e"),
         LaneKind::Custom => ("#eef2f6", "#475569"),
+        LaneKind::Ladder => ("#e6f4d7", "#3f6212"),
     }
 }
 

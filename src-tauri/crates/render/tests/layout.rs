@@ -10,6 +10,7 @@ use waymark_render::*;
 
 fn stage(id: &str, name: &str, width: u32) -> Stage {
     Stage {
+        rung_id: None,
         id: id.into(),
         name: name.into(),
         color: None,
@@ -30,6 +31,7 @@ fn lane(id: &str, name: &str, kind: LaneKind) -> Lane {
 
 fn card(id: &str, stage: &str, lane: &str, kind: LaneKind, title: &str, body: &str) -> Card {
     Card {
+        plan: Default::default(),
         id: id.into(),
         stage_id: stage.into(),
         lane_id: lane.into(),
@@ -164,8 +166,10 @@ fn small_doc() -> Document {
         emotion("p-rob", "s3", -2),
     ];
     Document {
+        ladder: Vec::new(),
         maps: vec![map],
         channels: vec![Channel {
+            plan: Default::default(),
             id: "ch-social".into(),
             name: "Social media".into(),
             icon: "SO".into(),
@@ -173,12 +177,16 @@ fn small_doc() -> Document {
         }],
         personas: vec![
             Persona {
+                goals: String::new(),
+                photo: None,
                 id: "p-maya".into(),
                 name: "Maya".into(),
                 segment: "First-time donor".into(),
                 color: Some("#2563eb".into()),
             },
             Persona {
+                goals: String::new(),
+                photo: None,
                 id: "p-rob".into(),
                 name: "Robert".into(),
                 segment: "Long-time supporter".into(),

@@ -62,6 +62,7 @@ fn random_edit(doc: &mut Document, rng: &mut Lcg) {
                 map.cards.insert(
                     at,
                     Card {
+                        plan: Default::default(),
                         id,
                         stage_id: stage,
                         lane_id: lane.id,

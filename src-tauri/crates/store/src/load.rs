@@ -55,6 +55,7 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
         "SELECT id, name, icon, color FROM channels ORDER BY position",
         |r| {
             Ok(Channel {
+                plan: Default::default(),
                 id: r.get(0)?,
                 name: r.get(1)?,
                 icon: r.get(2)?,
@@ -68,6 +69,8 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
         "SELECT id, name, segment, color FROM personas ORDER BY position",
         |r| {
             Ok(Persona {
+                goals: String::new(),
+                photo: None,
                 id: r.get(0)?,
                 name: r.get(1)?,
                 segment: r.get(2)?,
@@ -114,6 +117,7 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
             Ok((
                 r.get::<_, String>(0)?,
                 Stage {
+                    rung_id: None,
                     id: r.get(1)?,
                     name: r.get(2)?,
                     color: r.get(3)?,
@@ -172,6 +176,7 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(4)?,
                 Card {
+                    plan: Default::default(),
                     id: r.get(1)?,
                     stage_id: r.get(2)?,
                     lane_id: r.get(3)?,
@@ -246,6 +251,7 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
     }
 
     Ok(Document {
+        ladder: Vec::new(),
         maps,
         channels,
         personas,

@@ -19,7 +19,11 @@ pub(crate) fn check_channel_plan(
     let job = &plan.job;
     check_name("channel.job.roleTitle", &job.role_title)?;
     check_len("channel.job.purpose", &job.purpose, MAX_TEXT)?;
-    check_len("channel.job.responsibilities", &job.responsibilities, MAX_TEXT)?;
+    check_len(
+        "channel.job.responsibilities",
+        &job.responsibilities,
+        MAX_TEXT,
+    )?;
     check_name("channel.job.owner", &job.owner)?;
     check_unique_ids("channel.job.worksWith", &job.works_with)?;
     for id in &job.works_with {
@@ -194,7 +198,10 @@ pub(crate) fn set_ladder(doc: &mut Document, rungs: &[Rung]) -> Result<Edit, Edi
 
 fn check_count(field: &'static str, n: usize) -> Result<(), EditError> {
     if n > MAX_ITEMS {
-        return Err(invalid(field, format!("has {n} entries; at most {MAX_ITEMS}")));
+        return Err(invalid(
+            field,
+            format!("has {n} entries; at most {MAX_ITEMS}"),
+        ));
     }
     Ok(())
 }

@@ -11,18 +11,21 @@ use waymark_store::{Store, StoreError};
 pub fn sample() -> Document {
     let channels = vec![
         Channel {
+            plan: Default::default(),
             id: "ch-web".into(),
             name: "Website".into(),
             icon: "🌐".into(),
             color: None,
         },
         Channel {
+            plan: Default::default(),
             id: "ch-mail".into(),
             name: "E-mail".into(),
             icon: "@".into(),
             color: Some("#336699".into()),
         },
         Channel {
+            plan: Default::default(),
             id: "ch-shop".into(),
             name: "Shop".into(),
             icon: "S".into(),
@@ -31,12 +34,16 @@ pub fn sample() -> Document {
     ];
     let personas = vec![
         Persona {
+            goals: String::new(),
+            photo: None,
             id: "p-ana".into(),
             name: "Ana".into(),
             segment: "First-time buyer".into(),
             color: Some("#aa3366".into()),
         },
         Persona {
+            goals: String::new(),
+            photo: None,
             id: "p-ben".into(),
             name: "Ben".into(),
             segment: "Returning commuter".into(),
@@ -52,6 +59,7 @@ pub fn sample() -> Document {
         .iter()
         .enumerate()
         .map(|(i, name)| Stage {
+            rung_id: None,
             id: format!("s-{}", name.to_lowercase()),
             name: name.to_string(),
             color: (i == 2).then(|| "#228844".to_string()),
@@ -95,6 +103,7 @@ pub fn sample() -> Document {
     ];
     buy.lanes[5].color = Some("#ffee00".into());
     let card = |id: &str, stage: &str, lane: &str, kind: LaneKind, title: &str| Card {
+        plan: Default::default(),
         id: id.into(),
         stage_id: stage.into(),
         lane_id: lane.into(),
@@ -221,12 +230,14 @@ pub fn sample() -> Document {
     let mut service = Map::new("m-service", "Getting it serviced");
     service.stages = vec![
         Stage {
+            rung_id: None,
             id: "s2-book".into(),
             name: "Book".into(),
             color: None,
             width: 240,
         },
         Stage {
+            rung_id: None,
             id: "s2-visit".into(),
             name: "Visit".into(),
             color: None,
@@ -243,6 +254,7 @@ pub fn sample() -> Document {
     )];
 
     let mut doc = Document {
+        ladder: Vec::new(),
         maps: vec![buy, service],
         channels,
         personas,

@@ -46,6 +46,7 @@ fn applied_edits_are_in_the_file_after_reopening() {
     store
         .apply(&Edit::AddChannel {
             channel: Channel {
+                plan: Default::default(),
                 id: "ch-tv".into(),
                 name: "TV".into(),
                 icon: "📺".into(),
