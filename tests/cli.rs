@@ -30,7 +30,8 @@ fn new_then_info_describes_the_sample_journey() {
     let out = waymark(&["info".as_ref(), file.as_os_str()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let info = text(&out.stdout);
-    assert!(info.contains("Schema version:  1"), "{info}");
+    let version = format!("Schema version:  {}", waymark_store::SCHEMA_VERSION);
+    assert!(info.contains(&version), "{info}");
     assert!(
         info.contains("From $10 gift to major donor: 6 stages, 7 lanes"),
         "{info}"
@@ -54,7 +55,7 @@ fn a_new_file_announces_itself_to_sqlite3() {
         lines,
         [
             waymark_store::APPLICATION_ID.to_string().as_str(),
-            "1",
+            waymark_store::SCHEMA_VERSION.to_string().as_str(),
             "delete",
             "ok"
         ]

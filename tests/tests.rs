@@ -19,5 +19,8 @@ mod commands;
 /// The Export dialog's commands and import, through the mock runtime.
 mod export_commands;
 
+/// The strategist's commands (report, performance CSV, persona photos), mock runtime.
+mod plan_commands;
+
 /// The real app in a real window (Xvfb + tauri-driver + WebKitWebDriver).
 mod e2e;

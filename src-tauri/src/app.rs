@@ -8,7 +8,7 @@ use crate::commands;
 use crate::error::AppError;
 use crate::settings::AppDirs;
 use crate::state::{lock, AppState, WaymarkExt};
-use crate::{documents, export, menu};
+use crate::{documents, export, menu, plan};
 
 pub const MAIN_WINDOW: &str = "main";
 
@@ -36,6 +36,11 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             export::commands::choose_export_path,
             export::commands::reveal_in_folder,
             export::commands::import_file,
+            plan::strategy_report,
+            plan::preview_performance_csv,
+            plan::import_performance_csv,
+            plan::set_persona_photo,
+            plan::choose_input_file,
         ])
         .manage(export::ExportJobs::default())
 }

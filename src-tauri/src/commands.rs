@@ -55,15 +55,18 @@ pub async fn roster<R: Runtime>(app: AppHandle<R>) -> Result<Roster, AppError> {
         Ok(Roster {
             channels: doc.channels.clone(),
             personas: doc.personas.clone(),
+            ladder: doc.ladder.clone(),
         })
     })
 }
 
-/// The channels and personas shared by every map of the document.
+/// The channels, personas and ladder rungs shared by every map of the document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct Roster {
     pub channels: Vec<waymark_model::Channel>,
     pub personas: Vec<waymark_model::Persona>,
+    /// The engagement ladder's rungs, lowest first.
+    pub ladder: Vec<waymark_model::Rung>,
 }
 
 /// Applies an edit. When the UI names the map it shows (`map_id`, and `known_revision` as

@@ -25,6 +25,10 @@ pub enum AppError {
     /// A file could not be imported as a map; the message names the file and the field.
     #[error("{0}")]
     Import(String),
+    /// A file the user chose (a photo, a performance CSV) cannot be used; the message
+    /// names the file and the problem.
+    #[error("{0}")]
+    Input(String),
     #[error("window: {0}")]
     Tauri(#[from] tauri::Error),
 }
@@ -40,6 +44,7 @@ impl AppError {
             AppError::Settings(_) => "settings".into(),
             AppError::Export(_) => "export".into(),
             AppError::Import(_) => "import".into(),
+            AppError::Input(_) => "input".into(),
             AppError::Tauri(_) => "window".into(),
         }
     }

@@ -12,6 +12,8 @@ mod documents;
 pub mod error;
 pub mod export;
 pub mod menu;
+pub mod photo;
+pub mod plan;
 pub mod settings;
 pub mod state;
 pub mod templates;

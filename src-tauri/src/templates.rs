@@ -2,7 +2,7 @@
 //! `assets/templates/`, compiled into the binary and validated by building them through
 //! the model's own edits, so a broken template is caught by tests, not by users.
 
-use waymark_model::{Document, Edit};
+use waymark_model::{default_ladder, Channel, Document, Edit};
 
 use crate::error::AppError;
 
@@ -50,14 +50,39 @@ pub fn template(name: &str) -> Result<Document, AppError> {
 /// applies to templates too.
 fn build(parsed: &Document) -> Result<Document, String> {
     let mut doc = Document::default();
-    let edits = parsed
-        .channels
-        .iter()
-        .enumerate()
-        .map(|(i, c)| Edit::AddChannel {
-            channel: c.clone(),
-            index: i as u32,
-        })
+    // The ladder first (stages and cards stand on rungs); a template without one gets
+    // DOMAIN.md's. Channels arrive without hand-offs, which name each other, then get them.
+    let ladder = if parsed.ladder.is_empty() {
+        default_ladder()
+    } else {
+        parsed.ladder.clone()
+    };
+    let without_hand_offs = |c: &Channel| {
+        let mut c = c.clone();
+        c.plan.job.works_with.clear();
+        c
+    };
+    let edits = std::iter::once(Edit::SetLadder { rungs: ladder })
+        .chain(
+            parsed
+                .channels
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Edit::AddChannel {
+                    channel: without_hand_offs(c),
+                    index: i as u32,
+                }),
+        )
+        .chain(
+            parsed
+                .channels
+                .iter()
+                .filter(|c| !c.plan.job.works_with.is_empty())
+                .map(|c| Edit::UpdateChannel {
+                    channel_id: c.id.clone(),
+                    props: c.props(),
+                }),
+        )
         .chain(
             parsed
                 .personas

@@ -6,6 +6,7 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { AppliedEdit, SceneUpdate } from './generated/types';
 import type { AppError, DocumentState, Edit, Map as JourneyMap, Roster, Scene } from './generated/types';
+import type { PerformanceImport, StrategyReport } from './generated/types';
 import type {
   ExportFinished,
   ExportFormat,
@@ -183,3 +184,22 @@ export function toAppError(value: unknown): AppError {
   if (typeof value === 'string') return { kind: 'internal', message: value };
   return { kind: 'internal', message: 'Something went wrong.' };
 }
+
+// --- The strategist's model ----------------------------------------------------------
+
+/** Statuses of goals and KPIs, hand-offs, loops and vulnerabilities, derived from the document. */
+export const strategyReport = (): Promise<StrategyReport> => call('strategy_report');
+
+/** What importing a performance CSV would do (rows with the values they replace, or every problem). Changes nothing. */
+export const previewPerformanceCsv = (path: string): Promise<PerformanceImport> =>
+  call('preview_performance_csv', { path });
+
+/** Imports a performance CSV as one undo step; refused with a message naming line and column when anything is wrong. */
+export const importPerformanceCsv = (path: string): Promise<DocumentState> => call('import_performance_csv', { path });
+
+/** Sets a persona's photo from an image file (decoded and downscaled by the backend), as one undo step. */
+export const setPersonaPhoto = (personaId: string, path: string): Promise<DocumentState> =>
+  call('set_persona_photo', { personaId, path });
+
+/** The native Open dialog for a performance CSV or a photo; `null` means the user cancelled. */
+export const chooseInputFile = (kind: 'csv' | 'image'): Promise<string | null> => call('choose_input_file', { kind });

@@ -238,6 +238,19 @@ export class DocumentStore {
     this.#toasts.push(error.message);
   };
 
+  /**
+   * Runs a backend call that changes the document (a CSV import, a photo) and shows its
+   * result; its error becomes a toast. Answers whether it succeeded.
+   */
+  async change(work: () => Promise<DocumentState>): Promise<boolean> {
+    let ok = false;
+    await this.#run(async () => {
+      await this.accept(await work());
+      ok = true;
+    });
+    return ok;
+  }
+
   async #runDialog(show: () => Promise<DocumentState | null>): Promise<void> {
     await this.#run(async () => {
       const state = await show();

@@ -13,7 +13,7 @@ export function documentState(overrides: Partial<DocumentState> = {}): DocumentS
     revision: 7,
     undoLabel: 'Move card',
     redoLabel: null,
-    schemaVersion: 1,
+    schemaVersion: 2,
     maps: [
       { id: 'map-1', name: 'Donor journey', stageCount: 2, laneCount: 2, cardCount: 3, connectorCount: 1 },
       { id: 'map-2', name: 'Volunteer journey', stageCount: 1, laneCount: 1, cardCount: 0, connectorCount: 0 },

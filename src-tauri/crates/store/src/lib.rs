@@ -34,7 +34,7 @@ pub use waymark_model::{Document, Edit, Map};
 pub const APPLICATION_ID: i32 = 0x5759_4D4B;
 
 /// The newest schema this version writes (`PRAGMA user_version`); files up to it are read.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What the Edit menu needs.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -5,8 +5,10 @@ use std::path::Path;
 
 use rusqlite::{Connection, Row};
 use waymark_model::{
-    Card, CardFlags, Channel, Connector, ConnectorKind, Document, Edit, EditError, EmotionPoint,
-    Lane, LaneKind, Map, Persona, Stage,
+    Better, Card, CardFlags, CardPlan, Channel, ChannelPlan, Connector, ConnectorKind, Document,
+    Edit, EditError, EmotionPoint, GoalActual, JobDescription, Kpi, Lane, LaneKind, Map,
+    MonthlyReview, NoteKind, Num, Ownership, PassionDetails, PassionNote, Persona, Photo, Reach,
+    Reading, Rung, SmartGoal, Stage, Vulnerability,
 };
 
 use crate::StoreError;
@@ -22,15 +24,33 @@ pub(crate) fn load(conn: &Connection, path: &Path) -> Result<Document, StoreErro
 
 /// Builds the document again through the model's edits, so it is checked by exactly the
 /// rules the editor enforces and comes out in canonical order.
+///
+/// The ladder comes first (stages and cards name its rungs). A channel's hand-offs name
+/// other channels, so channels are added without them and given them once all exist.
 pub(crate) fn rebuild(doc: &Document) -> Result<Document, EditError> {
     let mut out = Document::default();
-    let adds = doc
-        .channels
-        .iter()
-        .map(|c| Edit::AddChannel {
-            channel: c.clone(),
+    let mut hand_offs = Vec::new();
+    let ladder = (!doc.ladder.is_empty()).then(|| Edit::SetLadder {
+        rungs: doc.ladder.clone(),
+    });
+    let channels = doc.channels.iter().map(|c| {
+        let mut channel = c.clone();
+        if !c.plan.job.works_with.is_empty() {
+            channel.plan.job.works_with.clear();
+            hand_offs.push(Edit::UpdateChannel {
+                channel_id: c.id.clone(),
+                props: c.props(),
+            });
+        }
+        Edit::AddChannel {
+            channel,
             index: u32::MAX,
-        })
+        }
+    });
+    let adds: Vec<Edit> = ladder.into_iter().chain(channels).collect();
+    let adds = adds
+        .into_iter()
+        .chain(hand_offs)
         .chain(doc.personas.iter().map(|p| Edit::AddPersona {
             persona: p.clone(),
             index: u32::MAX,
@@ -45,40 +65,203 @@ pub(crate) fn rebuild(doc: &Document) -> Result<Document, EditError> {
     Ok(out)
 }
 
+/// An optional number column.
+fn num(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<Num>> {
+    Ok(r.get::<_, Option<f64>>(i)?.map(Num))
+}
+
 fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
     let sql = StoreError::sql(path);
     let bad =
         |what: &str, value: &str| StoreError::corrupt(path, format!("unknown {what} {value:?}"));
+    let missing = |table: &str, what: &str, id: &str| {
+        StoreError::corrupt(path, format!("{table} names a missing {what} {id:?}"))
+    };
 
-    let channels = all(
+    let ladder = all(
         conn,
-        "SELECT id, name, icon, color FROM channels ORDER BY position",
+        "SELECT id, name, commitment FROM rungs ORDER BY position",
         |r| {
-            Ok(Channel {
-                plan: Default::default(),
+            Ok(Rung {
                 id: r.get(0)?,
                 name: r.get(1)?,
-                icon: r.get(2)?,
-                color: r.get(3)?,
+                commitment: r.get(2)?,
             })
         },
     )
     .map_err(&sql)?;
+
+    let rows = all(
+        conn,
+        "SELECT id, name, icon, color, ownership, reach, role_title, purpose, responsibilities,
+                owner
+         FROM channels ORDER BY position",
+        |r| {
+            Ok((
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                Channel {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    icon: r.get(2)?,
+                    color: r.get(3)?,
+                    plan: ChannelPlan {
+                        job: JobDescription {
+                            role_title: r.get(6)?,
+                            purpose: r.get(7)?,
+                            responsibilities: r.get(8)?,
+                            owner: r.get(9)?,
+                            works_with: Vec::new(),
+                        },
+                        ..Default::default()
+                    },
+                },
+            ))
+        },
+    )
+    .map_err(&sql)?;
+    let mut channels = Vec::with_capacity(rows.len());
+    for (ownership, reach, mut channel) in rows {
+        channel.plan.ownership =
+            Ownership::parse(&ownership).ok_or_else(|| bad("channel ownership", &ownership))?;
+        channel.plan.reach = Reach::parse(&reach).ok_or_else(|| bad("channel reach", &reach))?;
+        channels.push(channel);
+    }
+    let channel_index: HashMap<String, usize> = channels
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+    let channel_of = |table: &str, id: &str| {
+        channel_index
+            .get(id)
+            .copied()
+            .ok_or_else(|| missing(table, "channel", id))
+    };
+
+    for (channel_id, to) in pairs(
+        conn,
+        "SELECT channel_id, to_channel_id FROM channel_hand_offs ORDER BY position",
+    )
+    .map_err(&sql)?
+    {
+        let c = channel_of("channel_hand_offs", &channel_id)?;
+        channels[c].plan.job.works_with.push(to);
+    }
+
+    let goals = all(
+        conn,
+        "SELECT channel_id, id, statement, metric, target, unit, baseline, better, period,
+                relevant_to
+         FROM smart_goals ORDER BY position",
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(7)?,
+                SmartGoal {
+                    id: r.get(1)?,
+                    statement: r.get(2)?,
+                    metric: r.get(3)?,
+                    target: num(r, 4)?,
+                    unit: r.get(5)?,
+                    baseline: num(r, 6)?,
+                    better: Better::Up,
+                    period: r.get(8)?,
+                    relevant_to: r.get(9)?,
+                },
+            ))
+        },
+    )
+    .map_err(&sql)?;
+    for (channel_id, better, mut goal) in goals {
+        goal.better = Better::parse(&better).ok_or_else(|| bad("goal direction", &better))?;
+        let c = channel_of("smart_goals", &channel_id)?;
+        channels[c].plan.goals.push(goal);
+    }
+
+    let mut actuals: HashMap<(String, String), Vec<GoalActual>> = HashMap::new();
+    let rows = all(
+        conn,
+        "SELECT channel_id, month, goal_id, value FROM review_actuals ORDER BY position",
+        |r| {
+            Ok((
+                (r.get::<_, String>(0)?, r.get::<_, String>(1)?),
+                GoalActual {
+                    goal_id: r.get(2)?,
+                    value: Num(r.get(3)?),
+                },
+            ))
+        },
+    )
+    .map_err(&sql)?;
+    for (review, actual) in rows {
+        actuals.entry(review).or_default().push(actual);
+    }
+    let reviews = all(
+        conn,
+        "SELECT channel_id, month, support_note FROM channel_reviews ORDER BY month",
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                MonthlyReview {
+                    month: r.get(1)?,
+                    support_note: r.get(2)?,
+                    actuals: Vec::new(),
+                },
+            ))
+        },
+    )
+    .map_err(&sql)?;
+    for (channel_id, mut review) in reviews {
+        let key = (channel_id, review.month.clone());
+        review.actuals = actuals.remove(&key).unwrap_or_default();
+        let c = channel_of("channel_reviews", &key.0)?;
+        channels[c].plan.reviews.push(review);
+    }
+    if let Some((channel_id, month)) = actuals.keys().next() {
+        return Err(missing(
+            "review_actuals",
+            "review",
+            &format!("{channel_id} {month}"),
+        ));
+    }
+
     let personas = all(
         conn,
-        "SELECT id, name, segment, color FROM personas ORDER BY position",
+        "SELECT id, name, segment, color, goals, photo, photo_width, photo_height
+         FROM personas ORDER BY position",
         |r| {
-            Ok(Persona {
-                goals: String::new(),
-                photo: None,
-                id: r.get(0)?,
-                name: r.get(1)?,
-                segment: r.get(2)?,
-                color: r.get(3)?,
-            })
+            Ok((
+                r.get::<_, Option<Vec<u8>>>(5)?,
+                r.get::<_, Option<u32>>(6)?,
+                r.get::<_, Option<u32>>(7)?,
+                Persona {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    segment: r.get(2)?,
+                    color: r.get(3)?,
+                    goals: r.get(4)?,
+                    photo: None,
+                },
+            ))
         },
     )
-    .map_err(&sql)?;
+    .map_err(&sql)?
+    .into_iter()
+    .map(|(png, width, height, mut persona)| {
+        persona.photo = match (png, width, height) {
+            (None, _, _) => None,
+            (Some(png), Some(width), Some(height)) => Some(Photo { width, height, png }),
+            (Some(_), _, _) => {
+                return Err(StoreError::corrupt(
+                    path,
+                    format!("the photo of persona {:?} has no size", persona.id),
+                ))
+            }
+        };
+        Ok(persona)
+    })
+    .collect::<Result<Vec<_>, _>>()?;
 
     let mut maps = all(
         conn,
@@ -112,16 +295,16 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
 
     let stages = all(
         conn,
-        "SELECT map_id, id, name, color, width FROM stages ORDER BY position",
+        "SELECT map_id, id, name, color, width, rung_id FROM stages ORDER BY position",
         |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 Stage {
-                    rung_id: None,
                     id: r.get(1)?,
                     name: r.get(2)?,
                     color: r.get(3)?,
                     width: r.get(4)?,
+                    rung_id: r.get(5)?,
                 },
             ))
         },
@@ -164,19 +347,20 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
     {
         card_personas.entry(card_id).or_default().push(persona_id);
     }
+    let mut passions = read_passions(conn, path)?;
     // Ordered by position within the cell; canonical order (by stage, then lane) is a
     // stable sort done by the rebuild, which keeps this order inside each cell.
     let cards = all(
         conn,
         "SELECT map_id, id, stage_id, lane_id, kind, title, body, color, channel_id,
-                passion_point, shareable_moment, point_of_vulnerability
+                passion_point, shareable_moment, point_of_vulnerability, rung_id,
+                content_needed, vuln_risk, vuln_severity, vuln_owner, vuln_mitigation
          FROM cards ORDER BY position, rowid",
         |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(4)?,
                 Card {
-                    plan: Default::default(),
                     id: r.get(1)?,
                     stage_id: r.get(2)?,
                     lane_id: r.get(3)?,
@@ -191,6 +375,19 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
                         shareable_moment: r.get(10)?,
                         point_of_vulnerability: r.get(11)?,
                     },
+                    plan: CardPlan {
+                        rung_id: r.get(12)?,
+                        passion: PassionDetails {
+                            content_needed: r.get(13)?,
+                            ..Default::default()
+                        },
+                        vulnerability: Vulnerability {
+                            risk: r.get(14)?,
+                            severity: r.get(15)?,
+                            owner: r.get(16)?,
+                            mitigation: r.get(17)?,
+                        },
+                    },
                 },
             ))
         },
@@ -199,13 +396,17 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
     for (map_id, kind, mut card) in cards {
         card.kind = LaneKind::parse(&kind).ok_or_else(|| bad("card kind", &kind))?;
         card.persona_ids = card_personas.remove(&card.id).unwrap_or_default();
+        if let Some((kpis, notes)) = passions.remove(&card.id) {
+            card.plan.passion.kpis = kpis;
+            card.plan.passion.notes = notes;
+        }
         maps[owner(&map_id)?].cards.push(card);
     }
     if let Some(card_id) = card_personas.keys().next() {
-        return Err(StoreError::corrupt(
-            path,
-            format!("card_personas names a missing card {card_id:?}"),
-        ));
+        return Err(missing("card_personas", "card", card_id));
+    }
+    if let Some(card_id) = passions.keys().next() {
+        return Err(missing("kpis or passion_notes", "card", card_id));
     }
 
     let connectors = all(
@@ -251,11 +452,97 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
     }
 
     Ok(Document {
-        ladder: Vec::new(),
+        ladder,
         maps,
         channels,
         personas,
     })
+}
+
+/// Each card's passion-point KPIs (with their readings) and notes, by card id.
+type Passions = HashMap<String, (Vec<Kpi>, Vec<PassionNote>)>;
+
+fn read_passions(conn: &Connection, path: &Path) -> Result<Passions, StoreError> {
+    let sql = StoreError::sql(path);
+    let bad =
+        |what: &str, value: &str| StoreError::corrupt(path, format!("unknown {what} {value:?}"));
+
+    let mut readings: HashMap<(String, String), Vec<Reading>> = HashMap::new();
+    let rows = all(
+        conn,
+        "SELECT card_id, kpi_id, period, value FROM kpi_readings ORDER BY position",
+        |r| {
+            Ok((
+                (r.get::<_, String>(0)?, r.get::<_, String>(1)?),
+                Reading {
+                    period: r.get(2)?,
+                    value: Num(r.get(3)?),
+                },
+            ))
+        },
+    )
+    .map_err(&sql)?;
+    for (kpi, reading) in rows {
+        readings.entry(kpi).or_default().push(reading);
+    }
+
+    let mut out = Passions::new();
+    let kpis = all(
+        conn,
+        "SELECT card_id, id, name, metric, target, actual, unit, better
+         FROM kpis ORDER BY position",
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(7)?,
+                Kpi {
+                    id: r.get(1)?,
+                    name: r.get(2)?,
+                    metric: r.get(3)?,
+                    target: num(r, 4)?,
+                    actual: num(r, 5)?,
+                    unit: r.get(6)?,
+                    better: Better::Up,
+                    history: Vec::new(),
+                },
+            ))
+        },
+    )
+    .map_err(&sql)?;
+    for (card_id, better, mut kpi) in kpis {
+        kpi.better = Better::parse(&better).ok_or_else(|| bad("KPI direction", &better))?;
+        let key = (card_id, kpi.id.clone());
+        kpi.history = readings.remove(&key).unwrap_or_default();
+        out.entry(key.0).or_default().0.push(kpi);
+    }
+    if let Some((card_id, kpi_id)) = readings.keys().next() {
+        return Err(StoreError::corrupt(
+            path,
+            format!("kpi_readings names a missing KPI {kpi_id:?} of card {card_id:?}"),
+        ));
+    }
+
+    let notes = all(
+        conn,
+        "SELECT card_id, id, kind, text FROM passion_notes ORDER BY position",
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(2)?,
+                PassionNote {
+                    id: r.get(1)?,
+                    kind: NoteKind::Observation,
+                    text: r.get(3)?,
+                },
+            ))
+        },
+    )
+    .map_err(&sql)?;
+    for (card_id, kind, mut note) in notes {
+        note.kind = NoteKind::parse(&kind).ok_or_else(|| bad("note kind", &kind))?;
+        out.entry(card_id).or_default().1.push(note);
+    }
+    Ok(out)
 }
 
 fn all<T>(

@@ -4,9 +4,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::types::Value;
-use waymark_model::{Document, Map};
+use waymark_model::{Card, Channel, Document, Map, Num, Persona};
 
-/// One table: its key columns (all text ids) and its other columns.
+/// One table: its key columns (ids, and for list items without an id their place) and its
+/// other columns.
 pub(crate) struct Table {
     pub name: &'static str,
     pub key: &'static [&'static str],
@@ -14,16 +15,71 @@ pub(crate) struct Table {
 }
 
 /// Parents before children, so a reader of the SQL (and a full write) sees a natural order.
-pub(crate) const TABLES: [Table; 10] = [
+pub(crate) const TABLES: [Table; 18] = [
+    Table {
+        name: "rungs",
+        key: &["id"],
+        cols: &["position", "name", "commitment"],
+    },
     Table {
         name: "channels",
         key: &["id"],
-        cols: &["position", "name", "icon", "color"],
+        cols: &[
+            "position",
+            "name",
+            "icon",
+            "color",
+            "ownership",
+            "reach",
+            "role_title",
+            "purpose",
+            "responsibilities",
+            "owner",
+        ],
+    },
+    Table {
+        name: "channel_hand_offs",
+        key: &["channel_id", "to_channel_id"],
+        cols: &["position"],
+    },
+    Table {
+        name: "smart_goals",
+        key: &["channel_id", "id"],
+        cols: &[
+            "position",
+            "statement",
+            "metric",
+            "target",
+            "unit",
+            "baseline",
+            "better",
+            "period",
+            "relevant_to",
+        ],
+    },
+    Table {
+        name: "channel_reviews",
+        key: &["channel_id", "month"],
+        cols: &["support_note"],
+    },
+    Table {
+        name: "review_actuals",
+        key: &["channel_id", "month", "goal_id"],
+        cols: &["position", "value"],
     },
     Table {
         name: "personas",
         key: &["id"],
-        cols: &["position", "name", "segment", "color"],
+        cols: &[
+            "position",
+            "name",
+            "segment",
+            "color",
+            "goals",
+            "photo",
+            "photo_width",
+            "photo_height",
+        ],
     },
     Table {
         name: "maps",
@@ -38,7 +94,7 @@ pub(crate) const TABLES: [Table; 10] = [
     Table {
         name: "stages",
         key: &["id"],
-        cols: &["map_id", "position", "name", "color", "width"],
+        cols: &["map_id", "position", "name", "color", "width", "rung_id"],
     },
     Table {
         name: "lanes",
@@ -69,12 +125,36 @@ pub(crate) const TABLES: [Table; 10] = [
             "passion_point",
             "shareable_moment",
             "point_of_vulnerability",
+            "rung_id",
+            "content_needed",
+            "vuln_risk",
+            "vuln_severity",
+            "vuln_owner",
+            "vuln_mitigation",
         ],
     },
     Table {
         name: "card_personas",
         key: &["card_id", "persona_id"],
         cols: &["position"],
+    },
+    Table {
+        name: "kpis",
+        key: &["card_id", "id"],
+        cols: &[
+            "position", "name", "metric", "target", "actual", "unit", "better",
+        ],
+    },
+    // A KPI's readings are a plain list (a period may repeat), so their key is the place.
+    Table {
+        name: "kpi_readings",
+        key: &["card_id", "kpi_id", "position"],
+        cols: &["period", "value"],
+    },
+    Table {
+        name: "passion_notes",
+        key: &["card_id", "id"],
+        cols: &["position", "kind", "text"],
     },
     Table {
         name: "connectors",
@@ -95,8 +175,28 @@ pub(crate) const TABLES: [Table; 10] = [
     },
 ];
 
+/// One key column's value.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Key {
+    Text(String),
+    Int(i64),
+}
+
+impl From<&Key> for Value {
+    fn from(k: &Key) -> Value {
+        match k {
+            Key::Text(s) => Value::Text(s.clone()),
+            Key::Int(n) => Value::Integer(*n),
+        }
+    }
+}
+
 /// A table's rows by key; the values follow `Table::cols`.
-pub(crate) type Rows = BTreeMap<Vec<String>, Vec<Value>>;
+pub(crate) type Rows = BTreeMap<Vec<Key>, Vec<Value>>;
+
+fn id(s: &str) -> Key {
+    Key::Text(s.to_string())
+}
 
 fn text(s: &str) -> Value {
     Value::Text(s.to_string())
@@ -114,49 +214,58 @@ fn pos(i: usize) -> Value {
     Value::Integer(i as i64)
 }
 
+fn real(n: Num) -> Value {
+    Value::Real(n.0)
+}
+
+fn opt_real(n: Option<Num>) -> Value {
+    n.map_or(Value::Null, real)
+}
+
 /// Every row the document needs, one `Rows` per entry of [`TABLES`].
 pub(crate) fn rows(doc: &Document) -> Vec<Rows> {
     let mut out: Vec<Rows> = (0..TABLES.len()).map(|_| Rows::new()).collect();
-    let [channels, personas, maps, map_personas, stages, lanes, cards, card_personas, connectors, emotions] =
+    let [rungs, channels, hand_offs, goals, reviews, actuals, personas, maps, map_personas, stages, lanes, cards, card_personas, kpis, readings, notes, connectors, emotions] =
         out.as_mut_slice()
     else {
         unreachable!("one Rows per table")
     };
-    for (i, c) in doc.channels.iter().enumerate() {
-        channels.insert(
-            vec![c.id.clone()],
-            vec![pos(i), text(&c.name), text(&c.icon), opt(&c.color)],
+    for (i, r) in doc.ladder.iter().enumerate() {
+        rungs.insert(
+            vec![id(&r.id)],
+            vec![pos(i), text(&r.name), text(&r.commitment)],
         );
     }
+    for (i, c) in doc.channels.iter().enumerate() {
+        channel_rows(i, c, channels, hand_offs, goals, reviews, actuals);
+    }
     for (i, p) in doc.personas.iter().enumerate() {
-        personas.insert(
-            vec![p.id.clone()],
-            vec![pos(i), text(&p.name), text(&p.segment), opt(&p.color)],
-        );
+        personas.insert(vec![id(&p.id)], persona_row(i, p));
     }
     for (i, m) in doc.maps.iter().enumerate() {
         maps.insert(
-            vec![m.id.clone()],
+            vec![id(&m.id)],
             vec![pos(i), text(&m.name), text(&m.description)],
         );
         for (j, p) in m.persona_ids.iter().enumerate() {
-            map_personas.insert(vec![m.id.clone(), p.clone()], vec![pos(j)]);
+            map_personas.insert(vec![id(&m.id), id(p)], vec![pos(j)]);
         }
         for (j, s) in m.stages.iter().enumerate() {
             stages.insert(
-                vec![s.id.clone()],
+                vec![id(&s.id)],
                 vec![
                     text(&m.id),
                     pos(j),
                     text(&s.name),
                     opt(&s.color),
                     int(s.width),
+                    opt(&s.rung_id),
                 ],
             );
         }
         for (j, l) in m.lanes.iter().enumerate() {
             lanes.insert(
-                vec![l.id.clone()],
+                vec![id(&l.id)],
                 vec![
                     text(&m.id),
                     pos(j),
@@ -169,9 +278,12 @@ pub(crate) fn rows(doc: &Document) -> Vec<Rows> {
             );
         }
         card_rows(m, cards, card_personas);
+        for c in &m.cards {
+            card_plan_rows(c, kpis, readings, notes);
+        }
         for (j, c) in m.connectors.iter().enumerate() {
             connectors.insert(
-                vec![c.id.clone()],
+                vec![id(&c.id)],
                 vec![
                     text(&m.id),
                     pos(j),
@@ -184,12 +296,81 @@ pub(crate) fn rows(doc: &Document) -> Vec<Rows> {
         }
         for e in &m.emotion_points {
             emotions.insert(
-                vec![m.id.clone(), e.persona_id.clone(), e.stage_id.clone()],
+                vec![id(&m.id), id(&e.persona_id), id(&e.stage_id)],
                 vec![int(e.value)],
             );
         }
     }
     out
+}
+
+fn channel_rows(
+    i: usize,
+    c: &Channel,
+    channels: &mut Rows,
+    hand_offs: &mut Rows,
+    goals: &mut Rows,
+    reviews: &mut Rows,
+    actuals: &mut Rows,
+) {
+    let (plan, job) = (&c.plan, &c.plan.job);
+    channels.insert(
+        vec![id(&c.id)],
+        vec![
+            pos(i),
+            text(&c.name),
+            text(&c.icon),
+            opt(&c.color),
+            text(plan.ownership.as_str()),
+            text(plan.reach.as_str()),
+            text(&job.role_title),
+            text(&job.purpose),
+            text(&job.responsibilities),
+            text(&job.owner),
+        ],
+    );
+    for (j, to) in job.works_with.iter().enumerate() {
+        hand_offs.insert(vec![id(&c.id), id(to)], vec![pos(j)]);
+    }
+    for (j, g) in plan.goals.iter().enumerate() {
+        goals.insert(
+            vec![id(&c.id), id(&g.id)],
+            vec![
+                pos(j),
+                text(&g.statement),
+                text(&g.metric),
+                opt_real(g.target),
+                text(&g.unit),
+                opt_real(g.baseline),
+                text(g.better.as_str()),
+                text(&g.period),
+                opt(&g.relevant_to),
+            ],
+        );
+    }
+    for r in &plan.reviews {
+        reviews.insert(vec![id(&c.id), id(&r.month)], vec![text(&r.support_note)]);
+        for (j, a) in r.actuals.iter().enumerate() {
+            actuals.insert(
+                vec![id(&c.id), id(&r.month), id(&a.goal_id)],
+                vec![pos(j), real(a.value)],
+            );
+        }
+    }
+}
+
+fn persona_row(i: usize, p: &Persona) -> Vec<Value> {
+    let photo = p.photo.as_ref();
+    vec![
+        pos(i),
+        text(&p.name),
+        text(&p.segment),
+        opt(&p.color),
+        text(&p.goals),
+        photo.map_or(Value::Null, |ph| Value::Blob(ph.png.clone())),
+        photo.map_or(Value::Null, |ph| int(ph.width)),
+        photo.map_or(Value::Null, |ph| int(ph.height)),
+    ]
 }
 
 /// A card's position counts only the cards before it in its own cell: the map's card
@@ -200,8 +381,9 @@ fn card_rows(m: &Map, cards: &mut Rows, card_personas: &mut Rows) {
         let n = in_cell
             .entry((c.stage_id.as_str(), c.lane_id.as_str()))
             .or_insert(0);
+        let (plan, vuln) = (&c.plan, &c.plan.vulnerability);
         cards.insert(
-            vec![c.id.clone()],
+            vec![id(&c.id)],
             vec![
                 text(&m.id),
                 text(&c.stage_id),
@@ -215,11 +397,47 @@ fn card_rows(m: &Map, cards: &mut Rows, card_personas: &mut Rows) {
                 int(c.flags.passion_point),
                 int(c.flags.shareable_moment),
                 int(c.flags.point_of_vulnerability),
+                opt(&plan.rung_id),
+                text(&plan.passion.content_needed),
+                text(&vuln.risk),
+                int(vuln.severity),
+                text(&vuln.owner),
+                text(&vuln.mitigation),
             ],
         );
         *n += 1;
         for (j, p) in c.persona_ids.iter().enumerate() {
-            card_personas.insert(vec![c.id.clone(), p.clone()], vec![pos(j)]);
+            card_personas.insert(vec![id(&c.id), id(p)], vec![pos(j)]);
         }
+    }
+}
+
+fn card_plan_rows(c: &Card, kpis: &mut Rows, readings: &mut Rows, notes: &mut Rows) {
+    let passion = &c.plan.passion;
+    for (j, k) in passion.kpis.iter().enumerate() {
+        kpis.insert(
+            vec![id(&c.id), id(&k.id)],
+            vec![
+                pos(j),
+                text(&k.name),
+                text(&k.metric),
+                opt_real(k.target),
+                opt_real(k.actual),
+                text(&k.unit),
+                text(k.better.as_str()),
+            ],
+        );
+        for (n, r) in k.history.iter().enumerate() {
+            readings.insert(
+                vec![id(&c.id), id(&k.id), Key::Int(n as i64)],
+                vec![text(&r.period), real(r.value)],
+            );
+        }
+    }
+    for (j, note) in passion.notes.iter().enumerate() {
+        notes.insert(
+            vec![id(&c.id), id(&note.id)],
+            vec![pos(j), text(note.kind.as_str()), text(&note.text)],
+        );
     }
 }

@@ -139,8 +139,189 @@ CREATE TABLE edit_log (
 );
 "#;
 
+/// The strategist's plan (channel job descriptions, SMART goals and monthly reviews;
+/// passion-point KPIs and notes; vulnerabilities; the engagement ladder; persona goals and
+/// photos) and the `ladder` lane kind.
+///
+/// SQLite cannot change a CHECK constraint, so `lanes` and `cards` are rebuilt: their rows
+/// are copied aside, the tables dropped and created again under the same names, and the
+/// rows copied back. Dropping a parent while foreign keys are on counts its children's
+/// rows as (deferred) violations; putting the same parent rows back under the same table
+/// name counts them off again, so the transaction commits with every reference intact.
+/// (Renaming a new table into place would not: with foreign keys on, SQLite rewrites the
+/// children's REFERENCES clauses on a rename.)
+const V2: &str = r#"
+CREATE TABLE rungs (
+    id         TEXT PRIMARY KEY NOT NULL,
+    position   INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    commitment TEXT NOT NULL
+);
+
+ALTER TABLE channels ADD COLUMN ownership TEXT NOT NULL DEFAULT 'owned'
+    CHECK (ownership IN ('owned', 'earned', 'paid'));
+ALTER TABLE channels ADD COLUMN reach TEXT NOT NULL DEFAULT 'online'
+    CHECK (reach IN ('online', 'offline'));
+ALTER TABLE channels ADD COLUMN role_title TEXT NOT NULL DEFAULT '';
+ALTER TABLE channels ADD COLUMN purpose TEXT NOT NULL DEFAULT '';
+ALTER TABLE channels ADD COLUMN responsibilities TEXT NOT NULL DEFAULT '';
+ALTER TABLE channels ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+
+-- The job description's "works with": the channels this one hands customers to, in order.
+CREATE TABLE channel_hand_offs (
+    channel_id    TEXT NOT NULL REFERENCES channels(id) DEFERRABLE INITIALLY DEFERRED,
+    to_channel_id TEXT NOT NULL REFERENCES channels(id) DEFERRABLE INITIALLY DEFERRED,
+    position      INTEGER NOT NULL,
+    PRIMARY KEY (channel_id, to_channel_id)
+);
+CREATE INDEX channel_hand_offs_by_to ON channel_hand_offs(to_channel_id);
+
+-- Goal ids are unique within their channel. relevant_to names a stage or a card.
+CREATE TABLE smart_goals (
+    channel_id  TEXT NOT NULL REFERENCES channels(id) DEFERRABLE INITIALLY DEFERRED,
+    id          TEXT NOT NULL,
+    position    INTEGER NOT NULL,
+    statement   TEXT NOT NULL,
+    metric      TEXT NOT NULL,
+    target      REAL,
+    unit        TEXT NOT NULL,
+    baseline    REAL,
+    better      TEXT NOT NULL CHECK (better IN ('up', 'down')),
+    period      TEXT NOT NULL,
+    relevant_to TEXT,
+    PRIMARY KEY (channel_id, id)
+);
+
+-- One review per channel and month (YYYY-MM); read back in month order.
+CREATE TABLE channel_reviews (
+    channel_id   TEXT NOT NULL REFERENCES channels(id) DEFERRABLE INITIALLY DEFERRED,
+    month        TEXT NOT NULL,
+    support_note TEXT NOT NULL,
+    PRIMARY KEY (channel_id, month)
+);
+
+CREATE TABLE review_actuals (
+    channel_id TEXT NOT NULL,
+    month      TEXT NOT NULL,
+    goal_id    TEXT NOT NULL,
+    position   INTEGER NOT NULL,
+    value      REAL NOT NULL,
+    PRIMARY KEY (channel_id, month, goal_id),
+    FOREIGN KEY (channel_id, month) REFERENCES channel_reviews(channel_id, month)
+        DEFERRABLE INITIALLY DEFERRED,
+    FOREIGN KEY (channel_id, goal_id) REFERENCES smart_goals(channel_id, id)
+        DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX review_actuals_by_goal ON review_actuals(channel_id, goal_id);
+
+ALTER TABLE personas ADD COLUMN goals TEXT NOT NULL DEFAULT '';
+-- A PNG, already downscaled; its size in pixels beside it.
+ALTER TABLE personas ADD COLUMN photo BLOB;
+ALTER TABLE personas ADD COLUMN photo_width INTEGER CHECK (photo_width > 0);
+ALTER TABLE personas ADD COLUMN photo_height INTEGER CHECK (photo_height > 0);
+
+ALTER TABLE stages ADD COLUMN rung_id TEXT REFERENCES rungs(id) DEFERRABLE INITIALLY DEFERRED;
+CREATE INDEX stages_by_rung ON stages(rung_id);
+
+-- lanes and cards again, for the 'ladder' kind (and the cards' plan columns), keeping
+-- each row's rowid. The copies are temporary tables, gone at the end of the migration.
+CREATE TEMP TABLE v1_lanes AS SELECT rowid AS old_rowid, * FROM lanes;
+CREATE TEMP TABLE v1_cards AS SELECT rowid AS old_rowid, * FROM cards;
+DROP TABLE cards;
+DROP TABLE lanes;
+
+CREATE TABLE lanes (
+    id        TEXT PRIMARY KEY NOT NULL,
+    map_id    TEXT NOT NULL REFERENCES maps(id) DEFERRABLE INITIALLY DEFERRED,
+    position  INTEGER NOT NULL,
+    name      TEXT NOT NULL,
+    kind      TEXT NOT NULL CHECK (kind IN ('touchpoints', 'actions', 'thoughts', 'emotions',
+                  'pain_points', 'opportunities', 'passion_points', 'channels', 'kpis',
+                  'backstage', 'notes', 'custom', 'ladder')),
+    color     TEXT,
+    collapsed INTEGER NOT NULL CHECK (collapsed IN (0, 1)),
+    hidden    INTEGER NOT NULL CHECK (hidden IN (0, 1))
+);
+CREATE INDEX lanes_by_map ON lanes(map_id);
+INSERT INTO lanes (rowid, id, map_id, position, name, kind, color, collapsed, hidden)
+    SELECT old_rowid, id, map_id, position, name, kind, color, collapsed, hidden FROM v1_lanes;
+
+-- position is the card's place within its cell (stage x lane). content_needed belongs to
+-- a passion point, the vuln_ columns to a point of vulnerability.
+CREATE TABLE cards (
+    id                     TEXT PRIMARY KEY NOT NULL,
+    map_id                 TEXT NOT NULL REFERENCES maps(id) DEFERRABLE INITIALLY DEFERRED,
+    stage_id               TEXT NOT NULL REFERENCES stages(id) DEFERRABLE INITIALLY DEFERRED,
+    lane_id                TEXT NOT NULL REFERENCES lanes(id) DEFERRABLE INITIALLY DEFERRED,
+    position               INTEGER NOT NULL,
+    kind                   TEXT NOT NULL CHECK (kind IN ('touchpoints', 'actions', 'thoughts',
+                               'emotions', 'pain_points', 'opportunities', 'passion_points',
+                               'channels', 'kpis', 'backstage', 'notes', 'custom', 'ladder')),
+    title                  TEXT NOT NULL,
+    body                   TEXT NOT NULL,
+    color                  TEXT,
+    channel_id             TEXT REFERENCES channels(id) DEFERRABLE INITIALLY DEFERRED,
+    passion_point          INTEGER NOT NULL CHECK (passion_point IN (0, 1)),
+    shareable_moment       INTEGER NOT NULL CHECK (shareable_moment IN (0, 1)),
+    point_of_vulnerability INTEGER NOT NULL CHECK (point_of_vulnerability IN (0, 1)),
+    rung_id                TEXT REFERENCES rungs(id) DEFERRABLE INITIALLY DEFERRED,
+    content_needed         TEXT NOT NULL DEFAULT '',
+    vuln_risk              TEXT NOT NULL DEFAULT '',
+    vuln_severity          INTEGER NOT NULL DEFAULT 2 CHECK (vuln_severity BETWEEN 1 AND 3),
+    vuln_owner             TEXT NOT NULL DEFAULT '',
+    vuln_mitigation        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX cards_by_map ON cards(map_id);
+CREATE INDEX cards_by_stage ON cards(stage_id);
+CREATE INDEX cards_by_lane ON cards(lane_id);
+CREATE INDEX cards_by_channel ON cards(channel_id);
+CREATE INDEX cards_by_rung ON cards(rung_id);
+INSERT INTO cards (rowid, id, map_id, stage_id, lane_id, position, kind, title, body,
+                   color, channel_id, passion_point, shareable_moment, point_of_vulnerability)
+    SELECT old_rowid, id, map_id, stage_id, lane_id, position, kind, title, body,
+           color, channel_id, passion_point, shareable_moment, point_of_vulnerability
+    FROM v1_cards;
+
+DROP TABLE v1_cards;
+DROP TABLE v1_lanes;
+
+-- A passion point's KPIs (ids unique within their card), each with its readings.
+CREATE TABLE kpis (
+    card_id  TEXT NOT NULL REFERENCES cards(id) DEFERRABLE INITIALLY DEFERRED,
+    id       TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    metric   TEXT NOT NULL,
+    target   REAL,
+    actual   REAL,
+    unit     TEXT NOT NULL,
+    better   TEXT NOT NULL CHECK (better IN ('up', 'down')),
+    PRIMARY KEY (card_id, id)
+);
+
+CREATE TABLE kpi_readings (
+    card_id  TEXT NOT NULL,
+    kpi_id   TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    period   TEXT NOT NULL,
+    value    REAL NOT NULL,
+    PRIMARY KEY (card_id, kpi_id, position),
+    FOREIGN KEY (card_id, kpi_id) REFERENCES kpis(card_id, id) DEFERRABLE INITIALLY DEFERRED
+);
+
+CREATE TABLE passion_notes (
+    card_id  TEXT NOT NULL REFERENCES cards(id) DEFERRABLE INITIALLY DEFERRED,
+    id       TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    kind     TEXT NOT NULL CHECK (kind IN ('observation', 'quote', 'idea')),
+    text     TEXT NOT NULL,
+    PRIMARY KEY (card_id, id)
+);
+"#;
+
 /// Schema versions in order; `user_version` counts how many have run. Append only.
-const MIGRATION_LIST: &[M<'static>] = &[M::up(V1).foreign_key_check()];
+const MIGRATION_LIST: &[M<'static>] =
+    &[M::up(V1).foreign_key_check(), M::up(V2).foreign_key_check()];
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATION_LIST)

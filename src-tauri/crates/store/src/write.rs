@@ -5,6 +5,7 @@
 //! hold what the model produced. Foreign keys are deferred to commit, so the order of
 //! the statements does not matter.
 
+use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use waymark_model::Document;
 
@@ -25,7 +26,7 @@ pub(crate) fn write_diff(
                 Some(s) => s,
                 None => delete.insert(conn.prepare_cached(&delete_sql(table))?),
             };
-            stmt.execute(params_from_iter(key))?;
+            stmt.execute(params_from_iter(key.iter().map(Value::from)))?;
         }
     }
     for (table, (before, after)) in TABLES.iter().zip(before.iter().zip(&after)) {
@@ -35,7 +36,7 @@ pub(crate) fn write_diff(
                 Some(s) => s,
                 None => upsert.insert(conn.prepare_cached(&upsert_sql(table))?),
             };
-            let keys = key.iter().map(|k| rusqlite::types::Value::Text(k.clone()));
+            let keys = key.iter().map(Value::from);
             stmt.execute(params_from_iter(keys.chain(values.iter().cloned())))?;
         }
     }

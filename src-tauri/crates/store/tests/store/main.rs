@@ -7,5 +7,6 @@ mod format;
 mod history;
 mod inspect;
 mod migrate;
+mod plan;
 mod roundtrip;
 mod save_as;

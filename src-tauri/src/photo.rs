@@ -1,0 +1,131 @@
+//! Persona photos: any common image file, decoded under limits, downscaled to fit a
+//! square of [`PHOTO_SIZE`] px and kept in the document as a small PNG.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use image::{ImageFormat, ImageReader, Limits};
+use waymark_model::Photo;
+
+use crate::error::AppError;
+
+/// The longest side of a stored photo, in pixels.
+pub const PHOTO_SIZE: u32 = 256;
+/// Files larger than this are refused before reading them.
+pub const MAX_FILE_BYTES: u64 = 40 * 1024 * 1024;
+/// Pixel dimensions beyond which decoding is refused (a "decompression bomb").
+pub const MAX_SIDE: u32 = 12_000;
+/// Memory the decoder may allocate.
+const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+
+/// Reads `path` as an image and returns the photo to store, or a message naming the file.
+pub fn read_photo(path: &Path) -> Result<Photo, AppError> {
+    let name = path.display();
+    let fail = |why: String| AppError::Input(format!("{name}: {why}"));
+    let size = std::fs::metadata(path)
+        .map_err(|e| fail(format!("cannot be read ({e})")))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "is {} MiB; a photo may be at most {} MiB",
+            size / 1024 / 1024,
+            MAX_FILE_BYTES / 1024 / 1024
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot be read ({e})")))?;
+    photo_from_bytes(&bytes).map_err(fail)
+}
+
+/// Decodes, checks and downscales an image held in memory.
+pub fn photo_from_bytes(bytes: &[u8]) -> Result<Photo, String> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("cannot be read ({e})"))?;
+    if reader.format().is_none() {
+        return Err("is not an image Waymark can read (use PNG, JPEG, WebP, GIF or BMP)".into());
+    }
+    let (width, height) = reader
+        .into_dimensions()
+        .map_err(|e| format!("is not a readable image ({e})"))?;
+    if width > MAX_SIDE || height > MAX_SIDE {
+        return Err(format!(
+            "is {width} × {height} px; a photo may be at most {MAX_SIDE} px on each side"
+        ));
+    }
+    reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("cannot be read ({e})"))?;
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    let image = reader
+        .decode()
+        .map_err(|e| format!("is damaged or not a supported image ({e})"))?;
+    let image = if image.width() > PHOTO_SIZE || image.height() > PHOTO_SIZE {
+        image.thumbnail(PHOTO_SIZE, PHOTO_SIZE)
+    } else {
+        image
+    };
+    let image = image.to_rgba8();
+    let mut png = Vec::new();
+    image
+        .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+        .map_err(|e| format!("could not be stored ({e})"))?;
+    Ok(Photo {
+        width: image.width(),
+        height: image.height(),
+        png,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::{ImageBuffer, Rgb};
+
+    fn encoded(width: u32, height: u32, format: ImageFormat) -> Vec<u8> {
+        let img = ImageBuffer::from_fn(width, height, |x, y| Rgb([x as u8, y as u8, 128]));
+        let mut out = Vec::new();
+        img.write_to(&mut Cursor::new(&mut out), format).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_large_jpeg_becomes_a_small_png_keeping_its_shape() {
+        let photo = photo_from_bytes(&encoded(1200, 800, ImageFormat::Jpeg)).unwrap();
+        assert_eq!((photo.width, photo.height), (256, 171));
+        let back = image::load_from_memory_with_format(&photo.png, ImageFormat::Png).unwrap();
+        assert_eq!((back.width(), back.height()), (256, 171));
+    }
+
+    #[test]
+    fn a_small_image_keeps_its_size() {
+        let photo = photo_from_bytes(&encoded(40, 60, ImageFormat::Png)).unwrap();
+        assert_eq!((photo.width, photo.height), (40, 60));
+    }
+
+    #[test]
+    fn text_is_not_an_image() {
+        let err = photo_from_bytes(b"name,segment\nAda,donor\n").unwrap_err();
+        assert!(err.contains("not an image"), "{err}");
+    }
+
+    #[test]
+    fn a_truncated_png_is_refused() {
+        let png = encoded(300, 300, ImageFormat::Png);
+        let err = photo_from_bytes(&png[..png.len() / 2]).unwrap_err();
+        assert!(err.contains("damaged"), "{err}");
+    }
+
+    #[test]
+    fn a_huge_image_is_refused_before_decoding() {
+        // A valid PNG header claiming 50,000 × 50,000 px: refused from its dimensions.
+        let mut png = encoded(1, 1, ImageFormat::Png);
+        png[16..20].copy_from_slice(&50_000u32.to_be_bytes());
+        png[20..24].copy_from_slice(&50_000u32.to_be_bytes());
+        let err = photo_from_bytes(&png).unwrap_err();
+        assert!(err.contains("50000 × 50000"), "{err}");
+    }
+}
