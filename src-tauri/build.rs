@@ -30,5 +30,10 @@ fn waymark_commands() -> &'static [&'static str] {
         "choose_export_path",
         "reveal_in_folder",
         "import_file",
+        "strategy_report",
+        "preview_performance_csv",
+        "import_performance_csv",
+        "set_persona_photo",
+        "choose_input_file",
     ]
 }

@@ -102,7 +102,11 @@ fn a_month_of_csv_is_previewed_then_imported_as_one_undo_step_and_reimport_updat
         "ch-call-centre|g-call-48h|70.0\nch-email|g-email-open|38.0\nch-email|g-email-second-gift|41.0\n"
     );
     assert_eq!(
-        sqlite3(&h.file, "select count(*) from channel_reviews where month = '2026-11';").trim(),
+        sqlite3(
+            &h.file,
+            "select count(*) from channel_reviews where month = '2026-11';"
+        )
+        .trim(),
         "2"
     );
     assert_eq!(channel_status(&report(&h), "ch-call-centre"), "off_track");
@@ -181,7 +185,11 @@ fn a_photo_is_downscaled_into_the_file_and_a_damaged_one_changes_nothing() {
     );
     assert_eq!(revision(&h), before);
     assert_eq!(
-        sqlite3(&h.file, "select photo is null from personas where id = 'p-robert';").trim(),
+        sqlite3(
+            &h.file,
+            "select photo is null from personas where id = 'p-robert';"
+        )
+        .trim(),
         "1"
     );
 }

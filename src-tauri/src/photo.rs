@@ -119,12 +119,27 @@ mod tests {
         assert!(err.contains("damaged"), "{err}");
     }
 
+    /// PNG's CRC-32 (ISO 3309), for forging a header in the test above.
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xffff_ffffu32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
+    }
+
     #[test]
     fn a_huge_image_is_refused_before_decoding() {
-        // A valid PNG header claiming 50,000 × 50,000 px: refused from its dimensions.
+        // A PNG header claiming 50,000 × 50,000 px (with a correct checksum): refused
+        // from its dimensions, before any pixel is decoded.
         let mut png = encoded(1, 1, ImageFormat::Png);
         png[16..20].copy_from_slice(&50_000u32.to_be_bytes());
         png[20..24].copy_from_slice(&50_000u32.to_be_bytes());
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
         let err = photo_from_bytes(&png).unwrap_err();
         assert!(err.contains("50000 × 50000"), "{err}");
     }

@@ -82,10 +82,14 @@ fn read_csv(path: &Path) -> Result<String, AppError> {
             MAX_CSV_BYTES / 1024 / 1024
         )));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| AppError::Input(format!("{name}: cannot be read ({e})")))?;
-    String::from_utf8(bytes)
-        .map_err(|e| AppError::Input(format!("{name}: is not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))
+    let bytes = std::fs::read(path)
+        .map_err(|e| AppError::Input(format!("{name}: cannot be read ({e})")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        AppError::Input(format!(
+            "{name}: is not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// Sets a persona's photo from an image file, as one undo step.
@@ -103,7 +107,9 @@ pub async fn set_persona_photo<R: Runtime>(
             .personas
             .iter()
             .find(|p| p.id == persona_id)
-            .ok_or_else(|| AppError::Input(format!("there is no persona with id {persona_id:?}")))?;
+            .ok_or_else(|| {
+                AppError::Input(format!("there is no persona with id {persona_id:?}"))
+            })?;
         let mut props = persona.props();
         props.photo = Some(photo);
         store.apply(&Edit::UpdatePersona { persona_id, props })?;
@@ -119,7 +125,11 @@ pub async fn choose_input_file<R: Runtime>(
 ) -> Result<Option<String>, AppError> {
     let (title, label, exts): (&str, &str, &[&str]) = match kind.as_str() {
         "csv" => ("Import performance data", "CSV", &["csv", "txt"]),
-        "image" => ("Choose a photo", "Images", &["png", "jpg", "jpeg", "webp", "gif", "bmp"]),
+        "image" => (
+            "Choose a photo",
+            "Images",
+            &["png", "jpg", "jpeg", "webp", "gif", "bmp"],
+        ),
         other => return Err(AppError::Input(format!("unknown kind of file {other:?}"))),
     };
     let dialog = app.dialog().file().add_filter(label, exts).set_title(title);

@@ -2,7 +2,7 @@
 //! `assets/templates/`, compiled into the binary and validated by building them through
 //! the model's own edits, so a broken template is caught by tests, not by users.
 
-use waymark_model::{default_ladder, Channel, Document, Edit};
+use waymark_model::{default_ladder, Document};
 
 use crate::error::AppError;
 
@@ -46,61 +46,14 @@ pub fn template(name: &str) -> Result<Document, AppError> {
     build(&parsed).map_err(fail)
 }
 
-/// Rebuilds the document from nothing through edits: every check the editor makes
-/// applies to templates too.
+/// Rebuilds the document through edits (every check the editor makes applies to
+/// templates too). A template without a ladder gets DOMAIN.md's.
 fn build(parsed: &Document) -> Result<Document, String> {
-    let mut doc = Document::default();
-    // The ladder first (stages and cards stand on rungs); a template without one gets
-    // DOMAIN.md's. Channels arrive without hand-offs, which name each other, then get them.
-    let ladder = if parsed.ladder.is_empty() {
-        default_ladder()
-    } else {
-        parsed.ladder.clone()
-    };
-    let without_hand_offs = |c: &Channel| {
-        let mut c = c.clone();
-        c.plan.job.works_with.clear();
-        c
-    };
-    let edits = std::iter::once(Edit::SetLadder { rungs: ladder })
-        .chain(
-            parsed
-                .channels
-                .iter()
-                .enumerate()
-                .map(|(i, c)| Edit::AddChannel {
-                    channel: without_hand_offs(c),
-                    index: i as u32,
-                }),
-        )
-        .chain(
-            parsed
-                .channels
-                .iter()
-                .filter(|c| !c.plan.job.works_with.is_empty())
-                .map(|c| Edit::UpdateChannel {
-                    channel_id: c.id.clone(),
-                    props: c.props(),
-                }),
-        )
-        .chain(
-            parsed
-                .personas
-                .iter()
-                .enumerate()
-                .map(|(i, p)| Edit::AddPersona {
-                    persona: p.clone(),
-                    index: i as u32,
-                }),
-        )
-        .chain(parsed.maps.iter().enumerate().map(|(i, m)| Edit::AddMap {
-            map: m.clone(),
-            index: i as u32,
-        }));
-    for edit in edits {
-        edit.apply(&mut doc).map_err(|e| e.to_string())?;
+    let mut parsed = parsed.clone();
+    if parsed.ladder.is_empty() {
+        parsed.ladder = default_ladder();
     }
-    Ok(doc)
+    parsed.rebuilt().map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod error;
 mod generate;
 pub mod interchange;
 pub mod plan;
+mod rebuild;
 pub mod report;
 mod types;
 mod validate;
@@ -23,7 +24,8 @@ pub use edit::Edit;
 pub use error::EditError;
 pub use generate::{generate, GenerateSpec};
 pub use interchange::{
-    cards_csv, map_from_json, map_to_json, InterchangeError, MapImport, CSV_HEADER, MAP_FORMAT,
+    cards_csv, map_from_json, map_to_json, read_performance_csv, InterchangeError, MapImport,
+    PerformanceImport, PerformanceProblem, PerformanceRow, CSV_HEADER, MAP_FORMAT,
     MAP_FORMAT_VERSION,
 };
 pub use plan::*;

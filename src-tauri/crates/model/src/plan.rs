@@ -310,3 +310,13 @@ pub fn default_ladder() -> Vec<Rung> {
     })
     .collect()
 }
+
+/// `YYYY-MM` with a month from 01 to 12.
+pub fn is_month(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 7
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..].iter().all(u8::is_ascii_digit)
+        && matches!(text[5..].parse::<u8>(), Ok(1..=12))
+}

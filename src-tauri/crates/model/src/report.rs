@@ -148,8 +148,269 @@ pub struct StrategyReport {
     pub vulnerabilities: Vec<VulnerabilityReport>,
 }
 
-/// The whole report of a document. (Being implemented.)
+/// The status of `actual` against `target` for a metric that should move `better`,
+/// by [`STATUS_RULE`]. For `Up`: on track when `actual >= target`, at risk when it is
+/// at least `target - 10 % of |target|`, off track below that; `Down` mirrors it.
+///
+/// The 10 % line is compared with a tolerance of a billionth of the target, so that an
+/// actual of exactly 90 % (as typed: `27` against `30`) is at risk even where binary
+/// floating point puts the computed line a hair above it.
+pub fn status(actual: f64, target: f64, better: Better) -> Status {
+    let margin = 0.1 * target.abs();
+    let slack = 1e-9 * target.abs();
+    match better {
+        Better::Up if actual >= target => Status::OnTrack,
+        Better::Up if actual >= target - margin - slack => Status::AtRisk,
+        Better::Down if actual <= target => Status::OnTrack,
+        Better::Down if actual <= target + margin + slack => Status::AtRisk,
+        _ => Status::OffTrack,
+    }
+}
+
+/// The SMART parts `goal` still lacks, in S-M-A-R-T order. Text that is only
+/// whitespace counts as blank.
+pub fn missing_parts(goal: &SmartGoal) -> Vec<SmartPart> {
+    let blank = |s: &str| s.trim().is_empty();
+    let mut parts = Vec::new();
+    if blank(&goal.statement) {
+        parts.push(SmartPart::Specific);
+    }
+    if blank(&goal.metric) || blank(&goal.unit) {
+        parts.push(SmartPart::Measurable);
+    }
+    if goal.target.is_none() {
+        parts.push(SmartPart::Achievable);
+    }
+    if goal.relevant_to.is_none() {
+        parts.push(SmartPart::Relevant);
+    }
+    if blank(&goal.period) {
+        parts.push(SmartPart::TimeBound);
+    }
+    parts
+}
+
+/// A KPI's status, when it has both a target and an actual.
+pub fn kpi_status(kpi: &Kpi) -> Option<Status> {
+    Some(status(kpi.actual?.get(), kpi.target?.get(), kpi.better))
+}
+
+/// The worst of some statuses (off track is the worst), or `None` when there are none.
+fn worst(statuses: impl IntoIterator<Item = Option<Status>>) -> Option<Status> {
+    statuses.into_iter().flatten().max()
+}
+
+/// The whole report of a document.
 pub fn strategy_report(doc: &Document) -> StrategyReport {
-    let _ = doc;
-    unimplemented!("strategy_report")
+    StrategyReport {
+        rule: STATUS_RULE.to_string(),
+        channels: doc
+            .channels
+            .iter()
+            .map(|c| channel_report(doc, c))
+            .collect(),
+        passion_points: passion_points(doc),
+        hand_offs: hand_offs(doc),
+        loops: loops(doc),
+        vulnerabilities: vulnerabilities(doc),
+    }
+}
+
+fn channel_report(doc: &Document, channel: &Channel) -> ChannelReport {
+    let plan = &channel.plan;
+    // Edits keep reviews in month order; sorting again costs little and keeps the
+    // report right for a document that was built some other way.
+    let mut reviews: Vec<&MonthlyReview> = plan.reviews.iter().collect();
+    reviews.sort_by(|a, b| a.month.cmp(&b.month));
+    let goals: Vec<GoalReport> = plan
+        .goals
+        .iter()
+        .map(|goal| {
+            let months: Vec<GoalMonth> = reviews
+                .iter()
+                .map(|review| {
+                    let actual = review
+                        .actuals
+                        .iter()
+                        .find(|a| a.goal_id == goal.id)
+                        .map(|a| a.value);
+                    let status = match (actual, goal.target) {
+                        (Some(a), Some(t)) => Some(status(a.get(), t.get(), goal.better)),
+                        _ => None,
+                    };
+                    GoalMonth {
+                        month: review.month.clone(),
+                        actual,
+                        status,
+                    }
+                })
+                .collect();
+            GoalReport {
+                goal_id: goal.id.clone(),
+                latest: months.last().and_then(|m| m.status),
+                months,
+                missing: missing_parts(goal),
+            }
+        })
+        .collect();
+    let card_count = doc
+        .maps
+        .iter()
+        .flat_map(|m| &m.cards)
+        .filter(|c| c.channel_id.as_deref() == Some(channel.id.as_str()))
+        .count();
+    ChannelReport {
+        channel_id: channel.id.clone(),
+        latest_month: reviews.last().map(|r| r.month.clone()),
+        status: worst(goals.iter().map(|g| g.latest)),
+        goals,
+        card_count: card_count as u32,
+    }
+}
+
+fn stage_name(map: &Map, stage_id: &str) -> String {
+    map.stage(stage_id)
+        .map_or_else(|| stage_id.to_string(), |s| s.name.clone())
+}
+
+fn passion_points(doc: &Document) -> Vec<PassionPointReport> {
+    let mut out = Vec::new();
+    for map in &doc.maps {
+        for card in map.cards.iter().filter(|c| c.flags.passion_point) {
+            let kpis: Vec<KpiReport> = card
+                .plan
+                .passion
+                .kpis
+                .iter()
+                .map(|k| KpiReport {
+                    kpi_id: k.id.clone(),
+                    status: kpi_status(k),
+                })
+                .collect();
+            out.push(PassionPointReport {
+                map_id: map.id.clone(),
+                map_name: map.name.clone(),
+                card_id: card.id.clone(),
+                title: card.title.clone(),
+                stage_name: stage_name(map, &card.stage_id),
+                channel_id: card.channel_id.clone(),
+                status: worst(kpis.iter().map(|k| k.status)),
+                kpis,
+            });
+        }
+    }
+    out
+}
+
+/// Connectors (of any kind) between cards of two different channels, counted per
+/// (sending, receiving) channel, plus the "works with" pairs no connector shows yet.
+/// Channels a card names but the document lacks are left out: they cannot be ordered.
+fn hand_offs(doc: &Document) -> Vec<HandOff> {
+    let order = |id: &str| doc.channels.iter().position(|c| c.id == id);
+    // (from index, to index) -> count
+    let mut counts: std::collections::BTreeMap<(usize, usize), u32> = Default::default();
+    for map in &doc.maps {
+        let channel_of = |card_id: &str| {
+            map.card(card_id)
+                .and_then(|c| c.channel_id.as_deref())
+                .and_then(order)
+        };
+        for connector in &map.connectors {
+            if let (Some(from), Some(to)) = (
+                channel_of(&connector.from_card_id),
+                channel_of(&connector.to_card_id),
+            ) {
+                if from != to {
+                    *counts.entry((from, to)).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    for (from, channel) in doc.channels.iter().enumerate() {
+        for to in channel
+            .plan
+            .job
+            .works_with
+            .iter()
+            .filter_map(|id| order(id))
+        {
+            if to != from {
+                counts.entry((from, to)).or_insert(0);
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|((from, to), count)| {
+            let from = &doc.channels[from];
+            let to = &doc.channels[to];
+            HandOff {
+                from_channel_id: from.id.clone(),
+                to_channel_id: to.id.clone(),
+                count,
+                declared: from.plan.job.works_with.contains(&to.id),
+            }
+        })
+        .collect()
+}
+
+/// Loop-back and word-of-mouth connectors, in map order, then connector order.
+/// A connector whose card is missing (which edits do not allow) is left out.
+fn loops(doc: &Document) -> Vec<LoopReport> {
+    let mut out = Vec::new();
+    for map in &doc.maps {
+        for connector in &map.connectors {
+            if !matches!(
+                connector.kind,
+                ConnectorKind::LoopBack | ConnectorKind::WordOfMouth
+            ) {
+                continue;
+            }
+            let (Some(from), Some(to)) = (
+                map.card(&connector.from_card_id),
+                map.card(&connector.to_card_id),
+            ) else {
+                continue;
+            };
+            out.push(LoopReport {
+                map_id: map.id.clone(),
+                map_name: map.name.clone(),
+                connector_id: connector.id.clone(),
+                kind: connector.kind,
+                label: connector.label.clone(),
+                from_card_id: from.id.clone(),
+                from_title: from.title.clone(),
+                from_stage: stage_name(map, &from.stage_id),
+                to_card_id: to.id.clone(),
+                to_title: to.title.clone(),
+                to_stage: stage_name(map, &to.stage_id),
+            });
+        }
+    }
+    out
+}
+
+/// Points of vulnerability, highest severity first, then in map and card order.
+fn vulnerabilities(doc: &Document) -> Vec<VulnerabilityReport> {
+    let mut out: Vec<VulnerabilityReport> = doc
+        .maps
+        .iter()
+        .flat_map(|map| {
+            map.cards
+                .iter()
+                .filter(|c| c.flags.point_of_vulnerability)
+                .map(move |card| VulnerabilityReport {
+                    map_id: map.id.clone(),
+                    map_name: map.name.clone(),
+                    card_id: card.id.clone(),
+                    title: card.title.clone(),
+                    stage_id: card.stage_id.clone(),
+                    stage_name: stage_name(map, &card.stage_id),
+                    vulnerability: card.plan.vulnerability.clone(),
+                })
+        })
+        .collect();
+    // Stable: equal severities keep map and card order.
+    out.sort_by_key(|v| std::cmp::Reverse(v.vulnerability.severity));
+    out
 }

@@ -12,29 +12,7 @@ use waymark_model::*;
 
 /// Rebuilds a document from nothing through edits: every check the editor makes applies.
 fn rebuild(parsed: &Document) -> Result<Document, EditError> {
-    let mut doc = Document::default();
-    for (i, c) in parsed.channels.iter().enumerate() {
-        Edit::AddChannel {
-            channel: c.clone(),
-            index: i as u32,
-        }
-        .apply(&mut doc)?;
-    }
-    for (i, p) in parsed.personas.iter().enumerate() {
-        Edit::AddPersona {
-            persona: p.clone(),
-            index: i as u32,
-        }
-        .apply(&mut doc)?;
-    }
-    for (i, m) in parsed.maps.iter().enumerate() {
-        Edit::AddMap {
-            map: m.clone(),
-            index: i as u32,
-        }
-        .apply(&mut doc)?;
-    }
-    Ok(doc)
+    parsed.rebuilt()
 }
 
 /// Valid by the model's own rules, and already in canonical form.

@@ -46,7 +46,7 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
     let map = pick(&doc.maps, s.a)?;
     let m = map.id.clone();
     let fresh = |p: &str| format!("{p}-{serial}");
-    let color = if s.n % 2 == 0 {
+    let color = if s.n.is_multiple_of(2) {
         None
     } else {
         Some(format!("#{:06x}", s.b.wrapping_mul(7919) % 0xffffff))

@@ -27,7 +27,7 @@ impl Store {
         let folder = folder_of(path);
         check_folder_writable(path, &folder)?;
         // Going through the model's edits checks the document by the editor's rules.
-        let doc = load::rebuild(doc)?;
+        let doc = doc.rebuilt()?;
 
         let tmp = TempFile::beside(path)?;
         write_new(&tmp.path, path, &doc)?;

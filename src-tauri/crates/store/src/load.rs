@@ -17,52 +17,9 @@ use crate::StoreError;
 /// hand editing with `sqlite3`) is reported as damaged rather than half loaded.
 pub(crate) fn load(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
     let raw = read(conn, path)?;
-    rebuild(&raw).map_err(|e| {
+    raw.rebuilt().map_err(|e| {
         StoreError::corrupt(path, format!("its data breaks a rule of the document: {e}"))
     })
-}
-
-/// Builds the document again through the model's edits, so it is checked by exactly the
-/// rules the editor enforces and comes out in canonical order.
-///
-/// The ladder comes first (stages and cards name its rungs). A channel's hand-offs name
-/// other channels, so channels are added without them and given them once all exist.
-pub(crate) fn rebuild(doc: &Document) -> Result<Document, EditError> {
-    let mut out = Document::default();
-    let mut hand_offs = Vec::new();
-    let ladder = (!doc.ladder.is_empty()).then(|| Edit::SetLadder {
-        rungs: doc.ladder.clone(),
-    });
-    let channels = doc.channels.iter().map(|c| {
-        let mut channel = c.clone();
-        if !c.plan.job.works_with.is_empty() {
-            channel.plan.job.works_with.clear();
-            hand_offs.push(Edit::UpdateChannel {
-                channel_id: c.id.clone(),
-                props: c.props(),
-            });
-        }
-        Edit::AddChannel {
-            channel,
-            index: u32::MAX,
-        }
-    });
-    let adds: Vec<Edit> = ladder.into_iter().chain(channels).collect();
-    let adds = adds
-        .into_iter()
-        .chain(hand_offs)
-        .chain(doc.personas.iter().map(|p| Edit::AddPersona {
-            persona: p.clone(),
-            index: u32::MAX,
-        }))
-        .chain(doc.maps.iter().map(|m| Edit::AddMap {
-            map: m.clone(),
-            index: u32::MAX,
-        }));
-    for edit in adds {
-        edit.apply(&mut out)?;
-    }
-    Ok(out)
 }
 
 /// An optional number column.

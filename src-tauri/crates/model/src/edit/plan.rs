@@ -3,6 +3,7 @@
 
 use super::with_cleanup;
 use crate::error::{invalid, not_found};
+use crate::plan::is_month;
 use crate::validate::*;
 use crate::*;
 
@@ -211,16 +212,6 @@ fn check_num(field: &'static str, n: Option<Num>) -> Result<(), EditError> {
         Some(n) if !n.0.is_finite() => Err(invalid(field, "must be a finite number")),
         _ => Ok(()),
     }
-}
-
-/// `YYYY-MM` with a month from 01 to 12.
-pub fn is_month(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() == 7
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..].iter().all(u8::is_ascii_digit)
-        && matches!(text[5..].parse::<u8>(), Ok(1..=12))
 }
 
 fn check_month(field: &'static str, text: &str) -> Result<(), EditError> {

@@ -644,6 +644,21 @@ fn build(f: MapFileIn, doc: &Document) -> MapImport {
         }
         c.persona_ids.iter_mut().for_each(|p| re(&persona_ids, p));
     }
+    // Ladder rungs belong to the document: a rung this document lacks is left off.
+    let on_ladder = |rung: &mut Option<Id>| {
+        if rung
+            .as_ref()
+            .is_some_and(|r| !doc.ladder.iter().any(|d| &d.id == r))
+        {
+            *rung = None;
+        }
+    };
+    map.stages
+        .iter_mut()
+        .for_each(|s| on_ladder(&mut s.rung_id));
+    map.cards
+        .iter_mut()
+        .for_each(|c| on_ladder(&mut c.plan.rung_id));
     for c in &mut map.connectors {
         re(&connector_ids, &mut c.id);
         re(&card_ids, &mut c.from_card_id);
@@ -654,13 +669,39 @@ fn build(f: MapFileIn, doc: &Document) -> MapImport {
         re(&stage_ids, &mut e.stage_id);
     }
 
+    // Hand-offs name channels: keep those that arrive with the map or are already here.
+    let known: HashSet<Id> = doc
+        .channels
+        .iter()
+        .map(|c| c.id.clone())
+        .chain(channel_ids.values().cloned())
+        .collect();
+    let channels: Vec<Channel> = channels
+        .into_iter()
+        .map(|mut c| {
+            let works_with = &mut c.plan.job.works_with;
+            works_with.iter_mut().for_each(|w| re(&channel_ids, w));
+            works_with.retain(|w| known.contains(w) && *w != c.id);
+            c
+        })
+        .collect();
     let mut edits = Vec::new();
-    for (k, channel) in channels.into_iter().enumerate() {
+    // Channels arrive first without their hand-offs (which may name each other), then get them.
+    let mut hand_offs = Vec::new();
+    for (k, mut channel) in channels.into_iter().enumerate() {
+        if !channel.plan.job.works_with.is_empty() {
+            hand_offs.push(Edit::UpdateChannel {
+                channel_id: channel.id.clone(),
+                props: channel.props(),
+            });
+            channel.plan.job.works_with.clear();
+        }
         edits.push(Edit::AddChannel {
             channel,
             index: (doc.channels.len() + k) as u32,
         });
     }
+    edits.extend(hand_offs);
     for (k, persona) in personas.into_iter().enumerate() {
         edits.push(Edit::AddPersona {
             persona,

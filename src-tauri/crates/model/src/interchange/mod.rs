@@ -7,15 +7,21 @@
 //!   `Batch`, so one undo step) that adds it to a document as a new, editable map. It
 //!   applies nothing itself.
 //! * [`cards_csv`] writes a map's cards as CSV for a spreadsheet.
+//! * [`read_performance_csv`] reads channels' monthly figures from a spreadsheet's CSV
+//!   and builds the one edit that records them in the monthly reviews.
 //!
 //! Like the rest of the crate this does no I/O: callers read and write the files and pass
 //! the file's name in, so every error message can name it.
 
 mod csv;
 mod json;
+mod performance;
 
 pub use csv::{cards_csv, CSV_HEADER};
 pub use json::{map_from_json, map_to_json, MapImport};
+pub use performance::{
+    read_performance_csv, PerformanceImport, PerformanceProblem, PerformanceRow,
+};
 
 use crate::Id;
 
