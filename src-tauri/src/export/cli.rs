@@ -51,6 +51,10 @@ pub struct ExportArgs {
     pub no_title_block: bool,
     #[arg(long)]
     pub no_legend: bool,
+    /// After the map, pages with the channels' job descriptions and SMART goals and the
+    /// passion points' KPIs (PDF)
+    #[arg(long)]
+    pub appendix: bool,
 }
 
 pub fn export(args: ExportArgs) -> Result<String, String> {
@@ -77,9 +81,13 @@ pub fn export(args: ExportArgs) -> Result<String, String> {
         legend: !args.no_legend,
         tile: args.tile,
         tile_overlap_mm: args.overlap,
+        appendix: args.appendix,
     };
     if options.tile.is_some() && format != ExportFormat::Pdf {
         return Err("--tile prints a poster across sheets and needs --format pdf".into());
+    }
+    if options.appendix && format != ExportFormat::Pdf {
+        return Err("--appendix adds pages after the map and needs --format pdf".into());
     }
     let doc = Store::read(&args.path).map_err(|e| e.to_string())?;
     let map_id = find_map(&doc, args.map.as_deref(), &args.path)?;

@@ -33,10 +33,18 @@ pub async fn export_preview<R: Runtime>(
     map_id: String,
     options: ExportOptions,
 ) -> Result<ExportPreview, AppError> {
-    let snapshot = snapshot(&app, &map_id, false)?;
+    // The appendix's pages are counted from the document's channels and passion points.
+    let appendix = options.appendix && options.format == ExportFormat::Pdf;
+    let snapshot = snapshot(&app, &map_id, appendix)?;
     let label = page_label(&snapshot.scene, &options);
     let (png, pages) = tauri::async_runtime::spawn_blocking(move || {
-        preview(&snapshot.scene, &options, &snapshot.info, PREVIEW_PX)
+        preview(
+            &snapshot.doc,
+            &snapshot.scene,
+            &options,
+            &snapshot.info,
+            PREVIEW_PX,
+        )
     })
     .await
     .map_err(|e| AppError::Export(e.to_string()))??;

@@ -71,6 +71,23 @@ describe('which options apply to which format', () => {
     });
   });
 
+  it('only a PDF has an appendix, and only a PDF is sent one', () => {
+    expect(applies('appendix', { format: 'pdf' })).toBe(true);
+    for (const format of ['png', 'svg'] as ExportFormat[]) {
+      expect(unavailable('appendix', opts({ format }))).toBe('Only a PDF has pages after the map');
+      expect(effectiveOptions(opts({ format, appendix: true })).appendix).toBe(false);
+    }
+    expect(effectiveOptions(opts({ format: 'pdf', appendix: true })).appendix).toBe(true);
+    expect(effectiveOptions(opts({ format: 'pdf' })).appendix).toBe(false);
+  });
+
+  it('keeps the appendix off for settings saved before it existed', () => {
+    const { appendix: _, ...old } = DEFAULT_OPTIONS;
+    expect(normalizeOptions(old).appendix).toBe(false);
+    expect(normalizeOptions({ appendix: 'yes' as unknown as boolean }).appendix).toBe(false);
+    expect(normalizeOptions({ format: 'pdf', appendix: true }).appendix).toBe(true);
+  });
+
   it('makes remembered settings whole and in range', () => {
     expect(normalizeOptions(null)).toEqual(DEFAULT_OPTIONS);
     const odd = normalizeOptions({ format: 'gif' as ExportFormat, dpi: 5000, marginMm: -3, tile: 'a0', titleBlock: false });

@@ -67,6 +67,7 @@ export const DEFAULT_OPTIONS: ExportOptions = {
   legend: true,
   tile: null,
   tileOverlapMm: 10,
+  appendix: false,
 };
 
 export function paperInfo(page: PaperSize): PaperInfo {
@@ -93,7 +94,8 @@ export type Control =
   | 'dpi'
   | 'include'
   | 'tile'
-  | 'tileOverlap';
+  | 'tileOverlap'
+  | 'appendix';
 
 /** Formats that are a drawing of the map (the others are its data). */
 export function isPicture(format: ExportFormat): boolean {
@@ -127,16 +129,19 @@ export function unavailable(control: Control, o: ExportOptions): string | null {
     case 'tileOverlap':
       if (o.format !== 'pdf') return 'Only a PDF can be printed across sheets';
       return o.tile === null ? 'Choose a sheet size to print across' : null;
+    case 'appendix':
+      return o.format === 'pdf' ? null : 'Only a PDF has pages after the map';
   }
 }
 
 /**
  * The options as sent to the backend: what does not apply to the format is left at its
- * neutral value (a PDF's page is paper, only a PDF is tiled).
+ * neutral value (a PDF's page is paper, only a PDF is tiled or has an appendix).
  */
 export function effectiveOptions(o: ExportOptions): ExportOptions {
   const background: Background = o.format === 'png' ? o.background : 'white';
-  return { ...o, background, tile: o.format === 'pdf' ? o.tile : null };
+  const pdf = o.format === 'pdf';
+  return { ...o, background, tile: pdf ? o.tile : null, appendix: pdf && o.appendix };
 }
 
 /** Settings from an older or other version made whole and in range. */
@@ -152,6 +157,7 @@ export function normalizeOptions(value: Partial<ExportOptions> | null | undefine
   o.dpi = Math.round(clamp(finite(o.dpi, DEFAULT_OPTIONS.dpi), DPI_MIN, DPI_MAX));
   o.titleBlock = o.titleBlock !== false;
   o.legend = o.legend !== false;
+  o.appendix = o.appendix === true;
   return o;
 }
 

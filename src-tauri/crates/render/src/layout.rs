@@ -14,6 +14,7 @@ use crate::error::RenderError;
 use crate::fonts::TextStyle;
 use crate::fonts::{self, BODY, HEADER, TITLE};
 use crate::geom::{r2, Rect};
+use crate::ladder::{self, RungBand};
 use crate::palette;
 use crate::scene::*;
 use crate::text::{BlockCache, ShapedBlock, Shaper};
@@ -56,6 +57,13 @@ pub const BADGE_GAP: f32 = 8.0;
 pub const LEGEND_SWATCH: f32 = 16.0;
 /// Space between an emotion lane's name and its legend.
 pub const LEGEND_GAP: f32 = 8.0;
+/// Vertical distance between two rungs of an engagement-ladder lane: each rung has a row
+/// this tall, the step's label sitting above its marker within the row.
+pub const RUNG_STEP: f32 = 24.0;
+/// The ladder's markers: a stage's own rung, and the level a stage keeps from the last.
+pub const LADDER_MARKER_R: f32 = 5.0;
+/// Between a step's marker and the baseline of its label above it.
+pub const LADDER_LABEL_GAP: f32 = 4.0;
 /// A card is at least this tall (an empty card is still something to click).
 pub const CARD_MIN_HEIGHT: f32 = 44.0;
 /// Kept free to the right of the last column and below the last lane for connectors
@@ -189,6 +197,13 @@ impl Layouter {
         let mut lanes = Vec::new();
         let mut cards = Vec::new();
         let mut emotion_lines = Vec::new();
+        let mut ladders = Vec::new();
+        let columns: Vec<(f32, f32)> = map
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (stage_x[i], s.width as f32))
+            .collect();
         let mut endpoints: HashMap<&str, Endpoint> = HashMap::new();
         let mut all_endpoints: Vec<Endpoint> = Vec::with_capacity(map.cards.len());
         let stage_centres: Vec<(&str, f32)> = map
@@ -221,9 +236,25 @@ impl Layouter {
                 continue;
             }
 
-            // Cards start below the curve band in an emotion lane, at the top otherwise.
+            // Cards start below the curve band in an emotion lane, below the rungs in a
+            // ladder lane, at the top otherwise.
             let is_emotion = lane.kind == LaneKind::Emotions;
-            let content_top = if is_emotion { EMOTION_BAND_HEIGHT } else { 0.0 };
+            let name = self.wrap(&lane.name, HEADER, Some(gutter_inner));
+            // The rungs start under the lane's name, so their names in the gutter do not
+            // run into it.
+            let rungs = if lane.kind == LaneKind::Ladder {
+                doc.ladder.len()
+            } else {
+                0
+            };
+            let rung_top = LANE_PAD_Y + name.height + LEGEND_GAP;
+            let content_top = if is_emotion {
+                EMOTION_BAND_HEIGHT
+            } else if rungs > 0 {
+                rung_top + rungs as f32 * RUNG_STEP
+            } else {
+                0.0
+            };
             let mut placed = Vec::with_capacity(per_lane[li].len());
             let mut next_dy = vec![content_top + LANE_PAD_Y; map.stages.len()];
             for &(card, si, index) in &per_lane[li] {
@@ -243,7 +274,6 @@ impl Layouter {
                 });
                 next_dy[si] += height + CARD_GAP;
             }
-            let name = self.wrap(&lane.name, HEADER, Some(gutter_inner));
             if is_emotion {
                 let first = emotion_lines.len();
                 emotion_lines.extend(emotion::lines(
@@ -285,11 +315,32 @@ impl Layouter {
             let cells = cells.max(loop_track(map, &placed));
             let height = if is_emotion {
                 EMOTION_BAND_HEIGHT.max(cells).max(legend_bottom)
+            } else if rungs > 0 {
+                LANE_MIN_HEIGHT.max(cells).max(content_top + LANE_PAD_Y)
             } else {
                 LANE_MIN_HEIGHT
                     .max(cells)
                     .max(name.height + 2.0 * LANE_PAD_Y)
             };
+
+            if lane.kind == LaneKind::Ladder {
+                let band = RungBand {
+                    top: y + rung_top,
+                    step: RUNG_STEP,
+                    count: rungs,
+                };
+                let mut l = ladder::ladder(
+                    doc,
+                    map,
+                    &lane.id,
+                    palette::pick(lane.color.as_deref(), palette::kind_colors(lane.kind).1),
+                    &band,
+                    &columns,
+                    (GUTTER_WIDTH, columns_right),
+                );
+                self.label_ladder(doc, map, &mut l);
+                ladders.push(l);
+            }
 
             for p in placed {
                 let rect = Rect {
@@ -328,6 +379,7 @@ impl Layouter {
         cards.sort_by_key(|c: &SceneCard| order.get(c.id.as_str()).copied().unwrap_or(usize::MAX));
 
         let connectors = self.connectors(map, &endpoints, &all_endpoints, header_height);
+        let heat = heat(map, &stages);
 
         Scene {
             map_id: map.id.clone(),
@@ -341,7 +393,45 @@ impl Layouter {
             cards,
             connectors,
             emotion_lines,
+            ladder: ladders,
+            heat,
             fonts: fonts::scene_fonts(),
+        }
+    }
+
+    /// The rung names in the gutter and the step labels above the markers.
+    fn label_ladder(&mut self, doc: &Document, map: &Map, ladder: &mut SceneLadder) {
+        let gutter_inner = GUTTER_WIDTH - 2.0 * GUTTER_PAD_X;
+        let centred = |block: &ShapedBlock, x: f32, mid_y: f32| {
+            block.lines.first().map(|l| TextLine {
+                text: l.text.clone(),
+                x: r2(x),
+                y: r2(mid_y + l.baseline - BODY.line_height / 2.0),
+                width: r2(l.width),
+            })
+        };
+        for rung in &mut ladder.rungs {
+            let Some(r) = doc.ladder.get(rung.index as usize) else {
+                continue;
+            };
+            let block = self.fit_one_line(&r.name, BODY, gutter_inner - LEGEND_SWATCH);
+            rung.name = centred(&block, GUTTER_PAD_X + LEGEND_SWATCH, rung.y);
+        }
+        for step in ladder.steps.iter_mut().filter(|s| !s.inherited) {
+            let (Some(r), Some(stage)) = (
+                doc.ladder.iter().find(|r| r.id == step.rung_id),
+                map.stage(&step.stage_id),
+            ) else {
+                continue;
+            };
+            let room = (stage.width as f32 - 2.0 * CELL_PAD_X).max(1.0);
+            let block = self.fit_one_line(&r.name, BODY, room);
+            step.label = block.lines.first().map(|l| TextLine {
+                text: l.text.clone(),
+                x: r2(step.x - l.width / 2.0),
+                y: r2(step.y - LADDER_MARKER_R - LADDER_LABEL_GAP),
+                width: r2(l.width),
+            });
         }
     }
 
@@ -429,6 +519,46 @@ fn loop_track(map: &Map, placed: &[Placed<'_>]) -> f32 {
         need = need.max(bottom + connectors::LOOP_RISE + label);
     }
     need
+}
+
+/// Per stage, the sum of the severities of its points of vulnerability (capped), for the
+/// stages that have any. Cards in hidden lanes are left out, as they are from the Scene;
+/// those in collapsed lanes count, as the lane still holds them.
+fn heat(map: &Map, stages: &[SceneStage]) -> Vec<SceneHeat> {
+    let shown: HashMap<&str, bool> = map
+        .lanes
+        .iter()
+        .map(|l| (l.id.as_str(), !l.hidden))
+        .collect();
+    let mut sums: HashMap<&str, u32> = HashMap::new();
+    for card in &map.cards {
+        if let Some(s) = severity(card) {
+            if shown.get(card.lane_id.as_str()) == Some(&true) {
+                *sums.entry(card.stage_id.as_str()).or_insert(0) += u32::from(s);
+            }
+        }
+    }
+    stages
+        .iter()
+        .filter_map(|stage| {
+            let sum = sums.get(stage.id.as_str()).copied().unwrap_or(0);
+            let level = sum.min(u32::from(palette::HEAT_MAX)) as u8;
+            (level > 0).then(|| SceneHeat {
+                stage_id: stage.id.clone(),
+                x: stage.x,
+                width: stage.width,
+                level,
+                color: palette::heat_color(level),
+            })
+        })
+        .collect()
+}
+
+/// A point of vulnerability's severity, 1..=3; `None` for a card not flagged as one.
+fn severity(card: &Card) -> Option<u8> {
+    card.flags
+        .point_of_vulnerability
+        .then(|| card.plan.vulnerability.severity.clamp(1, 3))
 }
 
 /// Cards fill their column, less the cell's side padding.
@@ -533,5 +663,6 @@ fn scene_card(doc: &Document, lane: &waymark_model::Lane, p: Placed<'_>, rect: R
         body: text_lines(&p.body, text_left, body_top),
         channel,
         flags: card.flags,
+        severity: severity(card),
     }
 }

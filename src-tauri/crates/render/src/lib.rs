@@ -28,6 +28,7 @@ mod error;
 pub mod export;
 mod fonts;
 mod geom;
+mod ladder;
 mod layout;
 mod palette;
 mod patch;

@@ -21,7 +21,7 @@ pub(crate) fn kind_colors(kind: LaneKind) -> (&'static str, &'static str) {
         LaneKind::Backstage => ("#d9dce1", "#374151"),
         LaneKind::Notes => ("#fbfaf7", "#57534e"),
         LaneKind::Custom => ("#eef2f6", "#475569"),
-        LaneKind::Ladder => ("#e6f4d7", "#3f6212"),
+        LaneKind::Ladder => ("#dcefc8", "#3f6212"),
     }
 }
 
@@ -50,6 +50,23 @@ pub(crate) fn persona_color(index: usize) -> &'static str {
 
 pub(crate) fn channel_color(index: usize) -> &'static str {
     CHANNELS[index % CHANNELS.len()]
+}
+
+/// The heat ramp's ends: a stage with one low-severity vulnerability is a light pink, one
+/// at the cap (9) a deep red, so the bands stay apart on a greyscale print too.
+const HEAT_LIGHT: Rgb = [0xff, 0xd6, 0xd6];
+const HEAT_DARK: Rgb = [0x9b, 0x11, 0x11];
+/// The highest heat level; sums of severities above it are capped.
+pub(crate) const HEAT_MAX: u8 = 9;
+
+/// The colour of a stage's heat band at `level` (1..=9; values outside are clamped).
+pub(crate) fn heat_color(level: u8) -> String {
+    let level = level.clamp(1, HEAT_MAX);
+    hex(mix(
+        HEAT_LIGHT,
+        HEAT_DARK,
+        (level - 1) as f32 / (HEAT_MAX - 1) as f32,
+    ))
 }
 
 /// The user's colour when it is a valid `#rrggbb`, else the fallback. The model validates
@@ -136,6 +153,20 @@ mod tests {
                 luma(stroke) < 120.0,
                 "{k:?} stroke {stroke} too light to print"
             );
+        }
+    }
+
+    #[test]
+    fn the_heat_ramp_darkens_from_light_to_deep_red() {
+        assert_eq!(heat_color(1), "#ffd6d6");
+        assert_eq!(heat_color(9), "#9b1111");
+        assert_eq!(heat_color(0), heat_color(1));
+        assert_eq!(heat_color(200), heat_color(9));
+        for level in 1..HEAT_MAX {
+            let (a, b) = (luma(&heat_color(level)), luma(&heat_color(level + 1)));
+            assert!(b < a - 5.0, "level {level}: {a} then {b}");
+            let [r, g, bl] = parse(&heat_color(level)).unwrap();
+            assert!(r > g && r > bl, "{level} is red");
         }
     }
 

@@ -7,7 +7,8 @@
 //! end) would not give it. The small top-level fields are always sent.
 //!
 //! Ids are unique within each list, as layout guarantees for any valid document; an
-//! emotion line is named by [`emotion_line_key`] (a persona has one line per emotion lane).
+//! emotion line is named by [`emotion_line_key`] (a persona has one line per emotion lane),
+//! a ladder by its lane's id and a heat band by its stage's id.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -53,6 +54,8 @@ pub struct ScenePatch {
     pub cards: ListPatch<SceneCard>,
     pub connectors: ListPatch<SceneConnector>,
     pub emotion_lines: ListPatch<SceneEmotionLine>,
+    pub ladder: ListPatch<SceneLadder>,
+    pub heat: ListPatch<SceneHeat>,
 }
 
 impl ScenePatch {
@@ -63,6 +66,8 @@ impl ScenePatch {
             && self.cards.is_empty()
             && self.connectors.is_empty()
             && self.emotion_lines.is_empty()
+            && self.ladder.is_empty()
+            && self.heat.is_empty()
     }
 }
 
@@ -88,6 +93,18 @@ macro_rules! keyed_by_id {
 }
 keyed_by_id!(SceneStage, SceneLane, SceneCard, SceneConnector);
 
+impl Keyed for SceneLadder {
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.lane_id)
+    }
+}
+
+impl Keyed for SceneHeat {
+    fn key(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.stage_id)
+    }
+}
+
 impl Keyed for SceneEmotionLine {
     fn key(&self) -> Cow<'_, str> {
         Cow::Owned(emotion_line_key(&self.lane_id, &self.persona_id))
@@ -109,6 +126,8 @@ pub fn diff(old: &Scene, new: &Scene) -> ScenePatch {
         cards: diff_list(&old.cards, &new.cards),
         connectors: diff_list(&old.connectors, &new.connectors),
         emotion_lines: diff_list(&old.emotion_lines, &new.emotion_lines),
+        ladder: diff_list(&old.ladder, &new.ladder),
+        heat: diff_list(&old.heat, &new.heat),
     }
 }
 
@@ -126,6 +145,8 @@ pub fn apply(scene: &mut Scene, patch: &ScenePatch) {
     apply_list(&mut scene.cards, &patch.cards);
     apply_list(&mut scene.connectors, &patch.connectors);
     apply_list(&mut scene.emotion_lines, &patch.emotion_lines);
+    apply_list(&mut scene.ladder, &patch.ladder);
+    apply_list(&mut scene.heat, &patch.heat);
 }
 
 fn diff_list<T: Keyed + PartialEq + Clone>(old: &[T], new: &[T]) -> ListPatch<T> {

@@ -26,6 +26,11 @@ pub struct Scene {
     pub cards: Vec<SceneCard>,
     pub connectors: Vec<SceneConnector>,
     pub emotion_lines: Vec<SceneEmotionLine>,
+    /// One per visible (not collapsed) engagement-ladder lane, top to bottom.
+    pub ladder: Vec<SceneLadder>,
+    /// One per stage holding points of vulnerability, in stage order: a "heat band"
+    /// the UI may lay over the stage's column.
+    pub heat: Vec<SceneHeat>,
     pub fonts: SceneFonts,
 }
 
@@ -101,6 +106,9 @@ pub struct SceneCard {
     /// The delivering channel's icon and name, if any.
     pub channel: Option<SceneChannelBadge>,
     pub flags: CardFlags,
+    /// The vulnerability's severity, 1 (low) to 3 (high), when the card is flagged as a
+    /// point of vulnerability; `None` otherwise.
+    pub severity: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -156,4 +164,69 @@ pub struct SceneEmotionPoint {
     pub value: i8,
     pub x: f32,
     pub y: f32,
+}
+
+/// An engagement-ladder lane: the rungs as guide lines (lowest at the bottom) and the rung
+/// each stage reaches as a stepped line with a marker per stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneLadder {
+    /// The ladder lane it is drawn in (one `SceneLadder` per lane).
+    pub lane_id: Id,
+    /// `#rrggbb`: the stepped line and the markers.
+    pub color: String,
+    /// Lowest rung first.
+    pub rungs: Vec<SceneRung>,
+    /// In stage order, from the first stage that reaches a rung on.
+    pub steps: Vec<SceneLadderStep>,
+    /// The stepped line through the steps' markers (an SVG path of `M`, `H` and `V`;
+    /// empty when no stage reaches a rung): level through each column, rising or falling
+    /// at the border between two columns.
+    pub path: String,
+}
+
+/// One rung of the ladder: a horizontal guide across the columns and its name in the gutter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneRung {
+    pub rung_id: Id,
+    /// 0 for the lowest rung.
+    pub index: u32,
+    /// The guide line runs from `x1` to `x2` at `y`.
+    pub y: f32,
+    pub x1: f32,
+    pub x2: f32,
+    /// The rung's name in the gutter, vertically centred on the guide (cut with "…").
+    pub name: Option<TextLine>,
+}
+
+/// The rung a stage reaches, at its column's centre.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneLadderStep {
+    pub stage_id: Id,
+    pub rung_id: Id,
+    pub x: f32,
+    pub y: f32,
+    /// True when the stage sets no rung of its own and keeps the previous stage's level
+    /// (drawn as a small hollow marker without a label).
+    pub inherited: bool,
+    /// The rung's name centred above the marker (stages with their own rung only); draw
+    /// it on a halo, as it may cross a guide line.
+    pub label: Option<TextLine>,
+}
+
+/// How much is at risk in one stage: the points of vulnerability in its column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneHeat {
+    pub stage_id: Id,
+    /// The stage's column.
+    pub x: f32,
+    pub width: f32,
+    /// The sum of the severities of the stage's points of vulnerability (cards in hidden
+    /// lanes left out), capped at 9; always at least 1.
+    pub level: u8,
+    /// `#rrggbb` from a ramp, light red (1) to dark red (9).
+    pub color: String,
 }

@@ -105,6 +105,68 @@ fn user_text_is_escaped_and_reads_back_exactly() {
     assert!(text.contains(&squash("Maya <img src=x>")));
 }
 
+/// The template with an engagement-ladder lane (a hostile rung name among them) and
+/// points of vulnerability of each severity.
+fn ladder_scene() -> Scene {
+    let mut doc = template_doc();
+    doc.ladder = default_ladder();
+    doc.ladder[1].name = "Part <i>icipant</i> & co".into();
+    let map = &mut doc.maps[0];
+    map.stages[0].rung_id = Some("rung-donor".into());
+    map.stages[2].rung_id = Some("rung-participant".into());
+    map.stages[4].rung_id = Some("rung-advocate".into());
+    map.lanes.insert(
+        1,
+        Lane {
+            id: "ln-ladder".into(),
+            name: "Engagement ladder".into(),
+            kind: LaneKind::Ladder,
+            color: None,
+            collapsed: false,
+            hidden: false,
+        },
+    );
+    for (i, card) in map.cards.iter_mut().take(3).enumerate() {
+        card.flags.point_of_vulnerability = true;
+        card.plan.vulnerability.severity = i as u8 + 1;
+    }
+    let id = map.id.clone();
+    Layouter::new().layout(&doc, &id).unwrap()
+}
+
+#[test]
+fn the_ladder_and_severities_are_drawn_and_escaped() {
+    let scene = ladder_scene();
+    let svg = scene_svg(&scene);
+    assert_eq!(svg.matches("<g class=\"ladder\">").count(), 1);
+    assert!(!svg.contains("<i>"), "raw markup in the SVG");
+    let ladder = &scene.ladder[0];
+    // A dashed guide per rung, the stepped line, a marker per stage from the first rung on.
+    assert_eq!(
+        svg.matches("stroke-dasharray=\"4 4\"").count(),
+        ladder.rungs.len()
+    );
+    assert!(svg.contains(&format!("d=\"{}\"", ladder.path)));
+    assert_eq!(ladder.steps.len(), scene.stages.len());
+    let tree = parse_svg(&svg).expect("parses");
+    let text = tree_text(&tree);
+    let squashed = squash(&text.concat());
+    assert!(squashed.contains(&squash("Part <i>icipant</i> & co")));
+    for rung in ["Donor", "Volunteer", "Advocate", "Major donor"] {
+        assert!(text.iter().any(|t| t == rung), "{rung} named");
+    }
+    // Each flagged card's severity beside its triangle.
+    for n in 1..=3 {
+        let tag = format!(">{}</text></g>", "!".repeat(n));
+        assert!(svg.contains(&tag), "severity {n}");
+    }
+    let flagged = scene.cards.iter().filter(|c| c.severity.is_some()).count();
+    assert!(flagged >= 3);
+    assert_eq!(svg.matches("class=\"marker severity\"").count(), flagged);
+    let bbox = tree.root().abs_bounding_box();
+    assert!(bbox.right() <= scene.width + 0.5 && bbox.bottom() <= scene.height + 0.5);
+}
+
 #[test]
 fn the_map_svg_is_the_scene_size_and_draws_every_card() {
     let scene = template_scene();

@@ -196,6 +196,92 @@ fn small_doc() -> Document {
     }
 }
 
+/// 4 stages × 3 lanes with the engagement ladder: the stages reach Donor, (keep it),
+/// Volunteer and a rung the ladder lacks (keep it); a card sits in the ladder lane; points
+/// of vulnerability of each severity, one in a hidden lane (which must not count).
+fn ladder_doc() -> Document {
+    use LaneKind::*;
+    let mut map = Map::new("m-ladder", "Up the ladder");
+    let mut s1 = stage("s1", "Discover", 220);
+    s1.rung_id = Some("r-donor".into());
+    let s2 = stage("s2", "Give", 200);
+    let mut s3 = stage("s3", "Volunteer", 220);
+    s3.rung_id = Some("r-volunteer".into());
+    let mut s4 = stage("s4", "Lead", 200);
+    s4.rung_id = Some("r-gone".into());
+    map.stages = vec![s1, s2, s3, s4];
+    let mut hidden = lane("l-hidden", "Backstage", Backstage);
+    hidden.hidden = true;
+    map.lanes = vec![
+        lane("l-touch", "Touchpoints", Touchpoints),
+        lane("l-ladder", "Engagement ladder", Ladder),
+        hidden,
+    ];
+    let vulnerable = |id: &str, stage: &str, lane: &str, severity: u8| {
+        let kind = if lane == "l-hidden" {
+            Backstage
+        } else {
+            Touchpoints
+        };
+        let mut c = card(id, stage, lane, kind, "Lapses after the first gift", "");
+        c.flags.point_of_vulnerability = true;
+        c.plan.vulnerability.severity = severity;
+        c
+    };
+    let mut not_flagged = card(
+        "c-plain",
+        "s2",
+        "l-touch",
+        Touchpoints,
+        "Thank-you call",
+        "",
+    );
+    // A severity without the flag is no vulnerability.
+    not_flagged.plan.vulnerability.severity = 3;
+    map.cards = vec![
+        vulnerable("c-v3", "s2", "l-touch", 3),
+        vulnerable("c-v2", "s2", "l-touch", 2),
+        not_flagged,
+        vulnerable("c-v1", "s3", "l-touch", 1),
+        card(
+            "c-rung",
+            "s3",
+            "l-ladder",
+            Ladder,
+            "Joins the volunteer team",
+            "",
+        ),
+        vulnerable("c-hidden", "s4", "l-hidden", 3),
+    ];
+    Document {
+        ladder: vec![
+            Rung {
+                id: "r-donor".into(),
+                name: "Donor".into(),
+                commitment: "$10 first gift".into(),
+            },
+            Rung {
+                id: "r-participant".into(),
+                name: "Participant".into(),
+                commitment: "Takes part in an event".into(),
+            },
+            Rung {
+                id: "r-volunteer".into(),
+                name: "Volunteer".into(),
+                commitment: "Gives time every month".into(),
+            },
+            Rung {
+                id: "r-major".into(),
+                name: "Major donor with a life-changing commitment to the cause".into(),
+                commitment: "$1,000,000".into(),
+            },
+        ],
+        maps: vec![map],
+        channels: vec![],
+        personas: vec![],
+    }
+}
+
 fn template_doc() -> Document {
     serde_json::from_str(include_str!(
         "../../../../assets/templates/nonprofit-supporter.json"
@@ -288,6 +374,9 @@ fn render(s: &Scene) -> String {
         if fl.passion_point || fl.shareable_moment || fl.point_of_vulnerability {
             writeln!(o, "    flags {fl:?}").unwrap();
         }
+        if let Some(sev) = c.severity {
+            writeln!(o, "    severity {sev}").unwrap();
+        }
     }
     for k in &s.connectors {
         writeln!(
@@ -316,6 +405,37 @@ fn render(s: &Scene) -> String {
         }
         writeln!(o, "    path {}", e.path).unwrap();
     }
+    for l in &s.ladder {
+        writeln!(o, "ladder in {} {}", l.lane_id, l.color).unwrap();
+        for r in &l.rungs {
+            writeln!(
+                o,
+                "    rung {} #{} y={} x={}..{}",
+                r.rung_id, r.index, r.y, r.x1, r.x2
+            )
+            .unwrap();
+            lines(&mut o, "    name", r.name.as_slice());
+        }
+        for st in &l.steps {
+            let inherited = if st.inherited { " inherited" } else { "" };
+            writeln!(
+                o,
+                "    step {} {} ({}, {}){inherited}",
+                st.stage_id, st.rung_id, st.x, st.y
+            )
+            .unwrap();
+            lines(&mut o, "    label", st.label.as_slice());
+        }
+        writeln!(o, "    path {}", l.path).unwrap();
+    }
+    for h in &s.heat {
+        writeln!(
+            o,
+            "heat {} x={} w={} level={} {}",
+            h.stage_id, h.x, h.width, h.level, h.color
+        )
+        .unwrap();
+    }
     o
 }
 
@@ -333,6 +453,11 @@ fn snapshot_small_map() {
 #[test]
 fn snapshot_nonprofit_template() {
     insta::assert_snapshot!(render(&layout(&template_doc())));
+}
+
+#[test]
+fn snapshot_ladder_and_vulnerabilities() {
+    insta::assert_snapshot!(render(&layout(&ladder_doc())));
 }
 
 // ---- behaviour ----------------------------------------------------------------------
@@ -648,4 +773,129 @@ fn channel_badges_sit_inside_their_cards_below_the_text() {
         let last_text = card.body.last().or(card.title.last()).unwrap().y;
         assert!(b.y >= last_text, "{}: badge overlaps the text", card.id);
     }
+}
+
+#[test]
+fn the_ladder_lane_holds_its_rungs_lowest_at_the_bottom() {
+    let s = layout(&ladder_doc());
+    let lane = s.lanes.iter().find(|l| l.id == "l-ladder").unwrap();
+    assert_eq!(s.ladder.len(), 1);
+    let ladder = &s.ladder[0];
+    assert_eq!(ladder.lane_id, "l-ladder");
+    let ys: Vec<f32> = ladder.rungs.iter().map(|r| r.y).collect();
+    assert_eq!(ys.len(), 4);
+    assert!(ys.windows(2).all(|w| w[1] + RUNG_STEP == w[0]), "{ys:?}");
+    let name_bottom = lane.name.last().unwrap().y;
+    for r in &ladder.rungs {
+        assert!(r.y > name_bottom && r.y < lane.y + lane.height, "{r:?}");
+        assert_eq!(
+            (r.x1, r.x2),
+            (s.gutter_width, 180.0 + 220.0 + 200.0 + 220.0 + 200.0)
+        );
+        let name = r.name.as_ref().expect("every rung is named in the gutter");
+        assert!(
+            name.x + name.width <= s.gutter_width - GUTTER_PAD_X,
+            "{name:?}"
+        );
+        assert!(
+            name.y > r.y && name.y < r.y + BODY_SIZE,
+            "centred on its guide: {name:?}"
+        );
+    }
+    // The long name is cut to the gutter.
+    assert!(ladder.rungs[3].name.as_ref().unwrap().text.ends_with('…'));
+    // Steps: Donor, kept, Volunteer, kept (the fourth stage's rung is not on the ladder).
+    let steps: Vec<(&str, &str, bool)> = ladder
+        .steps
+        .iter()
+        .map(|st| (st.stage_id.as_str(), st.rung_id.as_str(), st.inherited))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("s1", "r-donor", false),
+            ("s2", "r-donor", true),
+            ("s3", "r-volunteer", false),
+            ("s4", "r-volunteer", true),
+        ]
+    );
+    for st in &ladder.steps {
+        let stage = s.stages.iter().find(|x| x.id == st.stage_id).unwrap();
+        assert_eq!(st.x, stage.x + stage.width / 2.0);
+        match &st.label {
+            Some(l) => {
+                assert!(!st.inherited);
+                assert!(
+                    l.y < st.y && l.y - 12.0 > lane.y,
+                    "label inside the lane: {l:?}"
+                );
+                assert!(l.x >= stage.x && l.x + l.width <= stage.x + stage.width);
+            }
+            None => assert!(st.inherited),
+        }
+    }
+    assert_eq!(ladder.steps[0].y, ys[0]);
+    assert_eq!(ladder.steps[2].y, ys[2]);
+    assert!(ladder.path.starts_with('M') && ladder.path.contains(" V"));
+    // The card in the ladder lane sits below the rungs, inside the lane.
+    let c = card_of(&s, "c-rung");
+    assert!(c.y > ys[0] + RUNG_STEP / 2.0 && c.y + c.height <= lane.y + lane.height);
+}
+
+/// The body text's size: a baseline lies less than this below its line's middle.
+const BODY_SIZE: f32 = 12.5;
+
+#[test]
+fn a_ladder_lane_without_a_ladder_is_an_ordinary_lane_and_collapsed_ones_draw_none() {
+    let mut doc = ladder_doc();
+    doc.ladder.clear();
+    let s = layout(&doc);
+    let lane = s.lanes.iter().find(|l| l.id == "l-ladder").unwrap();
+    assert!(s.ladder[0].rungs.is_empty() && s.ladder[0].steps.is_empty());
+    assert_eq!(s.ladder[0].path, "");
+    let c = card_of(&s, "c-rung");
+    assert_eq!(c.y, lane.y + LANE_PAD_Y);
+
+    let mut doc = ladder_doc();
+    doc.maps[0].lanes[1].collapsed = true;
+    assert!(layout(&doc).ladder.is_empty());
+}
+
+#[test]
+fn points_of_vulnerability_carry_their_severity_and_heat_their_stage() {
+    let s = layout(&ladder_doc());
+    assert_eq!(card_of(&s, "c-v3").severity, Some(3));
+    assert_eq!(card_of(&s, "c-v1").severity, Some(1));
+    assert_eq!(card_of(&s, "c-plain").severity, None);
+    let heat: Vec<(&str, u8)> = s
+        .heat
+        .iter()
+        .map(|h| (h.stage_id.as_str(), h.level))
+        .collect();
+    // s4's only vulnerability is in a hidden lane.
+    assert_eq!(heat, [("s2", 5), ("s3", 1)]);
+    let s2 = s.stages.iter().find(|x| x.id == "s2").unwrap();
+    assert_eq!((s.heat[0].x, s.heat[0].width), (s2.x, s2.width));
+    assert_ne!(s.heat[0].color, s.heat[1].color);
+
+    // Severities outside 1..=3 are clamped, and the level is capped at 9.
+    let mut doc = ladder_doc();
+    for i in 0..5 {
+        let mut c = card(
+            &format!("x{i}"),
+            "s1",
+            "l-touch",
+            LaneKind::Touchpoints,
+            "Risk",
+            "",
+        );
+        c.flags.point_of_vulnerability = true;
+        c.plan.vulnerability.severity = if i == 0 { 0 } else { 200 };
+        doc.maps[0].cards.push(c);
+    }
+    let s = layout(&doc);
+    assert_eq!(card_of(&s, "x0").severity, Some(1));
+    assert_eq!(card_of(&s, "x1").severity, Some(3));
+    assert_eq!(s.heat[0].stage_id, "s1");
+    assert_eq!(s.heat[0].level, 9);
 }

@@ -5,12 +5,15 @@ use waymark_model::*;
 use waymark_render::*;
 
 fn generated(cards: u32, seed: u64) -> Document {
-    generate(GenerateSpec {
+    let mut doc = generate(GenerateSpec {
         stages: 8,
         lanes: 6,
         cards,
         seed,
-    })
+    });
+    // An engagement ladder for the ladder lanes the edits make.
+    doc.ladder = default_ladder();
+    doc
 }
 
 /// A small linear congruential generator: the same "random" edits on every machine.
@@ -31,12 +34,14 @@ impl Lcg {
 }
 
 /// One random-ish change to the map, of the kinds edits make: text, moves, adds,
-/// deletes, reorders, widths, collapsing and hiding lanes, emotions, connectors.
+/// deletes, reorders, widths, collapsing and hiding lanes, emotions, connectors, ladder
+/// lanes and rungs, points of vulnerability.
 fn random_edit(doc: &mut Document, rng: &mut Lcg) {
     let channels: Vec<Id> = doc.channels.iter().map(|c| c.id.clone()).collect();
+    let rungs: Vec<Id> = doc.ladder.iter().map(|r| r.id.clone()).collect();
     let map = &mut doc.maps[0];
     let n = map.cards.len();
-    match rng.below(14) {
+    match rng.below(18) {
         0 if n > 0 => {
             let i = rng.below(n);
             map.cards[i].title = format!("Edited {} title", rng.below(1000));
@@ -132,6 +137,31 @@ fn random_edit(doc: &mut Document, rng: &mut Lcg) {
             let i = rng.below(map.connectors.len());
             map.connectors.remove(i);
         }
+        14 => {
+            // A lane becomes the engagement ladder, or stops being it.
+            let i = rng.below(map.lanes.len());
+            map.lanes[i].kind = if map.lanes[i].kind == LaneKind::Ladder {
+                LaneKind::Notes
+            } else {
+                LaneKind::Ladder
+            };
+        }
+        15 => {
+            // A stage reaches a rung, another one, or none.
+            let i = rng.below(map.stages.len());
+            let r = rng.below(rungs.len() + 1);
+            map.stages[i].rung_id = rungs.get(r).cloned();
+        }
+        16 if n > 0 => {
+            // A card is marked as a point of vulnerability, or its severity changes.
+            let i = rng.below(n);
+            map.cards[i].flags.point_of_vulnerability = rng.below(4) != 0;
+            map.cards[i].plan.vulnerability.severity = 1 + rng.below(3) as u8;
+        }
+        17 if rng.below(3) == 0 && !doc.ladder.is_empty() => {
+            // The ladder loses its top rung.
+            doc.ladder.pop();
+        }
         13 => {
             // A persona leaves the map: its emotion line goes.
             if !map.persona_ids.is_empty() {
@@ -150,6 +180,7 @@ fn random_edit(doc: &mut Document, rng: &mut Lcg) {
 #[test]
 fn applying_the_diff_of_two_scenes_gives_the_new_one() {
     let mut layouter = Layouter::new();
+    let (mut saw_steps, mut saw_heat_change) = (false, false);
     for seed in 0..4 {
         let mut doc = generated(120, seed);
         let mut rng = Lcg(seed);
@@ -169,9 +200,15 @@ fn applying_the_diff_of_two_scenes_gives_the_new_one() {
             let mut patched = old.clone();
             apply(&mut patched, &serde_json::from_str(&json).unwrap());
             assert_eq!(patched, new, "seed {seed}, step {step} (JSON)");
+            saw_steps |= new.ladder.iter().any(|l| !l.steps.is_empty());
+            saw_heat_change |= !patch.heat.is_empty();
             old = new;
         }
     }
+    assert!(
+        saw_steps && saw_heat_change,
+        "the edits reach ladders and heat"
+    );
 }
 
 #[test]
@@ -189,7 +226,24 @@ fn diff_handles_order_changes_adds_and_removals_in_any_list() {
     new.stages.swap(0, 1);
     new.emotion_lines.reverse();
     new.connectors.clear();
+    new.heat.push(SceneHeat {
+        stage_id: "s-extra".into(),
+        x: 0.0,
+        width: 10.0,
+        level: 3,
+        color: "#ff0000".into(),
+    });
+    new.heat.reverse();
+    new.ladder.push(SceneLadder {
+        lane_id: "l-extra".into(),
+        color: "#000000".into(),
+        rungs: vec![],
+        steps: vec![],
+        path: String::new(),
+    });
     let patch = diff(&old, &new);
+    assert_eq!(patch.heat.upserted.len(), 1);
+    assert_eq!(patch.ladder.upserted.len(), 1);
     assert!(patch.cards.order.is_some());
     assert_eq!(patch.cards.upserted.len(), 1);
     assert_eq!(patch.cards.removed.len(), 1);
@@ -239,6 +293,7 @@ fn a_title_edit_that_keeps_the_height_patches_exactly_one_card() {
     assert!(patch.lanes.is_empty());
     assert!(patch.connectors.is_empty());
     assert!(patch.emotion_lines.is_empty());
+    assert!(patch.ladder.is_empty() && patch.heat.is_empty());
     let full = serde_json::to_vec(&new).unwrap().len();
     let small = serde_json::to_vec(&patch).unwrap().len();
     assert!(small * 50 < full, "patch {small} B vs full {full} B");

@@ -194,6 +194,39 @@ describe('the Export dialog', () => {
     expect($('export-data-note')?.textContent).toContain('CSV holds the cards as rows');
   });
 
+  it('offers the appendix for a PDF only, and sends it with the preview and the export', async () => {
+    const fake = backend({ settings: { format: 'pdf' } });
+    await open();
+    const box = $<HTMLInputElement>('export-appendix')!;
+    expect(box.checked).toBe(false);
+    expect(box.closest('label')?.textContent).toContain(
+      'Appendix: channel job descriptions and passion-point KPIs',
+    );
+    box.click();
+    flushSync();
+    await previewSettles();
+    expect(named(fake, 'export_preview').at(-1)).toMatchObject({ options: { format: 'pdf', appendix: true } });
+
+    // Not a PDF: no appendix offered, and none sent.
+    pick('export-format-png');
+    expect($('export-appendix')).toBeNull();
+    await previewSettles();
+    expect(named(fake, 'export_preview').at(-1)).toMatchObject({ options: { format: 'png', appendix: false } });
+
+    // Back to PDF: the choice is still there.
+    pick('export-format-pdf');
+    expect($<HTMLInputElement>('export-appendix')!.checked).toBe(true);
+    $('export-start')!.click();
+    await vi.waitFor(() => expect(named(fake, 'export_start').length).toBe(1));
+    expect(named(fake, 'export_start')[0]).toMatchObject({ options: { format: 'pdf', appendix: true } });
+  });
+
+  it('remembers a chosen appendix', async () => {
+    backend({ settings: { format: 'pdf', appendix: true } });
+    await open();
+    expect($<HTMLInputElement>('export-appendix')!.checked).toBe(true);
+  });
+
   it('validates a custom resolution and holds Export until it is right', async () => {
     const fake = backend();
     await open();

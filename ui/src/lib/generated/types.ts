@@ -1,7 +1,11 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:
 // run `UPDATE_BINDINGS=1 cargo test --test tests bindings` after changing a type.
 
-export type Document = { maps: Array<Map>, channels: Array<Channel>, personas: Array<Persona>, };
+export type Document = { maps: Array<Map>, channels: Array<Channel>, personas: Array<Persona>, 
+/**
+ * The engagement ladder's rungs, lowest first.
+ */
+ladder: Array<Rung>, };
 
 export type Map = { id: string, name: string, description: string, 
 /**
@@ -29,11 +33,15 @@ color: string | null,
 /**
  * Column width in layout units (pixels at 100 %).
  */
-width: number, };
+width: number, 
+/**
+ * The engagement-ladder rung a customer reaches in this stage.
+ */
+rungId: string | null, };
 
-export type StageProps = { name: string, color: string | null, width: number, };
+export type StageProps = { name: string, color: string | null, width: number, rungId: string | null, };
 
-export type LaneKind = "touchpoints" | "actions" | "thoughts" | "emotions" | "pain_points" | "opportunities" | "passion_points" | "channels" | "kpis" | "backstage" | "notes" | "custom";
+export type LaneKind = "touchpoints" | "actions" | "thoughts" | "emotions" | "pain_points" | "opportunities" | "passion_points" | "channels" | "kpis" | "backstage" | "notes" | "custom" | "ladder";
 
 export type Lane = { id: string, name: string, kind: LaneKind, color: string | null, collapsed: boolean, hidden: boolean, };
 
@@ -61,21 +69,45 @@ kind: LaneKind, title: string, body: string, color: string | null,
 /**
  * The channel that delivers this touchpoint.
  */
-channelId: string | null, personaIds: Array<string>, flags: CardFlags, };
+channelId: string | null, personaIds: Array<string>, flags: CardFlags, 
+/**
+ * KPIs and notes of a passion point, a vulnerability's details, the ladder rung.
+ */
+plan: CardPlan, };
 
-export type CardProps = { title: string, body: string, color: string | null, channelId: string | null, personaIds: Array<string>, flags: CardFlags, };
+export type CardProps = { title: string, body: string, color: string | null, channelId: string | null, personaIds: Array<string>, flags: CardFlags, 
+/**
+ * KPIs and notes of a passion point, a vulnerability's details, the ladder rung.
+ */
+plan: CardPlan, };
 
 export type Channel = { id: string, name: string, 
 /**
  * A short glyph shown on touchpoint cards (an emoji or one or two letters).
  */
-icon: string, color: string | null, };
+icon: string, color: string | null, 
+/**
+ * Kind, job description, SMART goals and monthly reviews.
+ */
+plan: ChannelPlan, };
 
-export type ChannelProps = { name: string, icon: string, color: string | null, };
+export type ChannelProps = { name: string, icon: string, color: string | null, 
+/**
+ * Kind, job description, SMART goals and monthly reviews.
+ */
+plan: ChannelPlan, };
 
-export type Persona = { id: string, name: string, segment: string, color: string | null, };
+export type Persona = { id: string, name: string, segment: string, color: string | null, 
+/**
+ * What this persona wants from the journey.
+ */
+goals: string, photo: Photo | null, };
 
-export type PersonaProps = { name: string, segment: string, color: string | null, };
+export type PersonaProps = { name: string, segment: string, color: string | null, 
+/**
+ * What this persona wants from the journey.
+ */
+goals: string, photo: Photo | null, };
 
 export type ConnectorKind = "flow" | "loop_back" | "word_of_mouth" | "hand_off";
 
@@ -85,7 +117,246 @@ export type ConnectorProps = { kind: ConnectorKind, label: string, };
 
 export type EmotionPoint = { personaId: string, stageId: string, value: number, };
 
-export type Edit = { "type": "AddMap", map: Map, index: number, } | { "type": "UpdateMap", mapId: string, props: MapProps, } | { "type": "ReorderMap", mapId: string, index: number, } | { "type": "DeleteMap", mapId: string, } | { "type": "AddStage", mapId: string, stage: Stage, index: number, } | { "type": "UpdateStage", mapId: string, stageId: string, props: StageProps, } | { "type": "ReorderStage", mapId: string, stageId: string, index: number, } | { "type": "DeleteStage", mapId: string, stageId: string, } | { "type": "AddLane", mapId: string, lane: Lane, index: number, } | { "type": "UpdateLane", mapId: string, laneId: string, props: LaneProps, } | { "type": "ReorderLane", mapId: string, laneId: string, index: number, } | { "type": "DeleteLane", mapId: string, laneId: string, } | { "type": "AddCard", mapId: string, card: Card, index: number, } | { "type": "UpdateCard", mapId: string, cardId: string, props: CardProps, } | { "type": "MoveCard", mapId: string, cardId: string, stageId: string, laneId: string, index: number, } | { "type": "DeleteCard", mapId: string, cardId: string, } | { "type": "AddConnector", mapId: string, connector: Connector, index: number, } | { "type": "UpdateConnector", mapId: string, connectorId: string, props: ConnectorProps, } | { "type": "MoveConnector", mapId: string, connectorId: string, fromCardId: string, toCardId: string, } | { "type": "ReorderConnector", mapId: string, connectorId: string, index: number, } | { "type": "DeleteConnector", mapId: string, connectorId: string, } | { "type": "AddChannel", channel: Channel, index: number, } | { "type": "UpdateChannel", channelId: string, props: ChannelProps, } | { "type": "ReorderChannel", channelId: string, index: number, } | { "type": "DeleteChannel", channelId: string, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", personaId: string, props: PersonaProps, } | { "type": "ReorderPersona", personaId: string, index: number, } | { "type": "DeletePersona", personaId: string, } | { "type": "SetEmotion", mapId: string, personaId: string, stageId: string, value: number | null, } | { "type": "Batch", edits: Array<Edit>, };
+export type Edit = { "type": "AddMap", map: Map, index: number, } | { "type": "UpdateMap", mapId: string, props: MapProps, } | { "type": "ReorderMap", mapId: string, index: number, } | { "type": "DeleteMap", mapId: string, } | { "type": "AddStage", mapId: string, stage: Stage, index: number, } | { "type": "UpdateStage", mapId: string, stageId: string, props: StageProps, } | { "type": "ReorderStage", mapId: string, stageId: string, index: number, } | { "type": "DeleteStage", mapId: string, stageId: string, } | { "type": "AddLane", mapId: string, lane: Lane, index: number, } | { "type": "UpdateLane", mapId: string, laneId: string, props: LaneProps, } | { "type": "ReorderLane", mapId: string, laneId: string, index: number, } | { "type": "DeleteLane", mapId: string, laneId: string, } | { "type": "AddCard", mapId: string, card: Card, index: number, } | { "type": "UpdateCard", mapId: string, cardId: string, props: CardProps, } | { "type": "MoveCard", mapId: string, cardId: string, stageId: string, laneId: string, index: number, } | { "type": "DeleteCard", mapId: string, cardId: string, } | { "type": "AddConnector", mapId: string, connector: Connector, index: number, } | { "type": "UpdateConnector", mapId: string, connectorId: string, props: ConnectorProps, } | { "type": "MoveConnector", mapId: string, connectorId: string, fromCardId: string, toCardId: string, } | { "type": "ReorderConnector", mapId: string, connectorId: string, index: number, } | { "type": "DeleteConnector", mapId: string, connectorId: string, } | { "type": "AddChannel", channel: Channel, index: number, } | { "type": "UpdateChannel", channelId: string, props: ChannelProps, } | { "type": "ReorderChannel", channelId: string, index: number, } | { "type": "DeleteChannel", channelId: string, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", personaId: string, props: PersonaProps, } | { "type": "ReorderPersona", personaId: string, index: number, } | { "type": "DeletePersona", personaId: string, } | { "type": "SetEmotion", mapId: string, personaId: string, stageId: string, value: number | null, } | { "type": "SetLadder", rungs: Array<Rung>, } | { "type": "Batch", edits: Array<Edit>, };
+
+export type Num = number;
+
+export type Ownership = "owned" | "earned" | "paid";
+
+export type Reach = "online" | "offline";
+
+export type Better = "up" | "down";
+
+export type JobDescription = { 
+/**
+ * E.g. "Community host", "Front desk".
+ */
+roleTitle: string, purpose: string, 
+/**
+ * One responsibility per line.
+ */
+responsibilities: string, 
+/**
+ * The person on the team who looks after this channel.
+ */
+owner: string, 
+/**
+ * Channels it hands customers to (and works with), by id.
+ */
+worksWith: Array<string>, };
+
+export type SmartGoal = { id: string, 
+/**
+ * Specific: what will happen, in a sentence.
+ */
+statement: string, 
+/**
+ * Measurable: the metric's name, matched by the performance CSV's `metric` column.
+ */
+metric: string, 
+/**
+ * Achievable: the number to reach each month.
+ */
+target: Num | null, unit: string, 
+/**
+ * Where the metric stands today.
+ */
+baseline: Num | null, better: Better, 
+/**
+ * Time-bound: a period or deadline ("monthly", "by 2027-03").
+ */
+period: string, 
+/**
+ * Relevant: the stage or passion-point card this goal serves.
+ */
+relevantTo: string | null, };
+
+export type GoalActual = { goalId: string, value: Num, };
+
+export type MonthlyReview = { 
+/**
+ * `YYYY-MM`.
+ */
+month: string, actuals: Array<GoalActual>, 
+/**
+ * How the channel supported the other channels this month.
+ */
+supportNote: string, };
+
+export type ChannelPlan = { ownership: Ownership, reach: Reach, job: JobDescription, goals: Array<SmartGoal>, 
+/**
+ * In month order, at most one per month.
+ */
+reviews: Array<MonthlyReview>, };
+
+export type Reading = { 
+/**
+ * `YYYY-MM` (or any label the strategist uses for a period).
+ */
+period: string, value: Num, };
+
+export type Kpi = { id: string, name: string, metric: string, target: Num | null, actual: Num | null, unit: string, better: Better, history: Array<Reading>, };
+
+export type NoteKind = "observation" | "quote" | "idea";
+
+export type PassionNote = { id: string, kind: NoteKind, text: string, };
+
+export type PassionDetails = { kpis: Array<Kpi>, contentNeeded: string, notes: Array<PassionNote>, };
+
+export type Vulnerability = { risk: string, 
+/**
+ * 1 (low) to 3 (high).
+ */
+severity: number, owner: string, mitigation: string, };
+
+export type CardPlan = { 
+/**
+ * The engagement-ladder rung this card belongs to.
+ */
+rungId: string | null, 
+/**
+ * Used when `flags.passionPoint` is set.
+ */
+passion: PassionDetails, 
+/**
+ * Used when `flags.pointOfVulnerability` is set.
+ */
+vulnerability: Vulnerability, };
+
+export type Rung = { id: string, name: string, 
+/**
+ * What climbing to this rung means, e.g. "$10 first gift".
+ */
+commitment: string, };
+
+export type Photo = { width: number, height: number, 
+/**
+ * The PNG bytes, base64 in JSON.
+ */
+png: string, };
+
+export type Status = "on_track" | "at_risk" | "off_track";
+
+export type SmartPart = "specific" | "measurable" | "achievable" | "relevant" | "time_bound";
+
+export type GoalMonth = { month: string, actual: Num | null, status: Status | null, };
+
+export type GoalReport = { goalId: string, 
+/**
+ * One entry per reviewed month of the channel, in month order.
+ */
+months: Array<GoalMonth>, 
+/**
+ * The status in the channel's latest reviewed month.
+ */
+latest: Status | null, 
+/**
+ * The SMART parts this goal still lacks.
+ */
+missing: Array<SmartPart>, };
+
+export type ChannelReport = { channelId: string, goals: Array<GoalReport>, latestMonth: string | null, 
+/**
+ * The worst of the goals' latest statuses.
+ */
+status: Status | null, 
+/**
+ * Touchpoint cards, across all maps, delivered through this channel.
+ */
+cardCount: number, };
+
+export type KpiReport = { kpiId: string, status: Status | null, };
+
+export type PassionPointReport = { mapId: string, mapName: string, cardId: string, title: string, stageName: string, channelId: string | null, kpis: Array<KpiReport>, 
+/**
+ * The worst KPI status.
+ */
+status: Status | null, };
+
+export type HandOff = { fromChannelId: string, toChannelId: string, count: number, 
+/**
+ * The sending channel's job description lists the receiver in "works with".
+ */
+declared: boolean, };
+
+export type LoopReport = { mapId: string, mapName: string, connectorId: string, kind: ConnectorKind, label: string, fromCardId: string, fromTitle: string, fromStage: string, toCardId: string, toTitle: string, toStage: string, };
+
+export type VulnerabilityReport = { mapId: string, mapName: string, cardId: string, title: string, stageId: string, stageName: string, vulnerability: Vulnerability, };
+
+export type StrategyReport = { 
+/**
+ * [`STATUS_RULE`], for display.
+ */
+rule: string, 
+/**
+ * In the document's channel order.
+ */
+channels: Array<ChannelReport>, 
+/**
+ * In map order, then card order.
+ */
+passionPoints: Array<PassionPointReport>, 
+/**
+ * Sorted by sending channel's order, then receiving channel's.
+ */
+handOffs: Array<HandOff>, loops: Array<LoopReport>, 
+/**
+ * Highest severity first, then map and card order.
+ */
+vulnerabilities: Array<VulnerabilityReport>, };
+
+export type PerformanceRow = { 
+/**
+ * The line of the file the row starts on, counted from 1 (the header is line 1).
+ */
+line: number, 
+/**
+ * `YYYY-MM`.
+ */
+month: string, channelId: string, 
+/**
+ * The channel's name in the document.
+ */
+channelName: string, goalId: string, 
+/**
+ * The goal's metric as the document spells it.
+ */
+metric: string, value: Num, 
+/**
+ * The actual the document already has for this channel, month and goal: importing
+ * replaces it.
+ */
+previous: Num | null, };
+
+export type PerformanceProblem = { 
+/**
+ * The line of the file, counted from 1 (a row spanning lines: its first line).
+ */
+line: number, 
+/**
+ * `month`, `channel`, `metric` or `value`; empty when the whole line is wrong.
+ */
+column: string, message: string, };
+
+export type PerformanceImport = { 
+/**
+ * The rows understood, in file order (also when other rows have problems).
+ */
+rows: Array<PerformanceRow>, 
+/**
+ * Every problem, in file order (at most 100 entries; the last one then says how
+ * many more there are).
+ */
+problems: Array<PerformanceProblem>, 
+/**
+ * The months the rows cover, each once, in order.
+ */
+months: Array<string>, 
+/**
+ * One `Batch` of `UpdateChannel` edits, one per channel the rows touch; `None`
+ * when there is any problem or no row.
+ */
+edit: Edit | null, };
 
 export type Scene = { mapId: string, mapName: string, 
 /**
@@ -103,7 +374,16 @@ gutterWidth: number, stages: Array<SceneStage>,
 /**
  * Visible lanes only (hidden lanes are left out), top to bottom.
  */
-lanes: Array<SceneLane>, cards: Array<SceneCard>, connectors: Array<SceneConnector>, emotionLines: Array<SceneEmotionLine>, fonts: SceneFonts, };
+lanes: Array<SceneLane>, cards: Array<SceneCard>, connectors: Array<SceneConnector>, emotionLines: Array<SceneEmotionLine>, 
+/**
+ * One per visible (not collapsed) engagement-ladder lane, top to bottom.
+ */
+ladder: Array<SceneLadder>, 
+/**
+ * One per stage holding points of vulnerability, in stage order: a "heat band"
+ * the UI may lay over the stage's column.
+ */
+heat: Array<SceneHeat>, fonts: SceneFonts, };
 
 export type SceneFonts = { family: string, titleSize: number, titleWeight: number, bodySize: number, bodyWeight: number, headerSize: number, headerWeight: number, lineHeight: number, };
 
@@ -129,7 +409,12 @@ index: number, x: number, y: number, width: number, height: number, fill: string
 /**
  * The delivering channel's icon and name, if any.
  */
-channel: SceneChannelBadge | null, flags: CardFlags, };
+channel: SceneChannelBadge | null, flags: CardFlags, 
+/**
+ * The vulnerability's severity, 1 (low) to 3 (high), when the card is flagged as a
+ * point of vulnerability; `None` otherwise.
+ */
+severity: number | null, };
 
 export type SceneChannelBadge = { id: string, 
 /**
@@ -164,6 +449,71 @@ path: string, };
 
 export type SceneEmotionPoint = { stageId: string, value: number, x: number, y: number, };
 
+export type SceneLadder = { 
+/**
+ * The ladder lane it is drawn in (one `SceneLadder` per lane).
+ */
+laneId: string, 
+/**
+ * `#rrggbb`: the stepped line and the markers.
+ */
+color: string, 
+/**
+ * Lowest rung first.
+ */
+rungs: Array<SceneRung>, 
+/**
+ * In stage order, from the first stage that reaches a rung on.
+ */
+steps: Array<SceneLadderStep>, 
+/**
+ * The stepped line through the steps' markers (an SVG path of `M`, `H` and `V`;
+ * empty when no stage reaches a rung): level through each column, rising or falling
+ * at the border between two columns.
+ */
+path: string, };
+
+export type SceneRung = { rungId: string, 
+/**
+ * 0 for the lowest rung.
+ */
+index: number, 
+/**
+ * The guide line runs from `x1` to `x2` at `y`.
+ */
+y: number, x1: number, x2: number, 
+/**
+ * The rung's name in the gutter, vertically centred on the guide (cut with "…").
+ */
+name: TextLine | null, };
+
+export type SceneLadderStep = { stageId: string, rungId: string, x: number, y: number, 
+/**
+ * True when the stage sets no rung of its own and keeps the previous stage's level
+ * (drawn as a small hollow marker without a label).
+ */
+inherited: boolean, 
+/**
+ * The rung's name centred above the marker (stages with their own rung only); draw
+ * it on a halo, as it may cross a guide line.
+ */
+label: TextLine | null, };
+
+export type SceneHeat = { stageId: string, 
+/**
+ * The stage's column.
+ */
+x: number, width: number, 
+/**
+ * The sum of the severities of the stage's points of vulnerability (cards in hidden
+ * lanes left out), capped at 9; always at least 1.
+ */
+level: number, 
+/**
+ * `#rrggbb` from a ramp, light red (1) to dark red (9).
+ */
+color: string, };
+
 export type ListPatch<T> = { 
 /**
  * New items and changed ones, whole, in their new order.
@@ -179,7 +529,7 @@ removed: Array<string>,
  */
 order: Array<string> | null, };
 
-export type ScenePatch = { mapId: string, mapName: string, width: number, height: number, headerHeight: number, gutterWidth: number, fonts: SceneFonts, stages: ListPatch<SceneStage>, lanes: ListPatch<SceneLane>, cards: ListPatch<SceneCard>, connectors: ListPatch<SceneConnector>, emotionLines: ListPatch<SceneEmotionLine>, };
+export type ScenePatch = { mapId: string, mapName: string, width: number, height: number, headerHeight: number, gutterWidth: number, fonts: SceneFonts, stages: ListPatch<SceneStage>, lanes: ListPatch<SceneLane>, cards: ListPatch<SceneCard>, connectors: ListPatch<SceneConnector>, emotionLines: ListPatch<SceneEmotionLine>, ladder: ListPatch<SceneLadder>, heat: ListPatch<SceneHeat>, };
 
 export type DocumentState = { path: string, 
 /**
@@ -191,7 +541,11 @@ export type SceneUpdate = { "kind": "full", revision: number, scene: Scene, } | 
 
 export type AppError = { kind: string, message: string, };
 
-export type Roster = { channels: Array<Channel>, personas: Array<Persona>, };
+export type Roster = { channels: Array<Channel>, personas: Array<Persona>, 
+/**
+ * The engagement ladder's rungs, lowest first.
+ */
+ladder: Array<Rung>, };
 
 export type AppliedEdit = { scene: SceneUpdate | null, path: string, 
 /**
@@ -231,7 +585,12 @@ tile: PaperSize | null,
 /**
  * How much neighbouring sheets overlap, in millimetres, for taping together.
  */
-tileOverlapMm: number, };
+tileOverlapMm: number, 
+/**
+ * After the map, pages with the channels' job descriptions and SMART goals and the
+ * passion points' KPIs (PDF only; a PNG or SVG is one picture).
+ */
+appendix: boolean, };
 
 export type ExportProgress = { jobId: number, 
 /**

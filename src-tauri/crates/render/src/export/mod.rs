@@ -14,12 +14,14 @@ pub use options::*;
 mod tree;
 
 pub use tree::parse as parse_svg;
+mod appendix;
 mod legend;
 mod page;
 mod svg;
 mod tile;
 
-pub use page::{compose, validate, PDF_MAX_PT};
+pub use appendix::appendix_pages;
+pub use page::{compose, compose_all, validate, PDF_MAX_PT};
 pub use svg::scene_svg;
 pub use tile::{sheet_label, SHEET_MARGIN_MM};
 mod embed;

@@ -95,6 +95,9 @@ pub struct ExportOptions {
     pub tile: Option<PaperSize>,
     /// How much neighbouring sheets overlap, in millimetres, for taping together.
     pub tile_overlap_mm: f32,
+    /// After the map, pages with the channels' job descriptions and SMART goals and the
+    /// passion points' KPIs (PDF only; a PNG or SVG is one picture).
+    pub appendix: bool,
 }
 
 impl Default for ExportOptions {
@@ -110,6 +113,7 @@ impl Default for ExportOptions {
             legend: true,
             tile: None,
             tile_overlap_mm: 10.0,
+            appendix: false,
         }
     }
 }

@@ -91,6 +91,19 @@ pub fn compose(
     }
 }
 
+/// Every page of an export of `doc`'s map: [`compose`]'s, then the appendix when the
+/// options ask for one (PDF only, see [`appendix_pages`](super::appendix_pages)).
+pub fn compose_all(
+    doc: &waymark_model::Document,
+    scene: &Scene,
+    opts: &ExportOptions,
+    info: &ExportInfo,
+) -> Result<Vec<PageSvg>, ExportError> {
+    let mut pages = compose(scene, opts, info)?;
+    pages.extend(super::appendix_pages(doc, opts, info));
+    Ok(pages)
+}
+
 /// Checks the options' ranges; the message names the option.
 pub fn validate(opts: &ExportOptions) -> Result<(), ExportError> {
     let bad = |s: String| Err(ExportError::BadOptions(s));

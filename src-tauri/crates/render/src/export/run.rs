@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use waymark_model::{cards_csv, map_to_json, Document};
 
 use super::{
-    compose, write_pdf, write_png, ExportError, ExportFormat, ExportInfo, ExportOptions, PageSvg,
+    compose, compose_all, write_pdf, write_png, ExportError, ExportFormat, ExportInfo,
+    ExportOptions, PageSvg,
 };
 use crate::Scene;
 
@@ -48,7 +49,7 @@ pub fn export<W: Write>(
             )
         }
         ExportFormat::Pdf => {
-            let pages = compose(scene, options, info)?;
+            let pages = compose_all(doc, scene, options, info)?;
             let json = map_json(doc, scene)?;
             let bytes = write_pdf(&pages, info, Some(&json), progress)?;
             out.write_all(&bytes).map_err(io)
@@ -84,15 +85,18 @@ pub fn export_to_file(
 }
 
 /// A small PNG of the first page the export would make (the sheet index for a tiled
-/// poster), at most `max_px` on its longer side, and how many pages there are.
+/// poster), at most `max_px` on its longer side, and how many pages there are. `doc` is
+/// needed for the appendix only (its pages are counted): without one, pass an empty
+/// document.
 pub fn preview(
+    doc: &Document,
     scene: &Scene,
     options: &ExportOptions,
     info: &ExportInfo,
     max_px: u32,
 ) -> Result<(Vec<u8>, u32), ExportError> {
     let pages = match options.format {
-        ExportFormat::Pdf => compose(scene, options, info)?,
+        ExportFormat::Pdf => compose_all(doc, scene, options, info)?,
         _ => vec![single_page(scene, options, info)?],
     };
     let page = &pages[0];

@@ -12,8 +12,11 @@ use std::fmt::Write;
 use waymark_model::ConnectorKind;
 
 use crate::fonts::font_family;
+use crate::layout::LADDER_MARKER_R;
 use crate::palette;
-use crate::scene::{Scene, SceneCard, SceneConnector, SceneEmotionLine, SceneFonts, TextLine};
+use crate::scene::{
+    Scene, SceneCard, SceneConnector, SceneEmotionLine, SceneFonts, SceneLadder, TextLine,
+};
 
 /// The map's own colours (`MAP_COLORS` in `sceneStyle.ts`, light theme).
 pub(crate) mod colors {
@@ -121,6 +124,13 @@ pub(crate) fn write_map_body_within(scene: &Scene, visible: Option<Bounds>, out:
     };
     let _ = writeln!(out, "<g class=\"map\" font-family=\"{}\">", font_family());
     write_grid(scene, out);
+    if !scene.ladder.is_empty() {
+        out.push_str("<g class=\"ladders\">\n");
+        for ladder in &scene.ladder {
+            write_ladder(ladder, &scene.fonts, out);
+        }
+        out.push_str("</g>\n");
+    }
     out.push_str("<g class=\"emotions\">\n");
     for line in &scene.emotion_lines {
         write_emotion_line(line, &scene.fonts, out);
@@ -399,6 +409,27 @@ fn write_markers(card: &SceneCard, fonts: &SceneFonts, out: &mut String) {
         let fx = card.x + card.width - 10.0 - FLAG_R - i as f32 * (2.0 * FLAG_R + FLAG_GAP);
         write_flag(out, flag, fx, card.y);
     }
+    // The vulnerability's severity as "!", "!!" or "!!!" on a tag at the triangle's right
+    // (the triangle is always the rightmost marker).
+    if let Some(severity) = card.severity.filter(|_| card.flags.point_of_vulnerability) {
+        write_severity(out, severity, card.x + card.width - 10.0 - FLAG_R, card.y);
+    }
+}
+
+/// The severity tag beside a vulnerability marker centred on `x`, `y`.
+pub(crate) fn write_severity(out: &mut String, severity: u8, x: f32, y: f32) {
+    let n = severity.clamp(1, 3);
+    let w = 8.0 + 3.2 * n as f32;
+    let _ = write!(
+        out,
+        "<g class=\"marker severity\" transform=\"translate({} {})\"><rect x=\"0\" y=\"-6\" width=\"{}\" height=\"12\" rx=\"6\" fill=\"#c92a2a\" stroke=\"{}\" stroke-width=\"1.5\"/><text x=\"{}\" y=\"3.2\" text-anchor=\"middle\" font-size=\"9\" font-weight=\"600\" fill=\"#ffffff\">{}</text></g>",
+        num(x + 6.0),
+        num(y),
+        num(w),
+        colors::HALO,
+        num(w / 2.0),
+        "!".repeat(n as usize)
+    );
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -535,6 +566,83 @@ fn connector_bounds(c: &SceneConnector) -> Option<Bounds> {
         grow(l.x + l.width, l.y + 6.0);
     }
     Some(b)
+}
+
+/// An engagement-ladder lane: dashed rung guides with the rung names in the gutter, the
+/// stepped line, and a marker per stage with the rung's name above it on a halo.
+fn write_ladder(ladder: &SceneLadder, fonts: &SceneFonts, out: &mut String) {
+    let stroke = color(&ladder.color);
+    out.push_str("<g class=\"ladder\">");
+    for rung in &ladder.rungs {
+        let _ = write!(
+            out,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{1}\" stroke=\"{}\" stroke-width=\"1\" stroke-dasharray=\"4 4\"/>",
+            num(rung.x1),
+            num(rung.y),
+            num(rung.x2),
+            colors::GRID_STRONG
+        );
+        if let Some(name) = &rung.name {
+            let _ = write!(
+                out,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{1}\" stroke=\"{stroke}\" stroke-width=\"2.5\" stroke-linecap=\"round\" stroke-opacity=\"0.55\"/>",
+                num(name.x - 14.0),
+                num(rung.y),
+                num(name.x - 4.0)
+            );
+            let _ = write!(
+                out,
+                "<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"{}\" fill=\"{}\" xml:space=\"preserve\">{}</text>",
+                num(name.x),
+                num(name.y),
+                num(fonts.body_size),
+                weight(fonts.body_weight),
+                colors::TEXT_MUTED,
+                esc(&name.text)
+            );
+        }
+    }
+    if !ladder.path.is_empty() {
+        let _ = write!(
+            out,
+            "<path d=\"{}\" fill=\"none\" stroke=\"{stroke}\" stroke-width=\"2.5\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>",
+            esc(&ladder.path)
+        );
+    }
+    for step in &ladder.steps {
+        if step.inherited {
+            let _ = write!(
+                out,
+                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\" stroke=\"{stroke}\" stroke-width=\"1.5\"/>",
+                num(step.x),
+                num(step.y),
+                num(LADDER_MARKER_R - 2.0),
+                colors::PAPER
+            );
+        } else {
+            let _ = write!(
+                out,
+                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{stroke}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
+                num(step.x),
+                num(step.y),
+                num(LADDER_MARKER_R),
+                colors::HALO
+            );
+        }
+        if let Some(label) = &step.label {
+            let lines = std::slice::from_ref(label);
+            text_lines(
+                out,
+                lines,
+                fonts.body_size,
+                fonts.body_weight,
+                colors::HALO,
+                " stroke=\"#ffffff\" stroke-width=\"4\" stroke-linejoin=\"round\"",
+            );
+            text_lines(out, lines, fonts.body_size, fonts.body_weight, &stroke, "");
+        }
+    }
+    out.push_str("</g>\n");
 }
 
 /// ` stroke-dasharray="…"` or nothing.
