@@ -33,7 +33,7 @@ fn new_then_info_describes_the_sample_journey() {
     let version = format!("Schema version:  {}", waymark_store::SCHEMA_VERSION);
     assert!(info.contains(&version), "{info}");
     assert!(
-        info.contains("From $10 gift to major donor: 6 stages, 7 lanes"),
+        info.contains("From $10 gift to major donor: 6 stages, 8 lanes"),
         "{info}"
     );
 }

@@ -115,17 +115,14 @@ fn ladder_scene() -> Scene {
     map.stages[0].rung_id = Some("rung-donor".into());
     map.stages[2].rung_id = Some("rung-participant".into());
     map.stages[4].rung_id = Some("rung-advocate".into());
-    map.lanes.insert(
-        1,
-        Lane {
-            id: "ln-ladder".into(),
-            name: "Engagement ladder".into(),
-            kind: LaneKind::Ladder,
-            color: None,
-            collapsed: false,
-            hidden: false,
-        },
-    );
+    // The sample's ladder lane, moved up under the touchpoints.
+    let at = map
+        .lanes
+        .iter()
+        .position(|l| l.kind == LaneKind::Ladder)
+        .expect("the sample has a ladder lane");
+    let lane = map.lanes.remove(at);
+    map.lanes.insert(1, lane);
     for (i, card) in map.cards.iter_mut().take(3).enumerate() {
         card.flags.point_of_vulnerability = true;
         card.plan.vulnerability.severity = i as u8 + 1;

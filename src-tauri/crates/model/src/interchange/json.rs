@@ -30,6 +30,9 @@ struct MapFileOut<'a> {
     map: &'a Map,
     channels: Vec<&'a Channel>,
     personas: Vec<&'a Persona>,
+    /// The document's engagement ladder, which the map's stages and cards stand on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    ladder: Vec<&'a Rung>,
 }
 
 #[derive(Deserialize)]
@@ -43,6 +46,8 @@ struct MapFileIn {
     channels: Vec<Channel>,
     #[serde(default)]
     personas: Vec<Persona>,
+    #[serde(default)]
+    ladder: Vec<Rung>,
 }
 
 /// The map `map_id` as a pretty-printed, self-contained map file: the map plus only the
@@ -81,6 +86,7 @@ pub fn map_to_json(doc: &Document, map_id: &str) -> Result<String, InterchangeEr
             .iter()
             .filter(|p| used_personas.contains(p.id.as_str()))
             .collect(),
+        ladder: doc.ladder.iter().collect(),
     };
     // Plain structs with string keys: serialization cannot fail.
     let mut text = serde_json::to_string_pretty(&file).expect("a map serializes");
@@ -644,11 +650,18 @@ fn build(f: MapFileIn, doc: &Document) -> MapImport {
         }
         c.persona_ids.iter_mut().for_each(|p| re(&persona_ids, p));
     }
-    // Ladder rungs belong to the document: a rung this document lacks is left off.
+    // The document's ladder gains the file's rungs it lacks (matched by id); a rung
+    // named by neither is left off.
+    let mut ladder = doc.ladder.clone();
+    for rung in &f.ladder {
+        if !ladder.iter().any(|r| r.id == rung.id) {
+            ladder.push(rung.clone());
+        }
+    }
     let on_ladder = |rung: &mut Option<Id>| {
         if rung
             .as_ref()
-            .is_some_and(|r| !doc.ladder.iter().any(|d| &d.id == r))
+            .is_some_and(|r| !ladder.iter().any(|d| &d.id == r))
         {
             *rung = None;
         }
@@ -686,6 +699,9 @@ fn build(f: MapFileIn, doc: &Document) -> MapImport {
         })
         .collect();
     let mut edits = Vec::new();
+    if ladder != doc.ladder {
+        edits.push(Edit::SetLadder { rungs: ladder });
+    }
     // Channels arrive first without their hand-offs (which may name each other), then get them.
     let mut hand_offs = Vec::new();
     for (k, mut channel) in channels.into_iter().enumerate() {
