@@ -5,7 +5,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
 import { documentState, scene } from './test/fixtures';
-import { mapData } from './test/mapData';
+import { givingPlan, mapData } from './test/mapData';
 import type { DocumentState, Edit } from './lib/generated/types';
 
 let app: ReturnType<typeof mount> | null = null;
@@ -178,6 +178,8 @@ describe('card editing on the canvas', () => {
       props: {
         title: 'Gives $20', body: 'Monthly', color: '#e03131', channelId: null, personaIds: [],
         flags: { passionPoint: true, shareableMoment: false, pointOfVulnerability: true },
+        // The KPIs, notes and vulnerability go along unchanged (UpdateCard replaces every prop).
+        plan: givingPlan(),
       },
     });
   });

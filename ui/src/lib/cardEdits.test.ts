@@ -10,6 +10,7 @@ import {
   updateCardTextEdit,
 } from './cardEdits';
 import { scene } from '../test/fixtures';
+import { emptyCardPlan } from './inspectorEdits';
 
 const sc = scene();
 const discover = { stageId: 'st-discover', laneId: 'lane-touch' };
@@ -23,7 +24,7 @@ function card(id: string, stageId: string, title: string, extra: Partial<Card> =
   return {
     id, stageId, laneId: 'lane-touch', kind: 'touchpoints', title, body: `${title} body`, color: '#ffe066',
     channelId: 'ch-social', personaIds: ['p-ada'],
-    flags: { passionPoint: true, shareableMoment: false, pointOfVulnerability: false }, ...extra,
+    flags: { passionPoint: true, shareableMoment: false, pointOfVulnerability: false }, plan: emptyCardPlan(), ...extra,
   };
 }
 
@@ -42,6 +43,7 @@ describe('card edit builders', () => {
         id: 'n-1', stageId: 'st-convert', laneId: 'lane-emo', kind: 'emotions', title: 'Happy', body: '',
         color: null, channelId: null, personaIds: [],
         flags: { passionPoint: false, shareableMoment: false, pointOfVulnerability: false },
+        plan: emptyCardPlan(),
       },
     });
     expect(addCardEdit('map-1', discover, 'touchpoints', '   ', 0)).toBeNull();
@@ -124,12 +126,13 @@ describe('card edit builders', () => {
   });
 
   it('updates the text keeping every other prop; nothing when unchanged', () => {
-    const c = map.cards[0]!;
+    const c = { ...map.cards[0]!, plan: { ...emptyCardPlan(), rungId: 'rung-donor' } };
     expect(updateCardTextEdit('map-1', c, ' New ', 'Line 1\nLine 2\n')).toEqual({
       type: 'UpdateCard', mapId: 'map-1', cardId: 'card-a',
       props: {
         title: 'New', body: 'Line 1\nLine 2', color: '#ffe066', channelId: 'ch-social', personaIds: ['p-ada'],
         flags: { passionPoint: true, shareableMoment: false, pointOfVulnerability: false },
+        plan: { ...emptyCardPlan(), rungId: 'rung-donor' },
       },
     });
     expect(updateCardTextEdit('map-1', c, 'A', 'A body')).toBeNull();

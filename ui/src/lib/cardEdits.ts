@@ -3,6 +3,7 @@
 
 import type { Card, CardProps, Edit, LaneKind, Map as JourneyMap, Scene } from './generated/types';
 import { END_OF_CELL, canonicalOrder, cellCards, type Cell } from './hit';
+import { clonePlan, emptyCardPlan } from './inspectorEdits';
 
 export type NewId = () => string;
 
@@ -30,6 +31,7 @@ export function makeCard(cell: Cell, kind: LaneKind, title: string, body = '', i
     channelId: null,
     personaIds: [],
     flags: noFlags(),
+    plan: emptyCardPlan(),
   };
 }
 
@@ -174,6 +176,8 @@ export const cardProps = (c: Card): CardProps => ({
   channelId: c.channelId,
   personaIds: [...c.personaIds],
   flags: { ...c.flags },
+  // UpdateCard replaces the plan too: a text edit keeps the KPIs, notes and rung.
+  plan: clonePlan(c.plan),
 });
 
 /**
@@ -189,5 +193,5 @@ export function updateCardTextEdit(mapId: string, card: Card, title: string, bod
 }
 
 function structuredCloneCard(c: Card): Card {
-  return { ...c, personaIds: [...c.personaIds], flags: { ...c.flags } };
+  return { ...c, personaIds: [...c.personaIds], flags: { ...c.flags }, plan: clonePlan(c.plan) };
 }

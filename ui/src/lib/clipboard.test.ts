@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from './generated/types';
 import { cardsToJson, cardsToText, parseClipboard } from './clipboard';
+import { emptyCardPlan } from './inspectorEdits';
 
 const card: Card = {
   id: 'card-a', stageId: 'st', laneId: 'ln', kind: 'touchpoints', title: 'Gives $10', body: 'First\ngift',
   color: null, channelId: null, personaIds: [], flags: { passionPoint: true, shareableMoment: false, pointOfVulnerability: false },
+  plan: emptyCardPlan(),
 };
 
 describe('clipboard', () => {

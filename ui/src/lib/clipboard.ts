@@ -2,6 +2,7 @@
 // plain-text form ("title — body", one card per line) for everything else.
 
 import type { Card, CardFlags } from './generated/types';
+import { emptyCardPlan } from './inspectorEdits';
 
 export const CLIPBOARD_TYPE = 'application/x-waymark+json';
 const MAX_PASTE = 500;
@@ -61,6 +62,8 @@ function readCard(v: unknown): Card | null {
     channelId,
     personaIds: [...new Set(personaIds)],
     flags,
+    // KPIs, notes and the ladder rung are not carried over the clipboard (untrusted text).
+    plan: emptyCardPlan(),
   };
 }
 

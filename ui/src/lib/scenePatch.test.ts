@@ -34,6 +34,8 @@ function diffScene(old: Scene, next: Scene): ScenePatch {
     cards: diffList(old.cards, next.cards, id),
     connectors: diffList(old.connectors, next.connectors, id),
     emotionLines: diffList(old.emotionLines, next.emotionLines, emotionLineKey),
+    ladder: diffList(old.ladder, next.ladder, (l) => l.laneId),
+    heat: diffList(old.heat, next.heat, (h) => h.stageId),
   };
 }
 

@@ -27,6 +27,10 @@ export function applyScenePatch(scene: Scene, patch: ScenePatch): Scene {
     cards: applyList(scene.cards, patch.cards, byId),
     connectors: applyList(scene.connectors, patch.connectors, byId),
     emotionLines: applyList(scene.emotionLines, patch.emotionLines, emotionLineKey),
+    // A ladder is named by its lane, a heat band by its stage (patch.rs). Older answers
+    // (and test doubles) may lack them.
+    ladder: patch.ladder ? applyList(scene.ladder ?? [], patch.ladder, (l) => l.laneId) : (scene.ladder ?? []),
+    heat: patch.heat ? applyList(scene.heat ?? [], patch.heat, (h) => h.stageId) : (scene.heat ?? []),
   };
 }
 

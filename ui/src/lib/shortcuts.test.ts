@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionFor, isTextEntry, shortcutLabel, type KeyPress } from './shortcuts';
+import { actionFor, isTextEntry, shortcutLabel, viewAriaShortcut, viewIndex, type KeyPress } from './shortcuts';
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -33,7 +33,25 @@ describe('shortcut map', () => {
     expect(actionFor(press('+', { ctrlKey: true, shiftKey: true }))).toBe('zoom-in');
     expect(actionFor(press('-', { ctrlKey: true }))).toBe('zoom-out');
     expect(actionFor(press('0', { ctrlKey: true }))).toBe('zoom-reset');
-    expect(actionFor(press('1', { ctrlKey: true }))).toBe('zoom-fit');
+  });
+
+  it('ctrl+1 … ctrl+7 and cmd+1 … cmd+7 switch views (ctrl+1, the map, also fits it)', () => {
+    for (let n = 1; n <= 7; n++) {
+      expect(actionFor(press(String(n), { ctrlKey: true }))).toBe(`view-${n}`);
+      expect(actionFor(press(String(n), { metaKey: true }))).toBe(`view-${n}`);
+      expect(viewIndex(actionFor(press(String(n), { ctrlKey: true }))!)).toBe(n - 1);
+    }
+    expect(viewIndex('undo')).toBeNull();
+    expect(actionFor(press('8', { ctrlKey: true }))).toBeNull();
+    expect(actionFor(press('2'))).toBeNull();
+    expect(actionFor(press('2', { ctrlKey: true, altKey: true }))).toBeNull();
+    expect(actionFor(press('2', { ctrlKey: true, target: document.createElement('textarea') }))).toBeNull();
+    expect(actionFor(press('2', { ctrlKey: true, target: document.createElement('select') }))).toBeNull();
+    expect(shortcutLabel('view-2', false)).toBe('Ctrl+2');
+    expect(shortcutLabel('view-2', true)).toBe('⌘2');
+    expect(shortcutLabel('zoom-fit', false)).toBe('Ctrl+1');
+    expect(viewAriaShortcut('view-3', false)).toBe('Control+3');
+    expect(viewAriaShortcut('view-3', true)).toBe('Meta+3');
   });
 
   it('ctrl+e and cmd+e export, but not with shift or alt', () => {

@@ -27,12 +27,12 @@ const touch = map.lanes[0]!;
 describe('stage edits', () => {
   it('adds a "New stage" 240 wide at the end', () => {
     const edit = addStageEdit('map-1', 2, newStage('s-new'));
-    expect(edit).toEqual({ type: 'AddStage', mapId: 'map-1', index: 2, stage: { id: 's-new', name: 'New stage', color: null, width: 240 } });
+    expect(edit).toEqual({ type: 'AddStage', mapId: 'map-1', index: 2, stage: { id: 's-new', name: 'New stage', color: null, width: 240, rungId: null } });
   });
 
   it('renames keeping colour and width; refuses empty or unchanged names', () => {
     expect(renameStageEdit('map-1', discover, '  Awareness ')).toEqual({
-      type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { name: 'Awareness', color: '#123456', width: 240 },
+      type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { name: 'Awareness', color: '#123456', width: 240, rungId: null },
     });
     expect(renameStageEdit('map-1', discover, '   ')).toBeNull();
     expect(renameStageEdit('map-1', discover, 'Discover')).toBeNull();
@@ -140,6 +140,7 @@ describe('card edits', () => {
       props: {
         title: a.title, body: a.body, color: null, channelId: 'ch-social', personaIds: ['p-ada'],
         flags: { passionPoint: true, shareableMoment: true, pointOfVulnerability: false },
+        plan: a.plan,
       },
     });
   });

@@ -28,6 +28,7 @@ export const LANE_KINDS: ReadonlyArray<{ kind: LaneKind; label: string }> = [
   { kind: 'backstage', label: 'Backstage' },
   { kind: 'notes', label: 'Notes' },
   { kind: 'custom', label: 'Custom' },
+  { kind: 'ladder', label: 'Engagement ladder' },
 ];
 
 export function laneKindLabel(kind: LaneKind): string {
@@ -50,7 +51,12 @@ export function snapWidth(width: number): number {
   return clamp(Math.round(width / WIDTH_SNAP) * WIDTH_SNAP, MIN_STAGE_WIDTH, MAX_STAGE_WIDTH);
 }
 
-export const stageProps = (s: Stage): StageProps => ({ name: s.name, color: s.color, width: s.width });
+export const stageProps = (s: Stage): StageProps => ({
+  name: s.name,
+  color: s.color,
+  width: s.width,
+  rungId: s.rungId ?? null,
+});
 export const laneProps = (l: Lane): LaneProps => ({
   name: l.name,
   kind: l.kind,
@@ -62,7 +68,7 @@ export const laneProps = (l: Lane): LaneProps => ({
 // ---- Stages ------------------------------------------------------------------------
 
 export function newStage(id: string = newId()): Stage {
-  return { id, name: NEW_STAGE_NAME, color: null, width: NEW_STAGE_WIDTH };
+  return { id, name: NEW_STAGE_NAME, color: null, width: NEW_STAGE_WIDTH, rungId: null };
 }
 
 /** AddStage for a new "New stage" at `index` (the end by default). */
@@ -77,7 +83,8 @@ export function updateStageEdit(mapId: string, stage: Stage, patch: Partial<Stag
   props.name = cleanName(props.name);
   props.color = normalizeColor(props.color);
   props.width = snapWidth(props.width);
-  if (props.name === old.name && props.color === old.color && props.width === old.width) return null;
+  props.rungId = props.rungId ?? null;
+  if (props.name === old.name && props.color === old.color && props.width === old.width && props.rungId === old.rungId) return null;
   return { type: 'UpdateStage', mapId, stageId: stage.id, props };
 }
 

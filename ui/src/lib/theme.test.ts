@@ -47,7 +47,7 @@ const hueDistance = (a: number, b: number) => Math.min(Math.abs(a - b), 360 - Ma
 
 describe('the palette read from the layout', () => {
   it('has every lane kind and the colour lists', () => {
-    expect(KINDS).toHaveLength(12);
+    expect(KINDS).toHaveLength(13);
     expect(KINDS.map((k) => k.kind)).toContain('PainPoints');
     expect(STAGES).toHaveLength(8);
     expect(PERSONAS).toHaveLength(8);

@@ -39,6 +39,7 @@ function card(id: string, stageId: string, x: number, y: number, title: string, 
     body: [line('First line of body', x + 12, y + 42), line('second line', x + 12, y + 58)],
     channel: null,
     flags: { passionPoint: false, shareableMoment: false, pointOfVulnerability: false },
+    severity: null,
     ...extra,
   };
 }
@@ -73,6 +74,7 @@ export function scene(mapId = 'map-1', mapName = 'Donor journey'): Scene {
       }),
       card('card-b', 'st-convert', 416, 72, 'Gives $10', {
         flags: { passionPoint: true, shareableMoment: false, pointOfVulnerability: true },
+        severity: 3,
       }),
       card('card-x', 'st-convert', 416, 160, XSS_TITLE, { index: 1 }),
     ],
@@ -98,6 +100,8 @@ export function scene(mapId = 'map-1', mapName = 'Donor journey'): Scene {
         path: 'M280 290 C400 290 400 270 520 270',
       },
     ],
+    ladder: [],
+    heat: [],
     fonts: {
       family: 'Inter', titleSize: 14, titleWeight: 600, bodySize: 12, bodyWeight: 400,
       headerSize: 14, headerWeight: 600, lineHeight: 1.35,

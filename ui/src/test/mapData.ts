@@ -1,8 +1,31 @@
 // The stored map behind fixtures.scene(), as `map_data` returns it.
 
-import type { Map as JourneyMap } from '../lib/generated/types';
+import type { CardPlan, Map as JourneyMap } from '../lib/generated/types';
 
 const flags = { passionPoint: false, shareableMoment: false, pointOfVulnerability: false };
+
+/** card-b's plan: a passion point with a KPI and a point of vulnerability. */
+export const givingPlan = (): CardPlan => ({
+  rungId: null,
+  passion: {
+    kpis: [
+      {
+        id: 'kpi-conv', name: 'Conversion', metric: 'conversion_rate', target: 4, actual: 3.2, unit: '%', better: 'up',
+        history: [{ period: '2026-01', value: 3 }],
+      },
+    ],
+    contentNeeded: 'A thank-you page',
+    notes: [{ id: 'note-1', kind: 'quote', text: 'I wanted to give more' }],
+  },
+  vulnerability: { risk: 'Card declined', severity: 3, owner: '', mitigation: '' },
+});
+
+/** A card's plan as the backend sends it when nothing is set (CardPlan::default()). */
+export const plan = (): CardPlan => ({
+  rungId: null,
+  passion: { kpis: [], contentNeeded: '', notes: [] },
+  vulnerability: { risk: '', severity: 2, owner: '', mitigation: '' },
+});
 
 export function mapData(id = 'map-1', name = 'Donor journey'): JourneyMap {
   return {
@@ -11,8 +34,8 @@ export function mapData(id = 'map-1', name = 'Donor journey'): JourneyMap {
     description: '',
     personaIds: ['p-ada'],
     stages: [
-      { id: 'st-discover', name: 'Discover', color: '#123456', width: 240 },
-      { id: 'st-convert', name: 'Convert', color: null, width: 240 },
+      { id: 'st-discover', name: 'Discover', color: '#123456', width: 240, rungId: null },
+      { id: 'st-convert', name: 'Convert', color: null, width: 240, rungId: null },
     ],
     lanes: [
       { id: 'lane-touch', name: 'Touchpoints', kind: 'touchpoints', color: null, collapsed: false, hidden: false },
@@ -23,16 +46,16 @@ export function mapData(id = 'map-1', name = 'Donor journey'): JourneyMap {
       {
         id: 'card-a', stageId: 'st-discover', laneId: 'lane-touch', kind: 'touchpoints', title: 'Sees a friend’s post',
         body: 'First line', color: null, channelId: 'ch-social', personaIds: ['p-ada'],
-        flags: { ...flags, shareableMoment: true },
+        flags: { ...flags, shareableMoment: true }, plan: plan(),
       },
       {
         id: 'card-b', stageId: 'st-convert', laneId: 'lane-touch', kind: 'touchpoints', title: 'Gives $10',
         body: '', color: '#e03131', channelId: null, personaIds: [],
-        flags: { ...flags, passionPoint: true, pointOfVulnerability: true },
+        flags: { ...flags, passionPoint: true, pointOfVulnerability: true }, plan: givingPlan(),
       },
       {
         id: 'card-x', stageId: 'st-convert', laneId: 'lane-touch', kind: 'touchpoints', title: 'X',
-        body: '', color: null, channelId: null, personaIds: [], flags: { ...flags },
+        body: '', color: null, channelId: null, personaIds: ['p-bo'], flags: { ...flags }, plan: plan(),
       },
     ],
     connectors: [

@@ -10,7 +10,7 @@ import type { Edit } from '../generated/types';
 import OverlayHarness from '../../test/OverlayHarness.svelte';
 import Inspector from './Inspector.svelte';
 import { documentState, scene } from '../../test/fixtures';
-import { mapData } from '../../test/mapData';
+import { mapData, plan } from '../../test/mapData';
 
 let component: ReturnType<typeof mount> | null = null;
 let edits: Edit[] = [];
@@ -98,7 +98,7 @@ describe('stage headers', () => {
     flushSync();
     await vi.waitFor(() => expect(edits).toHaveLength(1));
     expect(edits[0]).toEqual({
-      type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { name: 'Awareness', color: '#123456', width: 240 },
+      type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { name: 'Awareness', color: '#123456', width: 240, rungId: null },
     });
   });
 
@@ -144,7 +144,7 @@ describe('stage headers', () => {
     await vi.waitFor(() => expect(edits).toHaveLength(1));
     await settle();
     expect(edits).toEqual([
-      { type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { name: 'Discover', color: '#123456', width: 280 } },
+      { type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { name: 'Discover', color: '#123456', width: 280, rungId: null } },
     ]);
   });
 
@@ -296,6 +296,7 @@ describe('inspector', () => {
       props: {
         title: 'Sees a friend’s post', body: 'First line', color: null, channelId: 'ch-social', personaIds: ['p-ada'],
         flags: { passionPoint: true, shareableMoment: true, pointOfVulnerability: false },
+        plan: plan(),
       },
     });
   });

@@ -11,6 +11,7 @@ export class PlanStore {
   roster = $state.raw<Roster | null>(null);
   report = $state.raw<StrategyReport | null>(null);
   #loadedFor: string | null = null;
+  #pending: Promise<void> | null = null;
   #store: DocumentStore;
 
   constructor(store: DocumentStore) {
@@ -29,13 +30,22 @@ export class PlanStore {
     return this.roster?.ladder ?? [];
   }
 
-  /** Fetches roster and report again if the document changed since the last fetch. */
-  async refresh(force = false): Promise<void> {
+  /**
+   * Fetches roster and report again if the document changed since the last fetch. A call
+   * while a fetch for the same revision is under way waits for that one.
+   */
+  refresh(force = false): Promise<void> {
     const doc = this.#store.doc;
     const key = doc ? `${doc.path}\u0000${doc.revision}` : null;
-    if (!force && key === this.#loadedFor) return;
+    if (!force && key === this.#loadedFor && this.#pending) return this.#pending;
     this.#loadedFor = key;
-    if (!doc) {
+    const pending = this.#fetch(key, doc !== null);
+    this.#pending = pending;
+    return pending;
+  }
+
+  async #fetch(key: string | null, open: boolean): Promise<void> {
+    if (!open) {
       this.roster = null;
       this.report = null;
       return;

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import type { Card, Edit } from '../generated/types';
+import { clonePlan, emptyCardPlan, sameJson, updateCardEdit, updateCardPlanEdit } from '../inspectorEdits';
+import { addKpi, addNote, addReading, newKpi, parseNumber, removeKpi, removeReading, setVulnerability, kpiSummary, updateKpi } from './kpi';
+import { addRungEdit, cardsByRung, defaultLadderEdit, moveRungEdit, removeRungEdit, updateRungEdit } from './ladder';
+import { countsText, filterAndSort, passionRows, statusCounts } from './passion';
+import { initials, mapPersonaEdit, updatePersonaEdit } from './personaEdits';
+import { heatColor, heatDots, inkOn, risksByStage } from './heat';
+import { dimmedCardIds, dimsLine } from './personaFilter.svelte';
+import { mapData } from '../../test/mapData';
+import { LADDER, persona, report } from '../../test/planFixtures';
+
+const cardB = (): Card => mapData().cards[1]!;
+
+function props(edit: Edit | null) {
+  if (edit?.type !== 'UpdateCard') throw new Error(`not an UpdateCard: ${JSON.stringify(edit)}`);
+  return edit.props;
+}
+
+describe('card plan edits', () => {
+  it('keep the plan when another prop changes, and send nothing when nothing does', () => {
+    const card = cardB();
+    const p = props(updateCardEdit('map-1', card, { title: 'Gives $20' }));
+    expect(p.title).toBe('Gives $20');
+    expect(p.plan).toEqual(card.plan);
+    expect(p.plan).not.toBe(card.plan);
+    expect(updateCardEdit('map-1', card, { plan: clonePlan(card.plan) })).toBeNull();
+  });
+
+  it('add a KPI at the end, keeping the other KPIs, notes, vulnerability and every other prop', () => {
+    const card = cardB();
+    const kpi = newKpi('kpi-new');
+    const p = props(updateCardPlanEdit('map-1', card, (plan) => addKpi(plan, kpi)));
+    expect(p.plan.passion.kpis.map((k) => k.id)).toEqual(['kpi-conv', 'kpi-new']);
+    expect(p.plan.passion.kpis[1]).toEqual({
+      id: 'kpi-new', name: 'New KPI', metric: '', target: null, actual: null, unit: '', better: 'up', history: [],
+    });
+    const { passion, ...rest } = p.plan;
+    const { passion: before, ...restBefore } = card.plan;
+    expect(rest).toEqual(restBefore);
+    expect({ ...passion, kpis: passion.kpis.slice(0, 1) }).toEqual(before);
+    expect({ ...p, plan: card.plan }).toEqual({
+      title: card.title, body: card.body, color: card.color, channelId: card.channelId, personaIds: card.personaIds,
+      flags: card.flags, plan: card.plan,
+    });
+  });
+
+  it('edit and remove a KPI, its readings in period order, notes and the vulnerability', () => {
+    let plan = clonePlan(cardB().plan);
+    plan = updateKpi(plan, 'kpi-conv', { actual: 4.5 });
+    expect(plan.passion.kpis[0]?.actual).toBe(4.5);
+    plan = addReading(plan, 'kpi-conv', { period: '2025-12', value: 2 });
+    plan = addReading(plan, 'kpi-conv', { period: '2026-01', value: 3.5 }); // replaces January
+    expect(plan.passion.kpis[0]?.history).toEqual([{ period: '2025-12', value: 2 }, { period: '2026-01', value: 3.5 }]);
+    plan = removeReading(plan, 'kpi-conv', '2025-12');
+    expect(plan.passion.kpis[0]?.history).toHaveLength(1);
+    plan = addNote(plan, 'idea', 'Show the impact', 'note-2');
+    expect(plan.passion.notes.map((n) => n.kind)).toEqual(['quote', 'idea']);
+    plan = setVulnerability(plan, { severity: 1 });
+    expect(plan.vulnerability).toEqual({ risk: 'Card declined', severity: 1, owner: '', mitigation: '' });
+    plan = removeKpi(plan, 'kpi-conv');
+    expect(plan.passion.kpis).toEqual([]);
+  });
+
+  it('fill in the empty plan for a card from an older backend', () => {
+    const { plan: _, ...old } = cardB();
+    void _;
+    const p = props(updateCardEdit('map-1', old as Card, { title: 'T' }));
+    expect(p.plan).toEqual(emptyCardPlan());
+  });
+
+  it('compare JSON structurally', () => {
+    expect(sameJson({ a: [1, { b: null }] }, { a: [1, { b: null }] })).toBe(true);
+    expect(sameJson({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(true);
+    expect(sameJson({ a: null }, {})).toBe(false);
+    expect(sameJson([1, 2], [2, 1])).toBe(false);
+  });
+});
+
+describe('numbers', () => {
+  it('reads what people type, refusing what is not a number', () => {
+    expect(parseNumber('')).toBeNull();
+    expect(parseNumber('  ')).toBeNull();
+    expect(parseNumber('3.5')).toBe(3.5);
+    expect(parseNumber('1,200')).toBe(1200);
+    expect(parseNumber('-0.25')).toBe(-0.25);
+    expect(parseNumber('12 000')).toBe(12000);
+    expect(parseNumber('abc')).toBeUndefined();
+    expect(parseNumber('1e999')).toBeUndefined();
+    expect(parseNumber('3,5')).toBeUndefined();
+  });
+
+  it('summarises a KPI as name: actual / target unit', () => {
+    expect(kpiSummary({ name: 'Conversion', actual: 3.2, target: 4, unit: '%' })).toBe('Conversion: 3.2 / 4 %');
+    expect(kpiSummary({ name: '', actual: null, target: 1200, unit: '' })).toBe('Unnamed KPI: — / 1,200');
+  });
+});
+
+describe('ladder edits', () => {
+  it('add a rung on top, as one SetLadder with the others unchanged', () => {
+    expect(addRungEdit(LADDER, '  Major donor ', '$1m', 'rung-major')).toEqual({
+      type: 'SetLadder',
+      rungs: [...LADDER, { id: 'rung-major', name: 'Major donor', commitment: '$1m' }],
+    });
+    expect(addRungEdit(LADDER, '   ')).toBeNull();
+  });
+
+  it('move a rung up or down, and not past the ends', () => {
+    const edit = moveRungEdit(LADDER, 'rung-donor', 'up');
+    expect(edit?.type === 'SetLadder' && edit.rungs.map((r) => r.id)).toEqual(['rung-volunteer', 'rung-donor', 'rung-advocate']);
+    expect(moveRungEdit(LADDER, 'rung-advocate', 'up')).toBeNull();
+    expect(moveRungEdit(LADDER, 'rung-donor', 'down')).toBeNull();
+    const down = moveRungEdit(LADDER, 'rung-advocate', 'down');
+    expect(down?.type === 'SetLadder' && down.rungs.map((r) => r.id)).toEqual(['rung-donor', 'rung-advocate', 'rung-volunteer']);
+  });
+
+  it('rename and remove rungs; an empty or unchanged name sends nothing', () => {
+    const edit = updateRungEdit(LADDER, 'rung-volunteer', { name: 'Helper' });
+    expect(edit?.type === 'SetLadder' && edit.rungs[1]).toEqual({ id: 'rung-volunteer', name: 'Helper', commitment: 'Gives time every month' });
+    expect(updateRungEdit(LADDER, 'rung-volunteer', { name: ' ' })).toBeNull();
+    expect(updateRungEdit(LADDER, 'rung-volunteer', { name: 'Volunteer' })).toBeNull();
+    const removed = removeRungEdit(LADDER, 'rung-donor');
+    expect(removed?.type === 'SetLadder' && removed.rungs.map((r) => r.id)).toEqual(['rung-volunteer', 'rung-advocate']);
+  });
+
+  it('offers the usual ladder and groups cards by rung', () => {
+    let n = 0;
+    const edit = defaultLadderEdit(() => `r${++n}`);
+    expect(edit.type === 'SetLadder' && edit.rungs.map((r) => r.name)).toEqual(['Donor', 'Participant', 'Volunteer', 'Advocate', 'Major donor']);
+    const cards = [
+      { id: 'a', plan: { rungId: 'r1' } },
+      { id: 'b', plan: { rungId: null } },
+      { id: 'c', plan: { rungId: 'r1' } },
+    ];
+    expect([...cardsByRung(cards)].map(([r, cs]) => [r, cs.map((c) => c.id)])).toEqual([['r1', ['a', 'c']]]);
+  });
+});
+
+describe('passion points overview', () => {
+  const points = report().passionPoints;
+  const rows = passionRows(points, (mapId, cardId) => (mapId === 'map-1' ? (mapData().cards.find((c) => c.id === cardId)?.plan.passion.kpis ?? []) : null));
+
+  it('joins the report’s statuses with the cards’ KPIs', () => {
+    expect(rows[1]?.kpis).toEqual([{ kpi: mapData().cards[1]!.plan.passion.kpis[0], status: 'at_risk' }]);
+    expect(rows[2]?.kpis).toEqual([]); // its map is not loaded
+  });
+
+  it('filters to the points off target, and sorts worst first', () => {
+    expect(filterAndSort(rows, true, 'map').map((r) => r.point.cardId)).toEqual(['card-b', 'card-v']);
+    expect(filterAndSort(rows, false, 'status').map((r) => r.point.cardId)).toEqual(['card-v', 'card-b', 'card-w', 'card-a']);
+  });
+
+  it('counts the statuses', () => {
+    expect(countsText(statusCounts(points))).toBe('1 off track · 1 at risk · 1 on track · 1 with no data yet');
+    expect(countsText(statusCounts(points.slice(1)))).toBe('1 off track · 1 at risk · 1 on track');
+  });
+});
+
+describe('personas', () => {
+  const ada = persona('p-ada', 'Ada Lovelace', { goals: 'Give', photo: { width: 1, height: 1, png: 'iVBO' } });
+
+  it('update keeping the photo and the other props; an empty name sends nothing', () => {
+    expect(updatePersonaEdit(ada, { segment: ' Donors ' })).toEqual({
+      type: 'UpdatePersona', personaId: 'p-ada',
+      props: { name: 'Ada Lovelace', segment: 'Donors', color: null, goals: 'Give', photo: ada.photo },
+    });
+    expect(updatePersonaEdit(ada, { photo: null })).toMatchObject({ props: { photo: null, name: 'Ada Lovelace' } });
+    expect(updatePersonaEdit(ada, { name: '  ' })).toBeNull();
+    expect(updatePersonaEdit(ada, { goals: 'Give' })).toBeNull();
+  });
+
+  it('put on and take off a map, keeping its name and description', () => {
+    const map = { id: 'map-1', name: 'Donor journey', description: 'Why', personaIds: ['p-ada'] };
+    expect(mapPersonaEdit(map, 'p-bo', true)).toEqual({
+      type: 'UpdateMap', mapId: 'map-1', props: { name: 'Donor journey', description: 'Why', personaIds: ['p-ada', 'p-bo'] },
+    });
+    expect(mapPersonaEdit(map, 'p-ada', false)).toMatchObject({ props: { personaIds: [] } });
+    expect(mapPersonaEdit(map, 'p-ada', true)).toBeNull();
+  });
+
+  it('have initials', () => {
+    expect(initials('Ada Lovelace')).toBe('AL');
+    expect(initials('  bo ')).toBe('B');
+    expect(initials('Mary Ann Evans')).toBe('ME');
+    expect(initials('')).toBe('');
+  });
+});
+
+describe('risk', () => {
+  it('sums severities per stage, flags unowned points, and names the level', () => {
+    expect(risksByStage(report().vulnerabilities)).toEqual([
+      { mapId: 'map-1', mapName: 'Donor journey', stageId: 'st-convert', stageName: 'Convert', level: 4, count: 2, unowned: 1 },
+    ]);
+    expect(heatDots(2)).toBe('●●');
+    expect(heatDots(7)).toBe('●●● 7');
+    expect(heatColor(1)).toBe('#ffd6d6');
+    expect(heatColor(9)).toBe('#9b1111');
+    expect(inkOn(heatColor(1))).not.toBe('#ffffff');
+    expect(inkOn(heatColor(9))).toBe('#ffffff');
+  });
+
+  it('fades the cards and lines not on the filtered persona’s path', () => {
+    expect([...dimmedCardIds(mapData().cards, 'p-ada')]).toEqual(['card-x']);
+    expect(dimmedCardIds(mapData().cards, null).size).toBe(0);
+    expect(dimsLine('p-bo', 'p-ada')).toBe(true);
+    expect(dimsLine('p-ada', 'p-ada')).toBe(false);
+    expect(dimsLine('p-ada', null)).toBe(false);
+  });
+});
