@@ -16,7 +16,7 @@ const STEP: Duration = Duration::from_secs(20);
 
 /// The app on a fresh sample document ([`Desktop`]: its own display, HOME and driver),
 /// with the helpers the steps share.
-struct Editor {
+pub(super) struct Editor {
     session: Option<Session>,
     desktop: Desktop,
     /// Names this test's screenshot if it fails.
@@ -25,7 +25,7 @@ struct Editor {
 
 impl Editor {
     /// Launches the app and waits until the canvas shows the file's revision.
-    fn start(name: &'static str) -> Editor {
+    pub(super) fn start(name: &'static str) -> Editor {
         let desktop = Desktop::start();
         let session = desktop.launch();
         let editor = Editor {
@@ -54,21 +54,21 @@ impl Editor {
         editor.end();
     }
 
-    fn s(&self) -> &Session {
+    pub(super) fn s(&self) -> &Session {
         self.session.as_ref().unwrap()
     }
 
     /// One SQL query against the document on disk, trimmed.
-    fn sql(&self, query: &str) -> String {
+    pub(super) fn sql(&self, query: &str) -> String {
         sqlite3(&self.desktop.document, query).trim().to_string()
     }
 
-    fn revision(&self) -> String {
+    pub(super) fn revision(&self) -> String {
         self.sql("select value from document_info where key = 'revision';")
     }
 
     /// The canvas shows the scene of the file's current revision.
-    fn settled(&self) -> bool {
+    pub(super) fn settled(&self) -> bool {
         let canvas = self.s().find_all("[data-testid=canvas]");
         let Some(canvas) = canvas.first() else {
             return false;
@@ -78,14 +78,14 @@ impl Editor {
 
     /// Waits until `query` answers `expected` in the file, then until the canvas has
     /// caught up with that revision (so the next pointer action hits what is drawn).
-    fn wait_file(&self, what: &str, query: &str, expected: &str) {
+    pub(super) fn wait_file(&self, what: &str, query: &str, expected: &str) {
         wait_for(STEP, what, || (self.sql(query) == expected).then_some(()));
         wait_for(STEP, &format!("the canvas to redraw after: {what}"), || {
             self.settled().then_some(())
         });
     }
 
-    fn button(&self, testid: &str) -> Element {
+    pub(super) fn button(&self, testid: &str) -> Element {
         let css = format!("[data-testid={testid}]");
         wait_for(STEP, &format!("{testid} to be enabled"), || {
             let b = self.s().find_all(&css).into_iter().next()?;
@@ -93,33 +93,33 @@ impl Editor {
         })
     }
 
-    fn undo(&self) {
+    pub(super) fn undo(&self) {
         let b = self.button("undo");
         self.s().click(&b);
     }
 
-    fn redo(&self) {
+    pub(super) fn redo(&self) {
         let b = self.button("redo");
         self.s().click(&b);
     }
 
-    fn one(&self, css: &str) -> Element {
+    pub(super) fn one(&self, css: &str) -> Element {
         wait_for(STEP, css, || self.s().find_all(css).into_iter().next())
     }
 
-    fn card(&self, id: &str) -> Element {
+    pub(super) fn card(&self, id: &str) -> Element {
         self.one(&format!("[data-testid=card][data-card-id=\"{id}\"]"))
     }
 
     /// The middle of a card's body, in viewport pixels.
-    fn card_center(&self, id: &str) -> (f64, f64) {
+    pub(super) fn card_center(&self, id: &str) -> (f64, f64) {
         let body = self.one(&format!(
             "[data-testid=card][data-card-id=\"{id}\"] .card-body"
         ));
         self.s().center(&body)
     }
 
-    fn selected(&self, id: &str) -> bool {
+    pub(super) fn selected(&self, id: &str) -> bool {
         self.s()
             .attribute(&self.card(id), "aria-selected")
             .as_deref()
@@ -153,7 +153,22 @@ impl Editor {
         self.sql("select group_concat(id, ',') from (select id from stages order by position);")
     }
 
-    fn end(mut self) {
+    pub(super) fn desktop(&self) -> &Desktop {
+        &self.desktop
+    }
+
+    /// Quits the app and starts it again on the same document, as a person does.
+    pub(super) fn relaunch(&mut self) {
+        if let Some(s) = self.session.take() {
+            s.end();
+        }
+        self.session = Some(self.desktop.launch());
+        wait_for(STEP, "the canvas to show the file's revision", || {
+            self.settled().then_some(())
+        });
+    }
+
+    pub(super) fn end(mut self) {
         if let Some(s) = self.session.take() {
             s.end();
         }

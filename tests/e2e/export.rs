@@ -37,8 +37,11 @@ fn focus_window(display: &str, title: &str) {
         .success());
 }
 
+/// The Export dialog's native Save dialog; every other file dialog the app shows opens a file.
+const SAVE_TITLE: &str = "Export map";
+
 /// Answers the native file dialog titled `title` on `display` by typing `path` + Enter.
-fn answer_file_dialog(display: &str, title: &str, path: &Path) {
+pub(super) fn answer_file_dialog(display: &str, title: &str, path: &Path) {
     let xdotool = |args: &[&str]| xdotool(display, args);
     let path = path.to_str().unwrap();
     let open = || {
@@ -58,7 +61,7 @@ fn answer_file_dialog(display: &str, title: &str, path: &Path) {
     // So: if the dialog is still there, select the field's text and type it again.
     for _ in 0..4 {
         focus_window(display, title);
-        if title == "Open" {
+        if title != SAVE_TITLE {
             // Ctrl+L shows and focuses the location field of an Open dialog.
             xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
         }
@@ -110,7 +113,7 @@ fn export_an_a3_pdf_from_the_dialog_and_reopen_it_as_a_map() {
     save_screenshot(&s, "export-dialog.png");
 
     click(&s, "[data-testid=export-start]");
-    answer_file_dialog(&desktop.display, "Export map", &out);
+    answer_file_dialog(&desktop.display, SAVE_TITLE, &out);
     let status = wait_for(STEP, "the export to be saved", || {
         let t = texts(&s, "[data-testid=export-status]").join(" ");
         t.contains("Saved").then_some(t)

@@ -14,6 +14,9 @@ mod accessibility;
 /// Export from the dialog through the native Save dialog, and reopening the PDF.
 mod export;
 
+/// The strategist's model: channels, CSV performance data, passion points, loops, risks.
+mod plan;
+
 /// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
 mod bench;
 

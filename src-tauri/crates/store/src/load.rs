@@ -6,9 +6,9 @@ use std::path::Path;
 use rusqlite::{Connection, Row};
 use waymark_model::{
     Better, Card, CardFlags, CardPlan, Channel, ChannelPlan, Connector, ConnectorKind, Document,
-    Edit, EditError, EmotionPoint, GoalActual, JobDescription, Kpi, Lane, LaneKind, Map,
-    MonthlyReview, NoteKind, Num, Ownership, PassionDetails, PassionNote, Persona, Photo, Reach,
-    Reading, Rung, SmartGoal, Stage, Vulnerability,
+    EmotionPoint, GoalActual, JobDescription, Kpi, Lane, LaneKind, Map, MonthlyReview, NoteKind,
+    Num, Ownership, PassionDetails, PassionNote, Persona, Photo, Reach, Reading, Rung, SmartGoal,
+    Stage, Vulnerability,
 };
 
 use crate::StoreError;
