@@ -390,3 +390,44 @@ fn bad_input_fails_clearly_and_writes_nothing() {
     );
     assert_eq!(sha256(&s.doc), before);
 }
+
+#[test]
+fn a_pdf_with_the_appendix_carries_the_job_descriptions_and_the_kpi_table() {
+    let s = sample();
+    let pdf = export(&s, "plan.pdf", &["--format", "pdf", "--appendix"]);
+    let plain = export(&s, "plain.pdf", &["--format", "pdf"]);
+    let pages = |p: &Path| -> u32 {
+        let info = tool("pdfinfo", &[p.as_os_str()]);
+        let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap();
+        line.split_whitespace().last().unwrap().parse().unwrap()
+    };
+    assert!(pages(&pdf) > pages(&plain), "appendix pages follow the map");
+    let text = tool("pdftotext", &[pdf.as_os_str(), "-".as_ref()]);
+    for expected in [
+        "Relationship keeper",
+        "Welcome host",
+        "Call every first-time donor within 48 hours",
+        "Calls within 48 h",
+        "Second-gift rate",
+        "Off track",
+        "At risk",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    // The appendix is a PDF's: asking for it with a PNG is refused, naming the option.
+    let png = s.dir.join("plan.png");
+    let err = fails(&[
+        "export".as_ref(),
+        s.doc.as_os_str(),
+        "--out".as_ref(),
+        png.as_os_str(),
+        "--format".as_ref(),
+        "png".as_ref(),
+        "--appendix".as_ref(),
+    ]);
+    assert!(err.contains("--appendix"), "{err}");
+    assert!(!png.exists());
+}
