@@ -1,7 +1,7 @@
 //! The document as table rows: the one description of how model fields map to columns,
 //! used to write (whole files and diffs). `load.rs` reads the same columns back.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::types::Value;
 use waymark_model::{Card, Channel, Document, Map, Num, Persona};
@@ -222,8 +222,67 @@ fn opt_real(n: Option<Num>) -> Value {
     n.map_or(Value::Null, real)
 }
 
-/// Every row the document needs, one `Rows` per entry of [`TABLES`].
-pub(crate) fn rows(doc: &Document) -> Vec<Rows> {
+/// Maps and cards that are the same in two documents (same content, same place): their
+/// rows are the same on both sides, so the diff writer need not build them at all. On a
+/// 2,000-card map a one-card edit then builds the rows of one card, not of all.
+#[derive(Default)]
+pub(crate) struct Same<'a> {
+    maps: HashSet<&'a str>,
+    cards: HashSet<&'a str>,
+}
+
+impl<'a> Same<'a> {
+    pub(crate) fn between(old: &Document, new: &'a Document) -> Same<'a> {
+        let mut same = Same::default();
+        for m in &new.maps {
+            let Some(before) = old.maps.iter().find(|o| o.id == m.id) else {
+                continue;
+            };
+            if before == m {
+                same.maps.insert(&m.id);
+                continue;
+            }
+            let placed = card_places(before);
+            for (c, place) in m.cards.iter().zip(cell_positions(m)) {
+                if placed
+                    .get(c.id.as_str())
+                    .is_some_and(|(o, p)| *o == c && *p == place)
+                {
+                    same.cards.insert(&c.id);
+                }
+            }
+        }
+        same
+    }
+}
+
+/// Each card of a map with its position in its cell.
+fn card_places(m: &Map) -> HashMap<&str, (&Card, usize)> {
+    m.cards
+        .iter()
+        .zip(cell_positions(m))
+        .map(|(c, p)| (c.id.as_str(), (c, p)))
+        .collect()
+}
+
+/// The position of each card (in the map's order) within its cell.
+fn cell_positions(m: &Map) -> Vec<usize> {
+    let mut in_cell: HashMap<(&str, &str), usize> = HashMap::new();
+    m.cards
+        .iter()
+        .map(|c| {
+            let n = in_cell
+                .entry((c.stage_id.as_str(), c.lane_id.as_str()))
+                .or_insert(0);
+            *n += 1;
+            *n - 1
+        })
+        .collect()
+}
+
+/// Every row the document needs, one `Rows` per entry of [`TABLES`], leaving out those of
+/// the maps and cards in `same`.
+pub(crate) fn rows_except(doc: &Document, same: &Same<'_>) -> Vec<Rows> {
     let mut out: Vec<Rows> = (0..TABLES.len()).map(|_| Rows::new()).collect();
     let [rungs, channels, hand_offs, goals, reviews, actuals, personas, maps, map_personas, stages, lanes, cards, card_personas, kpis, readings, notes, connectors, emotions] =
         out.as_mut_slice()
@@ -247,6 +306,9 @@ pub(crate) fn rows(doc: &Document) -> Vec<Rows> {
             vec![id(&m.id)],
             vec![pos(i), text(&m.name), text(&m.description)],
         );
+        if same.maps.contains(m.id.as_str()) {
+            continue;
+        }
         for (j, p) in m.persona_ids.iter().enumerate() {
             map_personas.insert(vec![id(&m.id), id(p)], vec![pos(j)]);
         }
@@ -277,8 +339,12 @@ pub(crate) fn rows(doc: &Document) -> Vec<Rows> {
                 ],
             );
         }
-        card_rows(m, cards, card_personas);
-        for c in &m.cards {
+        card_rows(m, &same.cards, cards, card_personas);
+        for c in m
+            .cards
+            .iter()
+            .filter(|c| !same.cards.contains(c.id.as_str()))
+        {
             card_plan_rows(c, kpis, readings, notes);
         }
         for (j, c) in m.connectors.iter().enumerate() {
@@ -375,12 +441,11 @@ fn persona_row(i: usize, p: &Persona) -> Vec<Value> {
 
 /// A card's position counts only the cards before it in its own cell: the map's card
 /// list is in canonical order, and only the order within a cell carries meaning.
-fn card_rows(m: &Map, cards: &mut Rows, card_personas: &mut Rows) {
-    let mut in_cell: HashMap<(&str, &str), usize> = HashMap::new();
-    for c in &m.cards {
-        let n = in_cell
-            .entry((c.stage_id.as_str(), c.lane_id.as_str()))
-            .or_insert(0);
+fn card_rows(m: &Map, same: &HashSet<&str>, cards: &mut Rows, card_personas: &mut Rows) {
+    for (c, n) in m.cards.iter().zip(cell_positions(m)) {
+        if same.contains(c.id.as_str()) {
+            continue;
+        }
         let (plan, vuln) = (&c.plan, &c.plan.vulnerability);
         cards.insert(
             vec![id(&c.id)],
@@ -388,7 +453,7 @@ fn card_rows(m: &Map, cards: &mut Rows, card_personas: &mut Rows) {
                 text(&m.id),
                 text(&c.stage_id),
                 text(&c.lane_id),
-                pos(*n),
+                pos(n),
                 text(c.kind.as_str()),
                 text(&c.title),
                 text(&c.body),
@@ -405,7 +470,6 @@ fn card_rows(m: &Map, cards: &mut Rows, card_personas: &mut Rows) {
                 text(&vuln.mitigation),
             ],
         );
-        *n += 1;
         for (j, p) in c.persona_ids.iter().enumerate() {
             card_personas.insert(vec![id(&c.id), id(p)], vec![pos(j)]);
         }

@@ -9,15 +9,17 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use waymark_model::Document;
 
-use crate::rows::{rows, Table, TABLES};
+use crate::rows::{rows_except, Same, Table, TABLES};
 
-/// Deletes rows `old` has and `new` lacks; inserts or updates rows that differ.
+/// Deletes rows `old` has and `new` lacks; inserts or updates rows that differ. Maps and
+/// cards equal on both sides are left out of both (their rows could not differ).
 pub(crate) fn write_diff(
     conn: &Connection,
     old: &Document,
     new: &Document,
 ) -> rusqlite::Result<()> {
-    let (before, after) = (rows(old), rows(new));
+    let same = Same::between(old, new);
+    let (before, after) = (rows_except(old, &same), rows_except(new, &same));
     // Children first, so a person reading a trace sees deletes in a sensible order.
     for (table, (before, after)) in TABLES.iter().zip(before.iter().zip(&after)).rev() {
         let mut delete = None;

@@ -212,3 +212,107 @@ fn a_failed_write_leaves_memory_and_file_as_before() {
     store.apply(&rename_card("Saved")).unwrap();
     assert_eq!(Store::open(&path).unwrap().document(), store.document());
 }
+
+/// The diff writer leaves out maps and cards that did not change: after every kind of
+/// card edit (moves within and across cells, updates, deletes, undo, redo) on a two-map
+/// document, the file holds exactly the document in memory.
+#[test]
+fn the_file_matches_memory_after_many_card_edits_on_two_maps() {
+    let mut doc = generate(GenerateSpec {
+        stages: 4,
+        lanes: 3,
+        cards: 60,
+        seed: 7,
+    });
+    let mut second = generate(GenerateSpec {
+        stages: 3,
+        lanes: 2,
+        cards: 20,
+        seed: 8,
+    })
+    .maps
+    .remove(0);
+    second.id = "m-second".into();
+    second.name = "Second".into();
+    for s in &mut second.stages {
+        s.id = format!("2-{}", s.id);
+    }
+    for l in &mut second.lanes {
+        l.id = format!("2-{}", l.id);
+    }
+    for c in &mut second.cards {
+        c.id = format!("2-{}", c.id);
+        c.stage_id = format!("2-{}", c.stage_id);
+        c.lane_id = format!("2-{}", c.lane_id);
+        c.channel_id = None;
+        c.persona_ids.clear();
+    }
+    second.connectors.clear();
+    second.emotion_points.clear();
+    second.persona_ids.clear();
+    doc.maps.push(second);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.waymark");
+    let mut store = Store::create(&path, &doc).unwrap();
+    let map = store.document().maps[0].clone();
+    for i in 0..40 {
+        let m = &store.document().maps[0];
+        let card = m.cards[(i * 13) % m.cards.len()].clone();
+        let edit = match i % 4 {
+            0 => Edit::MoveCard {
+                map_id: map.id.clone(),
+                card_id: card.id.clone(),
+                stage_id: map.stages[i % map.stages.len()].id.clone(),
+                lane_id: card.lane_id.clone(),
+                index: (i % 3) as u32,
+            },
+            1 => Edit::MoveCard {
+                map_id: map.id.clone(),
+                card_id: card.id.clone(),
+                stage_id: card.stage_id.clone(),
+                lane_id: card.lane_id.clone(),
+                index: 0,
+            },
+            2 => {
+                let mut props = card.props();
+                props.title = format!("edited {i}");
+                props.flags.passion_point = true;
+                props.plan.passion.kpis.push(Kpi {
+                    id: format!("k{i}"),
+                    name: "Conversion".into(),
+                    metric: "conversion".into(),
+                    target: Some(Num(4.0)),
+                    actual: Some(Num(3.5)),
+                    unit: "%".into(),
+                    better: Better::Up,
+                    history: vec![],
+                });
+                Edit::UpdateCard {
+                    map_id: map.id.clone(),
+                    card_id: card.id.clone(),
+                    props,
+                }
+            }
+            _ => Edit::DeleteCard {
+                map_id: map.id.clone(),
+                card_id: card.id.clone(),
+            },
+        };
+        store.apply(&edit).unwrap();
+        if i % 5 == 4 {
+            store.undo().unwrap();
+        }
+        if i % 10 == 9 {
+            store.redo().unwrap();
+        }
+    }
+    let in_memory = store.document().clone();
+    drop(store);
+    let reopened = Store::open(&path).unwrap();
+    assert_eq!(reopened.document(), &in_memory);
+    assert_eq!(
+        reopened.document().maps[1],
+        doc.maps[1],
+        "the second map untouched"
+    );
+}
