@@ -3,12 +3,16 @@
 // double that answers them and records every command.
 
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { Channel, DocumentState, Edit, Persona, Roster, Rung, StrategyReport } from '../lib/generated/types';
+import type { Channel, DocumentState, Edit, Kpi, Persona, Roster, Rung, StrategyReport } from '../lib/generated/types';
 import { documentState, scene } from './fixtures';
-import { mapData } from './mapData';
+import { givingPlan, mapData } from './mapData';
 
 export const RULE =
   'On track: the actual meets or beats the target. At risk: it misses by 10 % of the target or less. Off track: it misses by more.';
+
+const kpi = (id: string, name: string, target: number, actual: number): Kpi => ({
+  id, name, metric: name.toLowerCase(), target, actual, unit: '', better: 'up', history: [],
+});
 
 const channel = (id: string, name: string, icon: string): Channel => ({
   id,
@@ -60,15 +64,15 @@ export function report(overrides: Partial<StrategyReport> = {}): StrategyReport 
       },
       {
         mapId: 'map-1', mapName: 'Donor journey', cardId: 'card-b', title: 'Gives $10', stageName: 'Convert',
-        channelId: 'ch-mail', kpis: [{ kpiId: 'kpi-conv', status: 'at_risk' }], status: 'at_risk',
+        channelId: 'ch-mail', kpis: [{ kpiId: 'kpi-conv', status: 'at_risk', kpi: givingPlan().passion.kpis[0]! }], status: 'at_risk',
       },
       {
         mapId: 'map-2', mapName: 'Volunteer journey', cardId: 'card-v', title: 'Signs up to volunteer', stageName: 'Join',
-        channelId: null, kpis: [{ kpiId: 'kpi-v', status: 'off_track' }], status: 'off_track',
+        channelId: null, kpis: [{ kpiId: 'kpi-v', status: 'off_track', kpi: kpi('kpi-v', 'Sign-ups', 40, 22) }], status: 'off_track',
       },
       {
         mapId: 'map-2', mapName: 'Volunteer journey', cardId: 'card-w', title: 'First shift', stageName: 'Serve',
-        channelId: null, kpis: [{ kpiId: 'kpi-w', status: 'on_track' }], status: 'on_track',
+        channelId: null, kpis: [{ kpiId: 'kpi-w', status: 'on_track', kpi: kpi('kpi-w', 'Shows up', 80, 85) }], status: 'on_track',
       },
     ],
     handOffs: [],

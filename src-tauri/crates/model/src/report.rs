@@ -74,6 +74,8 @@ pub struct ChannelReport {
 pub struct KpiReport {
     pub kpi_id: Id,
     pub status: Option<Status>,
+    /// The KPI itself (name, figures, unit), so an overview needs nothing else.
+    pub kpi: Kpi,
 }
 
 /// A card marked as a passion point, wherever it is.
@@ -285,6 +287,7 @@ fn passion_points(doc: &Document) -> Vec<PassionPointReport> {
                 .map(|k| KpiReport {
                     kpi_id: k.id.clone(),
                     status: kpi_status(k),
+                    kpi: k.clone(),
                 })
                 .collect();
             out.push(PassionPointReport {

@@ -265,7 +265,11 @@ status: Status | null,
  */
 cardCount: number, };
 
-export type KpiReport = { kpiId: string, status: Status | null, };
+export type KpiReport = { kpiId: string, status: Status | null, 
+/**
+ * The KPI itself (name, figures, unit), so an overview needs nothing else.
+ */
+kpi: Kpi, };
 
 export type PassionPointReport = { mapId: string, mapName: string, cardId: string, title: string, stageName: string, channelId: string | null, kpis: Array<KpiReport>, 
 /**
