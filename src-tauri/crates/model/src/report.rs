@@ -305,6 +305,11 @@ fn passion_points(doc: &Document) -> Vec<PassionPointReport> {
     out
 }
 
+/// A map's cards by id: connectors name cards, and a large map has thousands of both.
+fn cards_by_id(map: &Map) -> std::collections::HashMap<&str, &Card> {
+    map.cards.iter().map(|c| (c.id.as_str(), c)).collect()
+}
+
 /// Connectors (of any kind) between cards of two different channels, counted per
 /// (sending, receiving) channel, plus the "works with" pairs no connector shows yet.
 /// Channels a card names but the document lacks are left out: they cannot be ordered.
@@ -313,8 +318,10 @@ fn hand_offs(doc: &Document) -> Vec<HandOff> {
     // (from index, to index) -> count
     let mut counts: std::collections::BTreeMap<(usize, usize), u32> = Default::default();
     for map in &doc.maps {
+        let cards = cards_by_id(map);
         let channel_of = |card_id: &str| {
-            map.card(card_id)
+            cards
+                .get(card_id)
                 .and_then(|c| c.channel_id.as_deref())
                 .and_then(order)
         };
@@ -362,6 +369,7 @@ fn hand_offs(doc: &Document) -> Vec<HandOff> {
 fn loops(doc: &Document) -> Vec<LoopReport> {
     let mut out = Vec::new();
     for map in &doc.maps {
+        let cards = cards_by_id(map);
         for connector in &map.connectors {
             if !matches!(
                 connector.kind,
@@ -370,8 +378,8 @@ fn loops(doc: &Document) -> Vec<LoopReport> {
                 continue;
             }
             let (Some(from), Some(to)) = (
-                map.card(&connector.from_card_id),
-                map.card(&connector.to_card_id),
+                cards.get(connector.from_card_id.as_str()),
+                cards.get(connector.to_card_id.as_str()),
             ) else {
                 continue;
             };

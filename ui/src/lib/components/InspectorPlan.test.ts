@@ -36,6 +36,8 @@ async function inspect(ids: string[], withPlan = true) {
   const store = new DocumentStore(new Toasts());
   await store.load();
   const plan = withPlan ? new PlanStore(store) : null;
+  // The app refreshes the plan for each revision; here the test does.
+  await plan?.refresh();
   const selection = new Selection();
   selection.set(ids);
   component = mount(Inspector, { target: document.body, props: { store, selection, plan } });
