@@ -71,3 +71,11 @@ export class PlanStore {
     return id ? this.personas.find((p) => p.id === id) : undefined;
   }
 }
+
+/** The props every plan view takes (ChannelsView, PassionView, PersonasView, …). */
+export interface PlanViewProps {
+  plan: PlanStore;
+  store: DocumentStore;
+  /** Switch to the map view with this card selected. */
+  onshowcard: (mapId: string, cardId: string) => void;
+}
