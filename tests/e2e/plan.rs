@@ -154,9 +154,12 @@ fn steps(d: &mut Editor) {
         )),
         "Opens=40.0,Clicks=8.0"
     );
-    // Neither goal says what it is relevant to: the editor says so.
-    let missing = d.s().find_all("[data-testid=smart-missing]");
-    assert_eq!(missing.len(), 2);
+    // Neither goal says what it is relevant to: the editor says so (once the report of
+    // the new revision is in).
+    let missing = wait_for(STEP, "both goals' missing SMART parts", || {
+        let found = d.s().find_all("[data-testid=smart-missing]");
+        (found.len() == 2).then_some(found)
+    });
     assert!(d.s().text(&missing[0]).contains("Relevant"));
 
     // --- A month of performance data from CSV changes the call centre's status ---------
@@ -295,12 +298,12 @@ fn steps(d: &mut Editor) {
     d.s().wait_painted();
     save_screenshot(d.s(), "plan-passion-overview.png");
     d.view("loops");
-    assert_eq!(
-        d.s()
-            .find_all("[data-testid=loop-group][data-kind=word_of_mouth] [data-testid=loop]")
-            .len(),
-        2
-    );
+    wait_for(STEP, "both word-of-mouth loops listed", || {
+        let listed = d
+            .s()
+            .find_all("[data-testid=loop-group][data-kind=word_of_mouth] [data-testid=loop]");
+        (listed.len() == 2).then_some(())
+    });
 
     // --- Quit, start again: all of it is there ---------------------------------------
     d.relaunch();
@@ -317,10 +320,10 @@ fn steps(d: &mut Editor) {
     assert!(d.s().text(&risk).contains("Supporter care lead"));
     save_screenshot(d.s(), "plan-risks.png");
     d.view("loops");
-    assert_eq!(
-        d.s()
-            .find_all("[data-testid=loop-group][data-kind=word_of_mouth] [data-testid=loop]")
-            .len(),
-        2
-    );
+    wait_for(STEP, "both word-of-mouth loops listed", || {
+        let listed = d
+            .s()
+            .find_all("[data-testid=loop-group][data-kind=word_of_mouth] [data-testid=loop]");
+        (listed.len() == 2).then_some(())
+    });
 }
