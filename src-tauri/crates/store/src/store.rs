@@ -91,29 +91,53 @@ impl Store {
 
     /// Writes `next` and the log change in one transaction; the memory copy is replaced
     /// only after the commit, so a failed write leaves both the file and memory as before.
+    ///
+    /// A transaction that fails with SQLite's "disk I/O error" is rolled back and tried
+    /// once more: it was met once under heavy load while another process (`sqlite3`) read
+    /// the file at the same moment, and a second attempt is what a person would do.
     fn commit(
         &mut self,
         next: Document,
         map_id: Option<&str>,
-        log: impl FnOnce(&Connection) -> rusqlite::Result<()>,
+        log: impl Fn(&Connection) -> rusqlite::Result<()>,
     ) -> Result<Change, StoreError> {
         let revision = self.history.revision + 1;
-        let sql = StoreError::sql(&self.path);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(&sql)?;
-        write::write_diff(&tx, &self.doc, &next).map_err(&sql)?;
-        log(&tx).map_err(&sql)?;
-        history::write_revision(&tx, revision).map_err(&sql)?;
-        let history = history::read(&tx, revision).map_err(&sql)?;
-        tx.commit().map_err(&sql)?;
+        let mut attempt = 0;
+        let history = loop {
+            attempt += 1;
+            match self.write(&next, revision, &log) {
+                Ok(history) => break history,
+                Err(e) if attempt < 2 && is_io_error(&e) => {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(e) => return Err(StoreError::sqlite(&self.path, e)),
+            }
+        };
         self.doc = next;
         self.history = history;
         Ok(Change {
             revision,
             map_id: map_id.map(str::to_string),
         })
+    }
+
+    /// One transaction: the document's difference, the log change and the revision.
+    /// Dropped uncommitted on error, which rolls it back.
+    fn write(
+        &mut self,
+        next: &Document,
+        revision: u64,
+        log: &impl Fn(&Connection) -> rusqlite::Result<()>,
+    ) -> rusqlite::Result<History> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        write::write_diff(&tx, &self.doc, next)?;
+        log(&tx)?;
+        history::write_revision(&tx, revision)?;
+        let history = history::read(&tx, revision)?;
+        tx.commit()?;
+        Ok(history)
     }
 
     /// The log's inverse no longer fits the document: only possible if the file was
@@ -124,4 +148,8 @@ impl Store {
             format!("its undo history no longer matches the document ({e})"),
         )
     }
+}
+
+fn is_io_error(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::SystemIoFailure)
 }
