@@ -14,6 +14,7 @@ pub mod export;
 pub mod menu;
 pub mod photo;
 pub mod plan;
+mod rendering;
 pub mod settings;
 pub mod state;
 pub mod templates;
@@ -28,12 +29,15 @@ pub fn main() -> std::process::ExitCode {
     let cli = cli::Cli::parse();
     match cli.command {
         Some(command) => cli::run_headless(command),
-        None => match run(cli.path) {
-            Ok(()) => std::process::ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("waymark: {e}");
-                std::process::ExitCode::FAILURE
+        None => {
+            rendering::choose();
+            match run(cli.path) {
+                Ok(()) => std::process::ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("waymark: {e}");
+                    std::process::ExitCode::FAILURE
+                }
             }
-        },
+        }
     }
 }

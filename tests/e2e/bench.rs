@@ -39,6 +39,17 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
+/// The sorted times between the animation frames recorded since `RECORD`; stops recording.
+fn frame_times(session: &Session) -> Vec<f64> {
+    let frames: Vec<f64> = serde_json::from_value(
+        session.execute("window.__run += 1; return window.__frames;", json!([])),
+    )
+    .unwrap();
+    let mut deltas: Vec<f64> = frames.windows(2).map(|w| w[1] - w[0]).collect();
+    deltas.sort_by(f64::total_cmp);
+    deltas
+}
+
 #[test]
 #[ignore = "benchmark: run with --ignored on a release build"]
 fn bench_editor_on_a_2000_card_map() {
@@ -84,6 +95,17 @@ fn bench_editor_on_a_2000_card_map() {
         launch.as_secs_f64() * 1000.0
     );
 
+    // The floor: frame times of this window with nothing happening on the page.
+    session.execute(RECORD, json!([]));
+    std::thread::sleep(Duration::from_millis(1000));
+    let idle = frame_times(&session);
+    println!(
+        "idle: {} frames in 1 s, frame time p50 {:.1} ms, p95 {:.1} ms",
+        idle.len(),
+        percentile(&idle, 0.5),
+        percentile(&idle, 0.95)
+    );
+
     for run in 1..=3 {
         // The first card whose centre is on screen, dragged one stage to the right.
         let target = session.execute(
@@ -107,12 +129,7 @@ fn bench_editor_on_a_2000_card_map() {
             "the repaint after the drop",
             || session.execute("return window.__drop;", json!([])).as_f64(),
         );
-        let frames: Vec<f64> = serde_json::from_value::<Vec<f64>>(
-            session.execute("window.__run += 1; return window.__frames;", json!([])),
-        )
-        .unwrap();
-        let mut deltas: Vec<f64> = frames.windows(2).map(|w| w[1] - w[0]).collect();
-        deltas.sort_by(f64::total_cmp);
+        let deltas = frame_times(&session);
         let stage_after = sqlite3(
             &file,
             &format!("select stage_id from cards where id = '{id}';"),
