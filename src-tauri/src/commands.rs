@@ -81,21 +81,22 @@ pub async fn apply_edit<R: Runtime>(
 ) -> Result<AppliedEdit, AppError> {
     let state = app.waymark();
     state.with_store(|store| {
-        store.apply(&edit)?;
+        // The shown map is laid out while the edit is written to the file. A map that
+        // cannot be laid out (one the edit removed) only means the UI fetches what to
+        // show itself.
+        let (_, scene) = store.apply_while(&edit, |document| {
+            let map_id = map_id.as_deref()?;
+            lock(&state.layouter).layout(document, map_id).ok()
+        })?;
         let document = DocumentState::of(store);
-        // The edit is saved: a map that cannot be laid out (one the edit removed) only
-        // means the UI fetches what to show itself.
-        let scene = map_id.and_then(|map_id| {
-            let scene = lock(&state.layouter)
-                .layout(store.document(), &map_id)
-                .ok()?;
-            Some(lock(&state.scenes).update(
+        let scene = map_id.zip(scene).map(|(map_id, scene)| {
+            lock(&state.scenes).update(
                 store.path(),
                 &map_id,
                 document.revision,
                 known_revision,
                 scene,
-            ))
+            )
         });
         Ok(AppliedEdit {
             state: document,

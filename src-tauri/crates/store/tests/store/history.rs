@@ -316,3 +316,53 @@ fn the_file_matches_memory_after_many_card_edits_on_two_maps() {
         "the second map untouched"
     );
 }
+
+#[test]
+fn work_done_while_an_edit_is_written_sees_the_edited_document() {
+    let (_dir, path) = sample_file();
+    let mut store = Store::open(&path).unwrap();
+    let (change, title) = store
+        .apply_while(&rename_card("Seen on the bus"), |doc| {
+            doc.maps[0].card("c-ad").unwrap().title.clone()
+        })
+        .unwrap();
+    assert_eq!(title, "Seen on the bus");
+    assert_eq!(change.revision, 1);
+    drop(store);
+    let reopened = Store::open(&path).unwrap();
+    let card = reopened.document().maps[0].card("c-ad").unwrap();
+    assert_eq!(card.title, "Seen on the bus");
+}
+
+#[test]
+fn work_done_while_an_edit_fails_to_be_written_is_dropped_and_nothing_changes() {
+    let (_dir, path) = sample_file();
+    let mut store = Store::open(&path).unwrap();
+    let before = store.document().clone();
+    // Another writer holds the file: the edit cannot be written.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let ran = std::sync::atomic::AtomicBool::new(false);
+    let result = store.apply_while(&rename_card("Never saved"), |_| {
+        ran.store(true, std::sync::atomic::Ordering::SeqCst);
+    });
+    other.execute_batch("ROLLBACK").unwrap();
+    assert!(result.is_err(), "the write should have failed");
+    assert!(ran.load(std::sync::atomic::Ordering::SeqCst));
+    assert_eq!(store.document(), &before);
+    assert_eq!(store.history().revision, 0);
+}
+
+#[test]
+fn a_refused_edit_does_not_start_the_work_done_meanwhile() {
+    let (_dir, path) = sample_file();
+    let mut store = Store::open(&path).unwrap();
+    let result = store.apply_while(
+        &Edit::DeleteStage {
+            map_id: "m-buy".into(),
+            stage_id: "s-nowhere".into(),
+        },
+        |_| panic!("must not run"),
+    );
+    assert!(result.is_err());
+}
