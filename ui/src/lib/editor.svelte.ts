@@ -4,6 +4,7 @@
 // props). Shared by the canvas overlay, the connector view and the inspector.
 
 import * as ipc from './ipc';
+import { afterPaint } from './afterPaint';
 import type { Channel, Map as JourneyMap, Persona, Scene } from './generated/types';
 
 export type Target = { kind: 'stage' | 'lane'; id: string };
@@ -22,8 +23,36 @@ export class EditorState {
   renaming = $state<Target | null>(null);
   /** The stored map of the Scene on screen, or null until fetched. */
   map = $state.raw<JourneyMap | null>(null);
+  /** The Scene `map` was fetched for by `sync` (null: fetched otherwise, or not yet). */
+  mapScene = $state.raw<Scene | null>(null);
   /** The document's channels and personas, or null when the backend has no `roster`. */
   roster = $state.raw<RosterData | null>(null);
+
+  #pressing = $state(false);
+  #onRelease: Array<() => void> = [];
+
+  /**
+   * A card is pressed or dragged on the canvas. The inspector keeps showing what it showed
+   * and the stored map is not fetched until the release: laying out the inspector's form
+   * takes a frame of its own (20–50 ms on a 2,000-card map without a GPU) that would stall
+   * the drag's first moves (docs/BENCHMARKS.md).
+   */
+  get pressing(): boolean {
+    return this.#pressing;
+  }
+
+  set pressing(value: boolean) {
+    this.#pressing = value;
+    if (value) return;
+    const waiting = this.#onRelease;
+    this.#onRelease = [];
+    for (const go of waiting) go();
+  }
+
+  /** Resolves once no card is pressed on the canvas. */
+  released(): Promise<void> {
+    return this.#pressing ? new Promise((resolve) => this.#onRelease.push(resolve)) : Promise.resolve();
+  }
 
   #syncedFor: Scene | null = null;
   #request = 0;
@@ -59,18 +88,28 @@ export class EditorState {
     }
   }
 
-  /** Fetches the stored map (and the roster) for a newly drawn Scene, once per Scene. */
+  /**
+   * Fetches the stored map (and the roster) for a newly drawn Scene, once per Scene, after
+   * that Scene has been painted and no card is pressed.
+   */
   async sync(scene: Scene): Promise<void> {
     if (this.#syncedFor === scene) return;
     this.#syncedFor = scene;
     const request = ++this.#request;
+    await afterPaint();
+    await this.released();
+    if (request !== this.#request) return;
     try {
       const map = await ipc.mapData(scene.mapId);
       if (request !== this.#request) return;
       this.map = map;
+      this.mapScene = scene;
       this.prune(scene, map);
     } catch {
-      if (request === this.#request) this.map = null;
+      if (request === this.#request) {
+        this.map = null;
+        this.mapScene = null;
+      }
     }
     try {
       const roster = await ipc.roster();
@@ -83,7 +122,10 @@ export class EditorState {
   /** The stored map, fetched afresh: what an edit is built from. */
   async fresh(mapId: string): Promise<JourneyMap> {
     const map = await ipc.mapData(mapId);
-    if (this.map === null || this.map.id === mapId) this.map = map;
+    if (this.map === null || this.map.id === mapId) {
+      this.map = map;
+      this.mapScene = null;
+    }
     return map;
   }
 
@@ -92,6 +134,7 @@ export class EditorState {
     this.structure = null;
     this.renaming = null;
     this.map = null;
+    this.mapScene = null;
     this.roster = null;
     this.#syncedFor = null;
     this.#request++;
