@@ -147,12 +147,14 @@ describe('App', () => {
     expect(cards[0]?.querySelector('.marker-channel')?.textContent).toContain('Social');
     expect(cards[0]?.querySelector('.marker-shareable')).not.toBeNull();
 
-    // One <tspan> per scene line, at the scene's coordinates.
+    // One <tspan> per scene line, at the scene's coordinates: the card's group stands at
+    // the card's place (176, 72) and its lines are drawn relative to it.
     const bodyTspans = cards[0]!.querySelectorAll('tspan');
     expect(bodyTspans.length).toBe(3);
     expect(cards[0]!.querySelectorAll('text').length).toBeGreaterThanOrEqual(2);
-    expect(bodyTspans[1]?.getAttribute('x')).toBe('188');
-    expect(bodyTspans[1]?.getAttribute('y')).toBe('114');
+    expect(cards[0]!.getAttribute('transform')).toBe('translate(176 72)');
+    expect(bodyTspans[1]?.getAttribute('x')).toBe(String(188 - 176));
+    expect(bodyTspans[1]?.getAttribute('y')).toBe(String(114 - 72));
 
     const connectors = $$('connector');
     expect(connectors.map((c) => c.dataset.kind)).toEqual(['flow', 'word_of_mouth']);
@@ -162,8 +164,8 @@ describe('App', () => {
     const legend = $$('emotion-line')[0]!.querySelector('.emotion-legend text');
     expect(legend?.textContent).toBe('Ada');
     expect(legend?.getAttribute('x')).toBe('32');
-    // The channel badge sits where the Scene says.
-    expect(cards[0]!.querySelector('svg.marker-channel')?.getAttribute('y')).toBe('142');
+    // The channel badge sits where the Scene says (within the card's group).
+    expect(cards[0]!.querySelector('svg.marker-channel')?.getAttribute('y')).toBe(String(142 - 72));
   });
 
   it('shows user text as text, never as markup', async () => {

@@ -262,9 +262,9 @@ describe('card editing on the canvas', () => {
     click(svg, 180, 80);
     pointer(svg, 'pointerdown', 180, 80);
     pointer(svg, 'pointermove', 182, 81); // under the threshold
-    expect(cardEl('card-a').getAttribute('transform')).toBeNull();
+    expect(cardEl('card-a').getAttribute('transform')).toBe('translate(176 72)'); // its place
     pointer(svg, 'pointermove', 500, 200);
-    expect(cardEl('card-a').getAttribute('transform')).toBe('translate(320 120)');
+    expect(cardEl('card-a').getAttribute('transform')).toBe('translate(496 192)');
     expect($('drop-indicator')).not.toBeNull();
     pointer(svg, 'pointerup', 500, 200);
     await vi.waitFor(() => expect(edits.length).toBe(1));
@@ -301,7 +301,7 @@ describe('card editing on the canvas', () => {
     pointer(svg, 'pointermove', 500, 200);
     pointer(svg, 'pointerup', 500, 200);
     await vi.waitFor(() => expect($('toast')?.textContent).toContain('card.kind is wrong for this lane.'));
-    await vi.waitFor(() => expect(cardEl('card-a').getAttribute('transform') ?? 'translate(0 0)').toBe('translate(0 0)'));
+    await vi.waitFor(() => expect(cardEl('card-a').getAttribute('transform')).toBe('translate(176 72)'));
   });
 
   it('pasting bad clipboard content shows a toast and sends nothing', async () => {
