@@ -17,17 +17,31 @@ const CARDS: u32 = 2000;
 /// Records every animation frame's timestamp, and the time from the next pointer-up to
 /// the frame after the canvas shows a new document revision.
 const RECORD: &str = r#"
-window.__run = (window.__run || 0) + 1; window.__frames = []; window.__drop = null;
+window.__run = (window.__run || 0) + 1; window.__frames = []; window.__drop = null; window.__t0 = Infinity;
 const run = window.__run;
 const tick = (t) => { if (run !== window.__run) return; window.__frames.push(t); requestAnimationFrame(tick); };
 requestAnimationFrame(tick);
+window.__calls = [];
+if (!window.__fetchWrapped) {
+  window.__fetchWrapped = true;
+  const inner = window.fetch;
+  window.fetch = (input, init) => {
+    const entry = { url: String(input.url ?? input), start: performance.now(), end: null };
+    window.__calls.push(entry);
+    const answer = inner(input, init);
+    answer.then((r) => r.clone().arrayBuffer()).then(() => { entry.end = performance.now(); }, () => {});
+    return answer;
+  };
+}
 addEventListener('pointerup', () => {
   const t0 = performance.now();
+  window.__t0 = t0;
   const svg = document.querySelector('[data-testid=canvas]');
   const rev = svg.dataset.revision;
   const mo = new MutationObserver(() => {
     if (svg.dataset.revision !== rev) {
       mo.disconnect();
+      window.__dom = performance.now() - t0;
       requestAnimationFrame(() => { window.__drop = performance.now() - t0; });
     }
   });
@@ -35,15 +49,28 @@ addEventListener('pointerup', () => {
 }, { capture: true, once: true });
 "#;
 
+/// The backend calls since `RECORD` (start → answered, ms from the pointer-up) and when
+/// the canvas showed the new revision.
+const CALLS: &str = r#"
+const t0 = window.__t0;
+const ms = (t) => (t === null ? '…' : (t - t0).toFixed(0));
+return window.__calls
+  .filter((c) => c.url.startsWith('ipc:'))
+  .map((c) => `${c.url.replace(/^ipc:\/\/localhost\//, '')} ${ms(c.start)}→${ms(c.end)}`)
+  .join(', ') + `; DOM +${window.__dom.toFixed(0)}`;
+"#;
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
-/// The sorted times between the animation frames recorded since `RECORD`; stops recording.
+/// The sorted times between the animation frames recorded since `RECORD` up to the
+/// pointer-up (the drop's frames are timed on their own); stops recording.
 fn frame_times(session: &Session) -> Vec<f64> {
-    let frames: Vec<f64> = serde_json::from_value(
-        session.execute("window.__run += 1; return window.__frames;", json!([])),
-    )
+    let frames: Vec<f64> = serde_json::from_value(session.execute(
+        "window.__run += 1; return window.__frames.filter((t) => t <= window.__t0);",
+        json!([]),
+    ))
     .unwrap();
     let mut deltas: Vec<f64> = frames.windows(2).map(|w| w[1] - w[0]).collect();
     deltas.sort_by(f64::total_cmp);
@@ -53,7 +80,7 @@ fn frame_times(session: &Session) -> Vec<f64> {
 #[test]
 #[ignore = "benchmark: run with --ignored on a release build"]
 fn bench_editor_on_a_2000_card_map() {
-    let desktop = Desktop::start();
+    let desktop = Desktop::as_shipped();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("big.waymark");
     let out = std::process::Command::new(waymark_bin())
@@ -130,6 +157,7 @@ fn bench_editor_on_a_2000_card_map() {
             || session.execute("return window.__drop;", json!([])).as_f64(),
         );
         let deltas = frame_times(&session);
+        let calls = session.execute(CALLS, json!([]));
         let stage_after = sqlite3(
             &file,
             &format!("select stage_id from cards where id = '{id}';"),
@@ -143,6 +171,7 @@ fn bench_editor_on_a_2000_card_map() {
             deltas.last().copied().unwrap_or(0.0),
             drop_ms
         );
+        println!("  after the drop (ms): {}", calls.as_str().unwrap_or(""));
     }
     session.end();
 }

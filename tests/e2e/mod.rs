@@ -87,7 +87,18 @@ pub struct Desktop {
 }
 
 impl Desktop {
+    /// A display and a driver for the tests: WebKit composites (see [`TauriDriver::start`]).
     pub fn start() -> Desktop {
+        Desktop::with_painting(true)
+    }
+
+    /// The app painting as it ships (without compositing when there is no GPU): for the
+    /// benchmark, which takes no screenshots.
+    pub fn as_shipped() -> Desktop {
+        Desktop::with_painting(false)
+    }
+
+    fn with_painting(composited: bool) -> Desktop {
         let home = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(home.path().join("runtime")).unwrap();
         #[cfg(unix)]
@@ -98,7 +109,7 @@ impl Desktop {
         }
         let document = home.path().join(".local/share/waymark/My journeys.waymark");
         let xvfb = Xvfb::start();
-        let driver = TauriDriver::start(&xvfb.display, home.path());
+        let driver = TauriDriver::start(&xvfb.display, home.path(), composited);
         let display = xvfb.display.clone();
         Desktop {
             document,
