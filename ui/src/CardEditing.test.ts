@@ -274,6 +274,23 @@ describe('card editing on the canvas', () => {
     expect($('drop-indicator')).toBeNull();
   });
 
+  it('a click, then a quick drag of the card, moves it and opens no editor where it lands', async () => {
+    const { edits } = backend();
+    const svg = await start();
+    click(svg, 180, 80); // card-a
+    pointer(svg, 'pointerdown', 180, 80);
+    pointer(svg, 'pointermove', 500, 245);
+    pointer(svg, 'pointerup', 500, 245); // an empty spot of (Convert, Touchpoints)
+    // The browser counts the click and the drag's release as a double-click.
+    svg.dispatchEvent(new MouseEvent('dblclick', { clientX: 500, clientY: 245, bubbles: true }));
+    flushSync();
+    await vi.waitFor(() => expect(edits.length).toBe(1));
+    expect(edits[0]).toMatchObject({ type: 'MoveCard', cardId: 'card-a', stageId: 'st-convert' });
+    await settle();
+    expect($('card-editor')).toBeNull();
+    expect(document.activeElement?.tagName).not.toMatch(/INPUT|TEXTAREA/);
+  });
+
   it('Alt+arrow moves the focused card one cell', async () => {
     const { edits } = backend();
     const svg = await start();
