@@ -9,7 +9,7 @@ import PersonasView from './PersonasView.svelte';
 import LoopsView from './LoopsView.svelte';
 import LadderView from './LadderView.svelte';
 import RisksView from './RisksView.svelte';
-import { documentState } from '../../test/fixtures';
+import { documentState, scene } from '../../test/fixtures';
 import { RULE, persona, planBackend, report, roster, settle, type Backend } from '../../test/planFixtures';
 
 type ViewProps = { plan: PlanStore; store: DocumentStore; onshowcard: (mapId: string, cardId: string) => void };
@@ -298,9 +298,75 @@ describe('Points of vulnerability', () => {
     expect(items[1]!.querySelector('[data-testid="no-owner"]')).toBeNull();
     expect(text(items[1])).toContain('Reminder e-mail');
     expect(text(q('[data-testid="risks-summary"]'))).toBe('2 points of vulnerability · 1 without an owner or mitigation');
-    const cells = all('[data-testid="heat-cell"]');
-    expect(cells.map((c) => [text(c.querySelector('.stage')), c.dataset.level])).toEqual([['Convert', '4']]);
     q<HTMLButtonElement>('.link', items[1]).click();
     expect(onshowcard).toHaveBeenCalledWith('map-1', 'card-x');
+  });
+
+  it('charts every stage of the shown map with its level from the Scene, not only the vulnerable one', async () => {
+    // Six stages, one point of vulnerability (severity 3) in "Give": the backend's heat
+    // has one band, at level 3.
+    const names = ['Discover', 'Join', 'Give', 'Convert', 'Stay', 'Advocate'];
+    const stages = names.map((name, index) => ({
+      id: `st-${index}`, index, x: 160 + index * 200, width: 200, color: '#4dabf7',
+      name: [{ text: name, x: 176 + index * 200, y: 34, width: name.length * 7 }],
+    }));
+    const base = scene();
+    const vulnerable = { ...base.cards[1]!, id: 'card-v', stageId: 'st-2', severity: 3 };
+    const sixStages = {
+      ...base,
+      stages,
+      cards: [vulnerable],
+      connectors: [],
+      emotionLines: [],
+      heat: [{ stageId: 'st-2', x: 560, width: 200, level: 3, color: '#e38a8a' }],
+    };
+    const vulnerabilities = [
+      {
+        mapId: 'map-1', mapName: 'Donor journey', cardId: 'card-v', title: 'Gives $10', stageId: 'st-2', stageName: 'Give',
+        vulnerability: { risk: 'Card declined', severity: 3, owner: 'Sam', mitigation: 'Retry' },
+      },
+    ];
+    planBackend({ map_scene: () => sixStages, strategy_report: () => report({ vulnerabilities }) });
+    await show(RisksView);
+
+    const cells = all('[data-testid="heat-cell"]');
+    expect(cells.map((c) => text(c.querySelector('.stage')))).toEqual(names);
+    expect(cells.map((c) => c.dataset.level)).toEqual(['0', '0', '3', '0', '0', '0']);
+    // The level in words beside each bar, so colour is not the only cue.
+    expect(cells.map((c) => text(c.querySelector('.level')))).toEqual([
+      'No risk',
+      'No risk',
+      'Risk level 3 of 9 · 1 point',
+      'No risk',
+      'No risk',
+      'No risk',
+    ]);
+    // Only the vulnerable stage's bar is filled, in the backend's colour, a third of the way.
+    const fills = cells.map((c) => c.querySelector<HTMLElement>('.fill'));
+    expect(fills.filter((f) => f !== null)).toHaveLength(1);
+    expect(fills[2]!.style.width).toBe(`${(3 / 9) * 100}%`);
+    expect(fills[2]!.style.background).toBe('#e38a8a');
+    expect(q('[data-testid="heat-strip"]').getAttribute('aria-label')).toBe('Risk by stage of Donor journey');
+  });
+
+  it('offers the other maps with points of vulnerability, and shows one when asked', async () => {
+    const elsewhere = {
+      mapId: 'map-2', mapName: 'Volunteer journey', cardId: 'card-z', title: 'No shift offered', stageId: 'st-v', stageName: 'Sign up',
+      vulnerability: { risk: 'Waits too long', severity: 2, owner: '', mitigation: '' },
+    };
+    const backend = planBackend({
+      map_scene: (args) => (args.mapId === 'map-2' ? scene('map-2', 'Volunteer journey') : scene()),
+      strategy_report: () => report({ vulnerabilities: [...report().vulnerabilities, elsewhere] }),
+    });
+    const { store } = await show(RisksView);
+    const other = q<HTMLButtonElement>('[data-testid="risk-other-map"]');
+    expect(text(other)).toBe('Volunteer journey (1 point)');
+    other.click();
+    await vi.waitFor(() => expect(store.drawn?.scene.mapId).toBe('map-2'));
+    expect(store.selectedMapId).toBe('map-2');
+    expect(backend.calls.some((c) => c.args.mapId === 'map-2')).toBe(true);
+    flushSync();
+    expect(q('[data-testid="heat-strip"]').getAttribute('aria-label')).toBe('Risk by stage of Volunteer journey');
+    expect(text(q('[data-testid="risk-other-map"]'))).toBe('Donor journey (2 points)');
   });
 });

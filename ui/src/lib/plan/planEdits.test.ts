@@ -5,9 +5,10 @@ import { addKpi, addNote, addReading, newKpi, parseNumber, removeKpi, removeRead
 import { addRungEdit, cardsByRung, defaultLadderEdit, moveRungEdit, removeRungEdit, updateRungEdit } from './ladder';
 import { countsText, filterAndSort, passionRows, statusCounts } from './passion';
 import { initials, mapPersonaEdit, updatePersonaEdit } from './personaEdits';
-import { heatColor, heatDots, inkOn, risksByStage } from './heat';
+import { heatDots, levelWords, otherMapsAtRisk, stageLevels } from './heat';
 import { dimmedCardIds, dimsLine } from './personaFilter.svelte';
 import { mapData } from '../../test/mapData';
+import { scene } from '../../test/fixtures';
 import { LADDER, persona, report } from '../../test/planFixtures';
 
 const cardB = (): Card => mapData().cards[1]!;
@@ -187,16 +188,19 @@ describe('personas', () => {
 });
 
 describe('risk', () => {
-  it('sums severities per stage, flags unowned points, and names the level', () => {
-    expect(risksByStage(report().vulnerabilities)).toEqual([
-      { mapId: 'map-1', mapName: 'Donor journey', stageId: 'st-convert', stageName: 'Convert', level: 4, count: 2, unowned: 1 },
+  it('gives every stage of the Scene its backend level, colour and points, and names the level', () => {
+    const sc = { ...scene(), heat: [{ stageId: 'st-convert', x: 400, width: 240, level: 3, color: '#e38a8a' }] };
+    expect(stageLevels(sc)).toEqual([
+      { stageId: 'st-discover', name: 'Discover', level: 0, color: null, points: 0 },
+      { stageId: 'st-convert', name: 'Convert', level: 3, color: '#e38a8a', points: 1 },
     ]);
+    expect(levelWords({ level: 0, points: 0 })).toBe('No risk');
+    expect(levelWords({ level: 3, points: 1 })).toBe('Risk level 3 of 9 · 1 point');
+    expect(levelWords({ level: 9, points: 4 })).toBe('Risk level 9 of 9 · 4 points');
+    expect(otherMapsAtRisk(report().vulnerabilities, 'map-1')).toEqual([]);
+    expect(otherMapsAtRisk(report().vulnerabilities, 'map-2')).toEqual([{ mapId: 'map-1', mapName: 'Donor journey', points: 2 }]);
     expect(heatDots(2)).toBe('●●');
     expect(heatDots(7)).toBe('●●● 7');
-    expect(heatColor(1)).toBe('#ffd6d6');
-    expect(heatColor(9)).toBe('#9b1111');
-    expect(inkOn(heatColor(1))).not.toBe('#ffffff');
-    expect(inkOn(heatColor(9))).toBe('#ffffff');
   });
 
   it('fades the cards and lines not on the filtered persona’s path', () => {
