@@ -1,5 +1,6 @@
 // Pure keyboard map for the canvas's card actions (the app-wide shortcuts such as undo
 // and zoom are in shortcuts.ts). Copy, cut and paste come as clipboard events instead.
+// Tab is not one: it leaves the map, which is a single Tab stop (rovingFocus.svelte.ts).
 
 import type { Direction } from './hit';
 import { isTextEntry, type KeyPress } from './shortcuts';
@@ -12,8 +13,7 @@ export type CardAction =
   | { type: 'edit' }
   | { type: 'quick-add' }
   | { type: 'focus'; dir: Direction }
-  | { type: 'move'; dir: Direction }
-  | { type: 'cell'; step: 1 | -1 };
+  | { type: 'move'; dir: Direction };
 
 const ARROWS: Record<string, Direction> = {
   ArrowLeft: 'left',
@@ -49,8 +49,6 @@ export function cardActionFor(e: KeyPress): CardAction | null {
       return e.shiftKey ? null : { type: 'edit' };
     case 'n':
       return e.shiftKey ? null : { type: 'quick-add' };
-    case 'Tab':
-      return { type: 'cell', step: e.shiftKey ? -1 : 1 };
     default:
       return null;
   }
