@@ -292,6 +292,25 @@ describe('the Export dialog', () => {
     expect($('export-page-label')?.textContent).toBe('the SVG');
   });
 
+  it('shows the size the backend measured, dimmed until the changed options are measured again', async () => {
+    const fake = backend({ holdPreviews: true });
+    await open();
+    await vi.waitFor(() => expect(fake.held.length).toBe(1));
+    fake.held[0]!.answer({ dataUrl: PIXEL, pages: 1, pageLabel: 'Fit to content · 2724 × 2557 px at 150 dpi' });
+    await vi.waitFor(() => expect($('export-page-label')?.textContent).toBe('Fit to content · 2724 × 2557 px at 150 dpi'));
+    expect($('export-page-label')!.classList.contains('stale')).toBe(false);
+
+    // Without the legend the page is smaller: until the backend says how much, the old
+    // figure is not presented as the new options' size.
+    pick('export-legend');
+    expect($('export-page-label')!.classList.contains('stale')).toBe(true);
+    await vi.waitFor(() => expect(fake.held.length).toBe(2));
+    expect(fake.held[1]!.options.legend).toBe(false);
+    fake.held[1]!.answer({ dataUrl: PIXEL, pages: 1, pageLabel: 'Fit to content · 2724 × 2310 px at 150 dpi' });
+    await vi.waitFor(() => expect($('export-page-label')?.textContent).toBe('Fit to content · 2724 × 2310 px at 150 dpi'));
+    expect($('export-page-label')!.classList.contains('stale')).toBe(false);
+  });
+
   it('shows a checkerboard behind a transparent PNG, and why a preview failed', async () => {
     backend({ settings: { background: 'transparent' } });
     await open();
