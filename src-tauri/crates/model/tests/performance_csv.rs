@@ -114,6 +114,47 @@ fn document() -> Document {
     doc
 }
 
+/// Sets the unit of one goal of a channel.
+fn set_unit(doc: &mut Document, channel_id: &str, goal_id: &str, unit: &str) {
+    let mut plan = channel(doc, channel_id).plan.clone();
+    plan.goals
+        .iter_mut()
+        .find(|g| g.id == goal_id)
+        .unwrap()
+        .unit = unit.into();
+    set_plan(doc, channel_id, plan);
+}
+
+/// Reads a file's bytes, as the app does.
+fn read_bytes(doc: &Document, bytes: &[u8]) -> PerformanceImport {
+    read_performance_csv(doc, bytes)
+}
+
+/// `text` as UTF-16, little- or big-endian, with or without a byte-order mark.
+fn utf16(text: &str, little: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    for unit in (bom.then_some('\u{feff}').into_iter().chain(text.chars()))
+        .collect::<String>()
+        .encode_utf16()
+    {
+        out.extend(if little {
+            unit.to_le_bytes()
+        } else {
+            unit.to_be_bytes()
+        });
+    }
+    out
+}
+
+/// (line, value) of each row understood.
+fn values(import: &PerformanceImport) -> Vec<(u32, f64)> {
+    import
+        .rows
+        .iter()
+        .map(|r| (r.line, r.value.get()))
+        .collect()
+}
+
 fn channel<'a>(doc: &'a Document, id: &str) -> &'a Channel {
     doc.channels.iter().find(|c| c.id == id).unwrap()
 }
@@ -372,6 +413,185 @@ fn a_channel_may_be_named_by_its_id() {
     assert_eq!(import.rows[0].channel_name, "Events, local");
 }
 
+#[test]
+fn a_bom_crlf_and_the_case_or_spaces_of_names_import() {
+    let doc = document();
+    let text = "\u{feff} Month ,CHANNEL,Metric , value\r\n\
+                2026-01, social ,VISITS,1200\r\n\
+                2026-01,\" Events, local\",Attendees , 85 \r\n";
+    let import = read_performance_csv(&doc, text);
+    assert_eq!(import.problems, []);
+    assert_eq!(values(&import), [(2, 1200.0), (3, 85.0)]);
+    assert_eq!(import.rows[1].channel_id, "ch3");
+    // The same file's bytes, as the app reads it.
+    assert_eq!(read_bytes(&doc, text.as_bytes()), import);
+}
+
+// ---- what a spreadsheet saves ---------------------------------------------------------------
+
+#[test]
+fn thousands_separators_in_groups_of_three_are_read() {
+    let doc = document();
+    let text = "month,channel,metric,value\n\
+                2026-01,Social,visits,\"1,250\"\n\
+                2026-02,Social,visits,\"12,345.6\"\n\
+                2026-03,Social,visits,\"1,234,567\"\n\
+                2026-04,Social,visits,\"-1,000\"\n\
+                2026-05,Social,visits,1.250\n";
+    let import = read_performance_csv(&doc, text);
+    assert_eq!(import.problems, []);
+    // The point is always the decimal point: 1.250 is one and a quarter.
+    assert_eq!(
+        values(&import),
+        [
+            (2, 1250.0),
+            (3, 12345.6),
+            (4, 1234567.0),
+            (5, -1000.0),
+            (6, 1.25)
+        ]
+    );
+    let mut applied = doc.clone();
+    apply(&mut applied, &import.edit.unwrap());
+    assert_eq!(
+        channel(&applied, "ch1").plan.reviews[0],
+        review("2026-01", vec![actual("g-visits", 1250.0)], "")
+    );
+}
+
+#[test]
+fn a_comma_that_may_be_a_decimal_comma_is_refused_with_the_number_it_would_be() {
+    let doc = document();
+    let text = "month,channel,metric,value\n\
+                2026-01,Social,visits,\"1,5\"\n\
+                2026-02,Social,visits,\"12.345,6\"\n\
+                2026-03,Social,visits,\"0,250\"\n\
+                2026-04,Social,visits,\"1,2345\"\n\
+                2026-05,Social,visits,\"12,34.5\"\n";
+    let problems = refused(&doc, text);
+    assert_eq!(
+        where_(&problems),
+        [
+            (2, "value"),
+            (3, "value"),
+            (4, "value"),
+            (5, "value"),
+            (6, "value")
+        ]
+    );
+    assert_eq!(
+        problems[0].2,
+        "\"1,5\" has a comma that is not a thousands separator (a comma must be followed by \
+         groups of three digits); if it is a decimal comma, write 1.5"
+    );
+    assert_eq!(
+        problems[1].2,
+        "\"12.345,6\" has points between thousands and a decimal comma; write it as 12345.6"
+    );
+    assert!(problems[2].2.contains("write 0.250"), "{problems:?}");
+    assert!(problems[3].2.contains("write 1.2345"), "{problems:?}");
+    assert!(
+        problems[4]
+            .2
+            .contains("\"12,34.5\" has a comma; write decimals with a point"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_percent_sign_is_read_for_a_goal_measured_in_percent() {
+    let mut doc = document();
+    set_unit(&mut doc, "ch2", "g-opens", "%");
+    set_unit(&mut doc, "ch2", "g-unsub", "Percent");
+    let text = "month,channel,metric,value\n\
+                2026-01,E-mail,open rate,91%\n\
+                2026-02,E-mail,open rate,42.5 %\n\
+                2026-01,E-mail,unsubscribes,\"1,200%\"\n";
+    let import = read_performance_csv(&doc, text);
+    assert_eq!(import.problems, []);
+    // The number as it stands, in the goal's unit: 91 %, not 0.91.
+    assert_eq!(values(&import), [(2, 91.0), (3, 42.5), (4, 1200.0)]);
+    assert!(import.edit.is_some());
+}
+
+/// Excel's "Unicode text": UTF-16 LE with a byte-order mark, tab-separated, CRLF, and
+/// the numbers as the cells show them.
+const UNICODE_TEXT: &str = "month\tchannel\tmetric\tvalue\r\n\
+                            2026-01\tSocial\tvisits\t1,250\r\n\
+                            2026-01\tEvents, local\tattendees\t85\r\n\
+                            2026-01\tE-mail\topen rate\t91%\r\n";
+
+#[test]
+fn a_spreadsheets_unicode_text_imports() {
+    let mut doc = document();
+    set_unit(&mut doc, "ch2", "g-opens", "%");
+    for little in [true, false] {
+        let import = read_bytes(&doc, &utf16(UNICODE_TEXT, little, true));
+        assert_eq!(import.problems, [], "little-endian: {little}");
+        assert_eq!(values(&import), [(2, 1250.0), (3, 85.0), (4, 91.0)]);
+        assert_eq!(import.rows[1].channel_name, "Events, local");
+        assert!(import.edit.is_some());
+    }
+    // Comma-separated UTF-16 reads the same way.
+    let import = read_bytes(
+        &doc,
+        &utf16(
+            "month,channel,metric,value\n2026-01,Social,visits,7\n",
+            true,
+            true,
+        ),
+    );
+    assert_eq!(values(&import), [(2, 7.0)]);
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_refused_naming_the_encoding_and_how_to_save() {
+    let doc = document();
+    for (little, name) in [(true, "UTF-16 LE"), (false, "UTF-16 BE")] {
+        let import = read_bytes(&doc, &utf16(UNICODE_TEXT, little, false));
+        assert_eq!(import.rows, []);
+        assert_eq!(import.edit, None);
+        let problems: Vec<(u32, &str, &str)> = import
+            .problems
+            .iter()
+            .map(|p| (p.line, p.column.as_str(), p.message.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [(
+                1,
+                "",
+                format!(
+                    "the file is {name} text without a byte-order mark (a spreadsheet's \
+                     \"Unicode text\"); save it as \"CSV UTF-8\" (comma-delimited) and import that"
+                )
+                .as_str()
+            )]
+        );
+    }
+}
+
+#[test]
+fn a_file_in_a_legacy_encoding_is_refused_at_the_line_it_goes_wrong() {
+    let doc = document();
+    // "Café" in Windows-1252 on line 3.
+    let bytes =
+        b"month,channel,metric,value\r\n2026-01,Social,visits,1\r\n2026-01,Caf\xE9,visits,2\r\n";
+    let import = read_bytes(&doc, bytes);
+    assert_eq!(import.edit, None);
+    assert_eq!(import.problems.len(), 1);
+    let p = &import.problems[0];
+    assert_eq!((p.line, p.column.as_str()), (3, ""));
+    assert!(
+        p.message
+            .starts_with("the file is not UTF-8 text: byte 0xE9 at character 12 of this line"),
+        "{p:?}"
+    );
+    assert!(p
+        .message
+        .ends_with("save it as \"CSV UTF-8\" (comma-delimited) and import that"));
+}
+
 // ---- bad files ----------------------------------------------------------------------------
 
 #[test]
@@ -448,6 +668,29 @@ fn values_must_be_plain_numbers() {
 }
 
 #[test]
+fn a_percent_sign_for_a_goal_not_measured_in_percent_names_the_goal_and_its_unit() {
+    let problems = refused(&document(), &fixture_file("bad-number.csv"));
+    assert_eq!(
+        problems[0].2,
+        "\"12%\" has a % sign, but the goal \"Visits\" has no unit; give the number alone (12), \
+         in the goal's unit, or set the goal's unit to %"
+    );
+    let mut doc = document();
+    set_unit(&mut doc, "ch1", "g-signups", "people");
+    let problems = refused(
+        &doc,
+        "month,channel,metric,value\n2026-01,Social,sign-ups,\"1,250%\"\n",
+    );
+    assert_eq!(where_(&problems), [(2, "value")]);
+    assert!(
+        problems[0]
+            .2
+            .contains("the goal \"sign-ups\" is measured in \"people\""),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn a_figure_given_twice_names_both_lines() {
     let problems = refused(&document(), &fixture_file("bad-duplicate.csv"));
     // "Social"/"visits" on line 2 and "ch1"/"Visits" on line 4 are the same figure.
@@ -507,11 +750,13 @@ fn a_header_repeating_a_column_or_missing_altogether_is_refused() {
 fn a_comma_in_a_number_or_an_unquoted_name_is_refused() {
     let doc = document();
     let problems = refused(&doc, &fixture_file("bad-quoted-comma.csv"));
-    // "1,234" in quotes is one field, but not a plain number; Events, local without
-    // quotes makes five fields. Line 4 quotes the name and is fine.
+    // "1,5" in quotes is one field, but a decimal comma; Events, local without quotes
+    // makes five fields. Line 4 quotes the name and is fine.
     assert_eq!(where_(&problems), [(2, "value"), (3, "")]);
     assert!(
-        problems[0].2.contains("\"1,234\" has a comma"),
+        problems[0]
+            .2
+            .contains("\"1,5\" has a comma that is not a thousands separator"),
         "{problems:?}"
     );
     assert!(problems[1].2.contains("has 5 fields"), "{problems:?}");

@@ -11,6 +11,25 @@
 //! preview (every row, with the value it replaces), every problem found (by line and
 //! column), and — only when there is no problem — the one [`Edit`] that records the
 //! figures in the channels' monthly reviews. It applies nothing itself and does no I/O.
+//!
+//! A spreadsheet's own way of saving is read where its meaning is unambiguous, and
+//! refused with a message saying how to write it otherwise:
+//!
+//! * **Numbers** (the `number` module): the point is always the decimal point. A comma is a
+//!   thousands separator only between groups of exactly three digits after a first group
+//!   of one to three (`"1,250"`, `12,345.6`, `"1,234,567"`); `1,5`, `12.345,6`, `0,250`
+//!   and `1,2345` may hold a decimal comma and are refused. A trailing `%` (`91%`) is
+//!   read as the number itself when the goal's unit is percent (`%`, `percent`,
+//!   `per cent`, `pct`), and refused for any other goal.
+//! * **Encoding** (the `encoding` module): UTF-8 with or without a byte-order mark, and
+//!   UTF-16 with a byte-order mark (a spreadsheet's "Unicode text"), are read. UTF-16
+//!   without a byte-order mark, UTF-32 and bytes that are not UTF-8 are refused, naming
+//!   the encoding and the line, with how to save the file as "CSV UTF-8".
+//! * **Separator**: commas; when the header line has tabs and no comma (tab-separated
+//!   "Unicode text"), tabs.
+
+mod encoding;
+mod number;
 
 use std::collections::HashMap;
 
@@ -19,6 +38,7 @@ use ts_rs::TS;
 
 use crate::plan::is_month;
 use crate::*;
+use number::{is_percent_unit, parse_value, percent_refused};
 
 /// The four columns, as [`PerformanceProblem::column`] names them.
 const COLUMNS: [&str; 4] = ["month", "channel", "metric", "value"];
@@ -72,31 +92,38 @@ pub struct PerformanceImport {
     pub edit: Option<Edit>,
 }
 
-/// Reads `text`, a performance CSV, against `doc`.
+/// Reads `data`, the bytes of a performance CSV (or its text), against `doc`.
 ///
+/// * **Text**: UTF-8 (a byte-order mark is ignored) or UTF-16 with a byte-order mark;
+///   anything else is one problem naming the encoding and how to save as UTF-8.
 /// * **Header**: the first line names the columns `month`, `channel`, `metric` and
 ///   `value`, in any order, in any case, with surrounding spaces ignored. A missing,
 ///   repeated or extra column is a problem.
-/// * **Encoding**: RFC 4180. Fields may be in double quotes (then they may hold commas,
-///   line breaks and doubled quotes `""`); lines end with CRLF, LF or CR; a byte-order
-///   mark at the start is ignored; blank lines (also `,,,`) are skipped.
+/// * **Format**: RFC 4180. Fields may be in double quotes (then they may hold commas,
+///   line breaks and doubled quotes `""`); lines end with CRLF, LF or CR; blank lines
+///   (also `,,,`) are skipped. Fields are separated by commas, or by tabs when the header
+///   line has tabs and no comma.
 /// * **Rows**: `month` is `YYYY-MM`; `channel` is a channel's name (case-insensitive)
 ///   or id; `metric` is the metric of one of that channel's SMART goals
-///   (case-insensitive); `value` is a plain number such as `1250`, `-3` or `+0.75` —
-///   no thousands separators, no decimal comma, no `%`. The same month, channel and
-///   metric twice is a problem.
+///   (case-insensitive); `value` is a number such as `1250`, `-3`, `+0.75`, `1,250` or
+///   `12,345.6`, or `91%` for a goal measured in percent — by the rules of the module
+///   documentation; no decimal comma. The same month, channel and metric twice is a
+///   problem.
 /// * **The edit**: for every month of the file the channel's review of that month is
 ///   created (with an empty support note) or updated; the goal's actual is replaced or
 ///   added; other goals' actuals and the support note are kept; reviews stay in month
 ///   order. Importing the same file again therefore changes nothing further.
-pub fn read_performance_csv(doc: &Document, text: &str) -> PerformanceImport {
+pub fn read_performance_csv(doc: &Document, data: impl AsRef<[u8]>) -> PerformanceImport {
     let mut reader = Reader {
         doc,
         rows: Vec::new(),
         problems: Problems::default(),
         seen: HashMap::new(),
     };
-    reader.read(text);
+    match encoding::decode(data.as_ref()) {
+        Ok(text) => reader.read(&text),
+        Err(not_text) => reader.problems.push(not_text.line, "", not_text.message),
+    }
     let Reader { rows, problems, .. } = reader;
     let mut problems = problems.finish();
     let mut months: Vec<String> = rows.iter().map(|r| r.month.clone()).collect();
@@ -234,8 +261,9 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn read(&mut self, text: &str) {
+        // A BOM that survived decoding (text given as a `&str` with one).
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut records = parse_records(text)
+        let mut records = parse_records(text, separator(text))
             .into_iter()
             .filter(|r| r.error.is_some() || r.fields.iter().any(|f| !f.trim().is_empty()));
         let Some(header) = records.next() else {
@@ -403,8 +431,17 @@ impl Reader<'_> {
             }
             None => None,
         };
+        // A `%` can be judged only against a known goal; without one, the metric's
+        // problem is the one to fix first.
         let value = match parse_value(value) {
-            Ok(v) => Some(v),
+            Ok(figure) => match goal {
+                Some(g) if figure.percent && !is_percent_unit(&g.unit) => {
+                    self.problems
+                        .push(line, "value", percent_refused(value, &g.metric, &g.unit));
+                    None
+                }
+                _ => Some(figure.value),
+            },
             Err(message) => {
                 self.problems.push(line, "value", message);
                 None
@@ -519,69 +556,6 @@ fn goal<'a>(channel: &'a Channel, text: &str) -> Result<&'a SmartGoal, String> {
     }
 }
 
-/// A plain decimal number: an optional sign, digits with an optional decimal point,
-/// and an optional exponent (`1.5e3`), finite.
-fn parse_value(text: &str) -> Result<f64, String> {
-    if text.is_empty() {
-        return Err("the value is empty; give a number, e.g. 1250".into());
-    }
-    if let Some(number) = text.strip_suffix('%') {
-        return Err(format!(
-            "{text:?} has a % sign; give the number alone ({}), in the goal's unit",
-            number.trim()
-        ));
-    }
-    if text.contains(',') {
-        return Err(format!(
-            "{text:?} has a comma; write numbers without thousands separators and with a point for decimals, e.g. 1234.5"
-        ));
-    }
-    if text.contains(char::is_whitespace) {
-        return Err(format!(
-            "{text:?} has a space in it; write numbers without thousands separators, e.g. 1234.5"
-        ));
-    }
-    if !is_plain_number(text) {
-        return Err(format!(
-            "{text:?} is not a number; give a number such as 1250, -3 or 0.75"
-        ));
-    }
-    match text.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(format!("{text:?} is too large a number")),
-    }
-}
-
-fn is_plain_number(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
-    let digits = |i: &mut usize| {
-        let start = *i;
-        while *i < b.len() && b[*i].is_ascii_digit() {
-            *i += 1;
-        }
-        *i - start
-    };
-    let mut mantissa = digits(&mut i);
-    if b.get(i) == Some(&b'.') {
-        i += 1;
-        mantissa += digits(&mut i);
-    }
-    if mantissa == 0 {
-        return false;
-    }
-    if matches!(b.get(i), Some(b'e' | b'E')) {
-        i += 1;
-        if matches!(b.get(i), Some(b'+' | b'-')) {
-            i += 1;
-        }
-        if digits(&mut i) == 0 {
-            return false;
-        }
-    }
-    i == b.len()
-}
-
 /// `a`, `a and b`, `a, b and c`.
 fn list(items: &[String]) -> String {
     match items {
@@ -603,12 +577,26 @@ struct Record {
     error: Option<(usize, String)>,
 }
 
-/// Splits CSV text into records. Lines end with CRLF, LF or a lone CR. A field whose
-/// first non-blank character is `"` is quoted: it runs to the next lone `"` and may hold
-/// commas, line breaks and `""` (one quote). Blanks after the closing quote are
-/// ignored; anything else there, or a quote that is never closed, is an error of the
-/// record. A `"` inside an unquoted field is kept as it is.
-fn parse_records(text: &str) -> Vec<Record> {
+/// The field separator: a tab when the first line that is not blank has tabs and no
+/// comma (a spreadsheet's tab-separated "Unicode text"), a comma otherwise.
+fn separator(text: &str) -> char {
+    let first = text
+        .split(['\n', '\r'])
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    if first.contains('\t') && !first.contains(',') {
+        '\t'
+    } else {
+        ','
+    }
+}
+
+/// Splits CSV text into records of fields separated by `sep`. Lines end with CRLF, LF or
+/// a lone CR. A field whose first non-blank character is `"` is quoted: it runs to the
+/// next lone `"` and may hold separators, line breaks and `""` (one quote). Blanks after
+/// the closing quote are ignored; anything else there, or a quote that is never closed,
+/// is an error of the record. A `"` inside an unquoted field is kept as it is.
+fn parse_records(text: &str, sep: char) -> Vec<Record> {
     let mut records = Vec::new();
     let mut chars = text.chars().peekable();
     let mut line: u32 = 1;
@@ -656,7 +644,7 @@ fn parse_records(text: &str) -> Vec<Record> {
                 }
                 (1, '"') => quoted = 2,
                 (1, c) => field.push(c),
-                (_, ',') => {
+                (_, c) if c == sep => {
                     fields.push(std::mem::take(&mut field));
                     quoted = 0;
                 }
@@ -692,7 +680,7 @@ mod tests {
     use super::*;
 
     fn fields(text: &str) -> Vec<(u32, Vec<String>)> {
-        parse_records(text)
+        parse_records(text, ',')
             .into_iter()
             .map(|r| {
                 assert_eq!(r.error, None, "{text:?}");
@@ -744,14 +732,14 @@ mod tests {
 
     #[test]
     fn quoting_errors_name_the_field_and_the_line_it_started_on() {
-        let r = parse_records("a,b\nc,\"open\nstill open");
+        let r = parse_records("a,b\nc,\"open\nstill open", ',');
         assert_eq!(r.len(), 2);
         assert_eq!(r[1].line, 2);
         let (field, message) = r[1].error.clone().unwrap();
         assert_eq!(field, 1);
         assert!(message.contains("line 2 is never closed"), "{message}");
 
-        let r = parse_records("\"a\"b,c\nd");
+        let r = parse_records("\"a\"b,c\nd", ',');
         let (field, message) = r[0].error.clone().unwrap();
         assert_eq!(field, 0);
         assert!(
@@ -762,21 +750,13 @@ mod tests {
     }
 
     #[test]
-    fn plain_numbers_only() {
-        for ok in ["0", "12", "-3", "+0.75", ".5", "5.", "1e3", "2.5E-2", "007"] {
-            assert!(parse_value(ok).is_ok(), "{ok}");
-        }
-        assert_eq!(parse_value("-3"), Ok(-3.0));
-        assert_eq!(parse_value("+0.75"), Ok(0.75));
-        for bad in [
-            "", "1,234", "1 234", "12%", "abc", "-", ".", "1.2.3", "1e", "$5", "NaN", "inf",
-            "0x10", "--1", "1'234", "1_000",
-        ] {
-            assert!(parse_value(bad).is_err(), "{bad}");
-        }
-        assert!(parse_value("1e999").unwrap_err().contains("too large"));
-        assert!(parse_value("12%").unwrap_err().contains("% sign"));
-        assert!(parse_value("1,234").unwrap_err().contains("thousands"));
+    fn tabs_separate_fields_when_the_header_has_tabs_and_no_comma() {
+        assert_eq!(separator("\r\nmonth\tchannel\tmetric\tvalue\r\n"), '\t');
+        assert_eq!(separator("month,channel\tx"), ',');
+        assert_eq!(separator(""), ',');
+        let r = parse_records("a\t\"b\tc\" \t1,250\r\n", '\t');
+        assert_eq!(r[0].fields, ["a", "b\tc", "1,250"]);
+        assert_eq!(r[0].error, None);
     }
 
     #[test]
