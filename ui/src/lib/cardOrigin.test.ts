@@ -17,6 +17,7 @@ function card(x: number, y: number): SceneCard {
     stroke: '#cccccc',
     title: [{ text: 'Gives $10', x: x + 12, y: y + 24, width: 80 }],
     body: [{ text: 'online', x: x + 12, y: y + 44, width: 40 }],
+    titleText: 'Gives $10',
     channel: { id: 'ch', x: x + 12, y: y + 62, width: 150, height: 16, icon: 'E', name: 'E-mail', color: '#1c7ed6' },
     flags: { passionPoint: false, shareableMoment: false, pointOfVulnerability: false },
     severity: null,

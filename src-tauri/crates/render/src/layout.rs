@@ -661,6 +661,7 @@ fn scene_card(doc: &Document, lane: &waymark_model::Lane, p: Placed<'_>, rect: R
         stroke,
         title: text_lines(&p.title, text_left, title_top),
         body: text_lines(&p.body, text_left, body_top),
+        title_text: card.title.clone(),
         channel,
         flags: card.flags,
         severity: severity(card),

@@ -103,6 +103,9 @@ pub struct SceneCard {
     pub stroke: String,
     pub title: Vec<TextLine>,
     pub body: Vec<TextLine>,
+    /// The title as typed, not wrapped: what the card is called (its accessible name).
+    /// Joining the wrapped lines would split words ("e- mail").
+    pub title_text: String,
     /// The delivering channel's icon and name, if any.
     pub channel: Option<SceneChannelBadge>,
     pub flags: CardFlags,

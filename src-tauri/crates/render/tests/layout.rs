@@ -899,3 +899,14 @@ fn points_of_vulnerability_carry_their_severity_and_heat_their_stage() {
     assert_eq!(s.heat[0].stage_id, "s1");
     assert_eq!(s.heat[0].level, 9);
 }
+
+#[test]
+fn a_card_carries_its_title_as_typed_for_its_accessible_name() {
+    let scene = layout(&template_doc());
+    let card = card_of(&scene, "c-act-gift");
+    let joined: Vec<&str> = card.title.iter().map(|l| l.text.as_str()).collect();
+    // The wrapped lines break "e-mail" after its hyphen: joined, they misspell it.
+    assert!(joined.len() > 1, "the title did not wrap: {joined:?}");
+    assert_ne!(joined.join(" "), "Gives $10 and opts in to e-mail");
+    assert_eq!(card.title_text, "Gives $10 and opts in to e-mail");
+}

@@ -411,6 +411,11 @@ export type SceneCard = { id: string, stageId: string, laneId: string, kind: Lan
  */
 index: number, x: number, y: number, width: number, height: number, fill: string, stroke: string, title: Array<TextLine>, body: Array<TextLine>, 
 /**
+ * The title as typed, not wrapped: what the card is called (its accessible name).
+ * Joining the wrapped lines would split words ("e- mail").
+ */
+titleText: string, 
+/**
  * The delivering channel's icon and name, if any.
  */
 channel: SceneChannelBadge | null, flags: CardFlags, 
