@@ -119,6 +119,69 @@ fn a_month_of_csv_is_previewed_then_imported_as_one_undo_step_and_reimport_updat
     assert_eq!(revision(&h), before + 4, "two imports and two undos");
 }
 
+/// `text` as a spreadsheet's "Unicode text" saves it: UTF-16 LE, with or without the
+/// byte-order mark.
+fn utf16le(text: &str, bom: bool) -> Vec<u8> {
+    let bom = if bom { "\u{feff}" } else { "" };
+    format!("{bom}{text}")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect()
+}
+
+fn write_bytes(h: &Harness, name: &str, bytes: &[u8]) -> String {
+    let path = h.dir().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a_spreadsheets_unicode_text_with_formatted_numbers_imports() {
+    let h = harness();
+    // Tab-separated, CRLF, a thousands separator and a % for goals measured in %.
+    let path = write_bytes(
+        &h,
+        "november.txt",
+        &utf16le(
+            "month\tchannel\tmetric\tvalue\r\n\
+             2026-11\tE-mail\tOpen rate\t38%\r\n\
+             2026-11\tE-mail\tSecond gifts\t1,041\r\n\
+             2026-11\tCall centre\tCalls within 48 h\t91 %\r\n",
+            true,
+        ),
+    );
+    let preview = invoke(&h, "preview_performance_csv", json!({ "path": path })).unwrap();
+    assert_eq!(preview["problems"], json!([]), "{preview}");
+    invoke(&h, "import_performance_csv", json!({ "path": path })).unwrap();
+    assert_eq!(
+        actuals_in_file(&h, "2026-11"),
+        "ch-call-centre|g-call-48h|91.0\nch-email|g-email-open|38.0\nch-email|g-email-second-gift|1041.0\n"
+    );
+}
+
+#[test]
+fn a_utf16_file_without_a_byte_order_mark_is_named_with_how_to_save_it_as_utf8() {
+    let h = harness();
+    let path = write_bytes(&h, "unicode.txt", &utf16le(NOVEMBER, false));
+    let before = revision(&h);
+    let preview = invoke(&h, "preview_performance_csv", json!({ "path": path })).unwrap();
+    let problem = &preview["problems"][0];
+    assert_eq!(problem["line"], 1, "{preview}");
+    let message = problem["message"].as_str().unwrap();
+    assert!(message.contains("is UTF-16 LE text"), "{message}");
+    assert!(message.contains("save it as \"CSV UTF-8\""), "{message}");
+
+    let err = invoke(&h, "import_performance_csv", json!({ "path": path })).unwrap_err();
+    let message = err["message"].as_str().unwrap();
+    assert!(
+        message.contains("unicode.txt: line 1: the file is UTF-16 LE text"),
+        "{message}"
+    );
+    assert!(message.contains("nothing was imported"), "{message}");
+    assert_eq!(revision(&h), before);
+    assert_eq!(actuals_in_file(&h, "2026-11"), "");
+}
+
 #[test]
 fn a_csv_with_a_bad_line_names_line_and_column_and_imports_nothing() {
     let h = harness();

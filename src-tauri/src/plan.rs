@@ -28,9 +28,9 @@ pub async fn preview_performance_csv<R: Runtime>(
     app: AppHandle<R>,
     path: String,
 ) -> Result<PerformanceImport, AppError> {
-    let text = read_csv(Path::new(&path))?;
+    let bytes = read_csv(Path::new(&path))?;
     app.waymark()
-        .with_store(|store| Ok(read_performance_csv(store.document(), &text)))
+        .with_store(|store| Ok(read_performance_csv(store.document(), &bytes)))
 }
 
 /// Imports `path` as one undo step, read again now so that the figures match the file
@@ -40,9 +40,9 @@ pub async fn import_performance_csv<R: Runtime>(
     app: AppHandle<R>,
     path: String,
 ) -> Result<DocumentState, AppError> {
-    let text = read_csv(Path::new(&path))?;
+    let bytes = read_csv(Path::new(&path))?;
     app.waymark().with_store(|store| {
-        let import = read_performance_csv(store.document(), &text);
+        let import = read_performance_csv(store.document(), &bytes);
         let edit = checked_edit(&path, import)?;
         store.apply(&edit)?;
         Ok(DocumentState::of(store))
@@ -71,7 +71,9 @@ pub fn checked_edit(path: &str, import: PerformanceImport) -> Result<Edit, AppEr
         .ok_or_else(|| AppError::Input(format!("{path}: has no rows to import")))
 }
 
-fn read_csv(path: &Path) -> Result<String, AppError> {
+/// The file's bytes, as they are: the reader decodes them, so that a UTF-16 file or one
+/// in a legacy encoding is named as such, by line, with how to save it as UTF-8.
+fn read_csv(path: &Path) -> Result<Vec<u8>, AppError> {
     let name = path.display();
     let meta = std::fs::metadata(path)
         .map_err(|e| AppError::Input(format!("{name}: cannot be read ({e})")))?;
@@ -82,14 +84,7 @@ fn read_csv(path: &Path) -> Result<String, AppError> {
             MAX_CSV_BYTES / 1024 / 1024
         )));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| AppError::Input(format!("{name}: cannot be read ({e})")))?;
-    String::from_utf8(bytes).map_err(|e| {
-        AppError::Input(format!(
-            "{name}: is not UTF-8 text (byte {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    std::fs::read(path).map_err(|e| AppError::Input(format!("{name}: cannot be read ({e})")))
 }
 
 /// Sets a persona's photo from an image file, as one undo step.
