@@ -4,12 +4,19 @@
 
 mod processes;
 mod webdriver;
+mod xdo;
+
+/// The first sight of a map, and the window and view kept across a restart.
+mod opening;
 
 /// The canvas editor: cards, stages, connectors and emotions, each checked in the file.
 mod editor;
 
 /// axe-core inside the real window: no serious or critical violations.
 mod accessibility;
+
+/// Keyboard travel (the map one Tab stop, arrows inside, F6 regions) and a click then drag.
+mod keyboard;
 
 /// Export from the dialog through the native Save dialog, and reopening the PDF.
 mod export;

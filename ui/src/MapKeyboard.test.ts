@@ -126,6 +126,14 @@ describe('the map is one Tab stop', () => {
     await press('n');
     expect($('[data-testid="quick-add"]')).not.toBeNull();
   });
+  it('from the map itself, an arrow goes to the first card of the focused cell', async () => {
+    const svg = await start();
+    click(svg, 300, 230); // (Discover, Touchpoints), below card-a
+    await vi.waitFor(() => expect(focusedTestId()).toBe('cell-focus'));
+    svg.focus(); // as after closing quick-add
+    expect(await press('ArrowDown')).toBe(true);
+    expect(document.activeElement?.getAttribute('data-card-id')).toBe('card-a');
+  });
 });
 
 describe('F6 and Shift+F6', () => {
