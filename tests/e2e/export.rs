@@ -7,34 +7,18 @@ use std::process::Command;
 use std::time::Duration;
 
 use super::webdriver::{wait_for, Session, CONTROL};
+use super::xdo::{find_titled_window, focus, main_window, xdotool};
 use super::{save_screenshot, texts, Desktop};
 use crate::common::sqlite3;
 
 const STEP: Duration = Duration::from_secs(30);
 
-/// Answers the native file dialog titled `title` on `display` by typing `path` + Enter.
-fn xdotool(display: &str, args: &[&str]) -> std::process::Output {
-    Command::new("xdotool")
-        .args(args)
-        .env("DISPLAY", display)
-        .output()
-        .expect("xdotool is installed by scripts/test")
-}
-
-/// Gives the keyboard to the visible window whose title matches `title`.
+/// Gives the keyboard to the visible dialog titled `title`.
 fn focus_window(display: &str, title: &str) {
     let window = wait_for(STEP, &format!("the window {title:?}"), || {
-        let out = xdotool(display, &["search", "--onlyvisible", "--name", title]);
-        let id = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()?
-            .trim()
-            .to_string();
-        (!id.is_empty()).then_some(id)
+        find_titled_window(display, title)
     });
-    assert!(xdotool(display, &["windowfocus", "--sync", &window])
-        .status
-        .success());
+    focus(display, &window);
 }
 
 /// The Export dialog's native Save dialog; every other file dialog the app shows opens a file.
@@ -44,10 +28,7 @@ const SAVE_TITLE: &str = "Export map";
 pub(super) fn answer_file_dialog(display: &str, title: &str, path: &Path) {
     let xdotool = |args: &[&str]| xdotool(display, args);
     let path = path.to_str().unwrap();
-    let open = || {
-        let out = xdotool(&["search", "--onlyvisible", "--name", &format!("^{title}$")]);
-        !String::from_utf8_lossy(&out.stdout).trim().is_empty()
-    };
+    let open = || find_titled_window(display, title).is_some();
     let closes = || {
         std::iter::repeat_with(|| {
             std::thread::sleep(Duration::from_millis(100));
@@ -142,7 +123,7 @@ fn export_an_a3_pdf_from_the_dialog_and_reopen_it_as_a_map() {
     };
     assert_eq!(maps(), "1");
     // A real key press on the window, so GTK's File menu accelerator sees it.
-    focus_window(&desktop.display, "— Waymark");
+    focus(&desktop.display, &main_window(&desktop.display));
     assert!(
         xdotool(&desktop.display, &["key", "--clearmodifiers", "ctrl+o"])
             .status
