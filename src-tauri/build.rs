@@ -35,5 +35,7 @@ fn waymark_commands() -> &'static [&'static str] {
         "import_performance_csv",
         "set_persona_photo",
         "choose_input_file",
+        "map_views",
+        "remember_map_view",
     ]
 }

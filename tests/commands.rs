@@ -321,3 +321,43 @@ fn map_scene_update_is_whole_when_the_ui_scene_is_not_the_one_kept() {
     .unwrap_err();
     assert!(err["message"].as_str().unwrap().contains("nope"), "{err}");
 }
+
+#[test]
+fn a_maps_view_is_kept_for_the_open_document_and_a_late_one_for_another_is_dropped() {
+    let h = harness();
+    let path = h.file.display().to_string();
+    assert_eq!(invoke(&h, "map_views", json!({})).unwrap(), json!({}));
+    let view = json!({ "x": -24.0, "y": 310.5, "zoom": 0.9 });
+    invoke(
+        &h,
+        "remember_map_view",
+        json!({ "path": path, "mapId": "map-1", "view": view }),
+    )
+    .unwrap();
+    // A view written after another document was opened belongs to that one: dropped.
+    invoke(
+        &h,
+        "remember_map_view",
+        json!({ "path": "/elsewhere/other.waymark", "mapId": "map-2", "view": view }),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&h, "map_views", json!({})).unwrap(),
+        json!({ "map-1": view })
+    );
+    // The settings file on disk holds it, under the document's path.
+    let settings = std::fs::read_to_string(h.dir().join("config/settings.json")).unwrap();
+    let settings: Value = serde_json::from_str(&settings).unwrap();
+    let kept = settings["views"].as_object().unwrap();
+    assert_eq!(kept.len(), 1, "{settings}");
+    assert_eq!(kept.values().next().unwrap()["map-1"], view);
+
+    let err = invoke(
+        &h,
+        "remember_map_view",
+        json!({ "path": path, "mapId": "map-1", "view": { "x": 0.0, "y": 0.0, "zoom": 0.0 } }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "settings", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("map-1"), "{err}");
+}

@@ -8,7 +8,7 @@ use crate::commands;
 use crate::error::AppError;
 use crate::settings::AppDirs;
 use crate::state::{lock, AppState, WaymarkExt};
-use crate::{documents, export, menu, plan};
+use crate::{documents, export, menu, plan, views};
 
 pub const MAIN_WINDOW: &str = "main";
 
@@ -41,6 +41,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
             plan::import_performance_csv,
             plan::set_persona_photo,
             plan::choose_input_file,
+            views::map_views,
+            views::remember_map_view,
         ])
         .manage(export::ExportJobs::default())
 }
@@ -49,6 +51,9 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
 pub fn run(mut path: Option<PathBuf>) -> Result<(), AppError> {
     let state = AppState::new(AppDirs::from_platform()?);
     builder(tauri::Builder::default())
+        // The window opens where and as large as the user left it (first launch: the
+        // size below). Only the real app: the command tests have no window to keep.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state)
         .setup(move |app| {
             let handle = app.handle().clone();

@@ -18,6 +18,7 @@ mod rendering;
 pub mod settings;
 pub mod state;
 pub mod templates;
+pub mod views;
 
 pub use app::{builder, run};
 pub use error::AppError;

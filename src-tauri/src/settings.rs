@@ -1,12 +1,15 @@
 //! App-level state that is not part of any document: where the default document lives,
-//! the last document used and the recent files. Kept in the platform's config folder
+//! the last document used, the recent files and where the user left each of their maps. Kept in the platform's config folder
 //! (`$XDG_CONFIG_HOME/waymark/settings.json` on Linux) and written atomically.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::state::remembered_path;
+use crate::views::MapView;
 
 const MAX_RECENT: usize = 10;
 pub const DEFAULT_DOCUMENT_NAME: &str = "My journeys.waymark";
@@ -46,6 +49,9 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The Export dialog's last choices (per format, the last one used first).
     pub export: Option<waymark_render::export::ExportOptions>,
+    /// Each map's zoom and scroll, by document path, then map id; kept for the recent
+    /// documents only.
+    pub views: BTreeMap<String, BTreeMap<String, MapView>>,
 }
 
 impl Settings {
@@ -82,6 +88,29 @@ impl Settings {
         self.recent.truncate(MAX_RECENT);
         self.last_document = Some(path);
     }
+
+    /// The usable views kept for the maps of the document at `doc`.
+    pub fn views_of(&self, doc: &Path) -> BTreeMap<String, MapView> {
+        let mut views = self.views.get(&view_key(doc)).cloned().unwrap_or_default();
+        views.retain(|_, v| v.is_usable());
+        views
+    }
+
+    /// Keeps `view` for map `map_id` of the document at `doc`, and forgets the views of
+    /// documents no longer among the recent ones (the settings file stays small).
+    pub fn remember_view(&mut self, doc: &Path, map_id: &str, view: MapView) {
+        let key = view_key(doc);
+        let recent: Vec<String> = self.recent.iter().map(|p| view_key(p)).collect();
+        self.views.retain(|k, _| k == &key || recent.contains(k));
+        self.views
+            .entry(key)
+            .or_default()
+            .insert(map_id.to_string(), view);
+    }
+}
+
+fn view_key(doc: &Path) -> String {
+    remembered_path(doc).to_string_lossy().into_owned()
 }
 
 #[cfg(test)]
@@ -109,6 +138,65 @@ mod tests {
         }
         assert_eq!(s.recent.len(), MAX_RECENT);
         assert_eq!(s.recent[0], PathBuf::from("f24"));
+    }
+
+    #[test]
+    fn map_views_are_kept_per_document_and_map_and_survive_a_reload() {
+        let dir = tempfile::tempdir().unwrap();
+        let dirs = AppDirs {
+            config: dir.path().join("cfg"),
+            data: dir.path().join("data"),
+        };
+        let (a, b) = (dir.path().join("a.waymark"), dir.path().join("b.waymark"));
+        let mut s = Settings::default();
+        s.remember(&a);
+        s.remember(&b);
+        let view = |zoom| MapView {
+            x: -24.0,
+            y: 100.5,
+            zoom,
+        };
+        s.remember_view(&a, "m1", view(1.0));
+        s.remember_view(&a, "m2", view(0.5));
+        s.remember_view(&b, "m1", view(2.0));
+        s.save(&dirs).unwrap();
+        let loaded = Settings::load(&dirs);
+        assert_eq!(loaded.views_of(&a).get("m1"), Some(&view(1.0)));
+        assert_eq!(loaded.views_of(&a).get("m2"), Some(&view(0.5)));
+        assert_eq!(loaded.views_of(&b).get("m1"), Some(&view(2.0)));
+        assert!(loaded.views_of(&dir.path().join("c.waymark")).is_empty());
+    }
+
+    #[test]
+    fn views_of_documents_gone_from_the_recent_list_are_forgotten() {
+        let mut s = Settings::default();
+        let view = MapView {
+            x: 0.0,
+            y: 0.0,
+            zoom: 1.0,
+        };
+        s.remember(Path::new("/old.waymark"));
+        s.remember_view(Path::new("/old.waymark"), "m", view);
+        for i in 0..MAX_RECENT {
+            s.remember(Path::new(&format!("/f{i}.waymark")));
+        }
+        s.remember_view(Path::new("/f0.waymark"), "m", view);
+        assert!(s.views_of(Path::new("/old.waymark")).is_empty());
+        assert_eq!(s.views.len(), 1);
+    }
+
+    #[test]
+    fn an_unusable_view_in_a_hand_edited_file_is_ignored() {
+        let mut s = Settings::default();
+        s.views.entry("/a.waymark".into()).or_default().insert(
+            "m".into(),
+            MapView {
+                x: 0.0,
+                y: 0.0,
+                zoom: 0.0,
+            },
+        );
+        assert!(s.views_of(Path::new("/a.waymark")).is_empty());
     }
 
     #[test]

@@ -4,6 +4,10 @@
 
 mod processes;
 mod webdriver;
+mod xdo;
+
+/// The first sight of a map, and the window and view kept across a restart.
+mod opening;
 
 /// The canvas editor: cards, stages, connectors and emotions, each checked in the file.
 mod editor;

@@ -7,6 +7,7 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { AppliedEdit, SceneUpdate } from './generated/types';
 import type { AppError, DocumentState, Edit, Map as JourneyMap, Roster, Scene } from './generated/types';
 import type { PerformanceImport, StrategyReport } from './generated/types';
+import type { MapView } from './generated/types';
 import type {
   ExportFinished,
   ExportFormat,
@@ -26,6 +27,13 @@ export const EVENT_MAP_IMPORTED = 'map-imported';
 export const documentState = (): Promise<DocumentState> => call('document_state');
 
 export const mapScene = (mapId: string): Promise<Scene> => call('map_scene', { mapId });
+
+/** Where the user left each map of the open document (zoom and scroll), by map id. */
+export const mapViews = (): Promise<Record<string, MapView>> => call('map_views');
+
+/** Keeps where the user left a map of the document at `path` (ignored if that is no longer the open one). */
+export const rememberMapView = (path: string, mapId: string, view: MapView): Promise<void> =>
+  call('remember_map_view', { path, mapId, view });
 
 /** The map's Scene, as a patch from the one sent for `knownRevision` when the backend still holds that one. */
 export const mapSceneUpdate = (mapId: string, knownRevision: number | null): Promise<SceneUpdate> =>

@@ -4,11 +4,11 @@ import {
   visibleBox,
   touches,
   MIN_ZOOM,
-  START_MIN_ZOOM,
+  READABLE_BODY_PX,
   actualSize,
   clampPan,
   fitAll,
-  fitWidth,
+  openingView,
   panBy,
   stepZoom,
   toScene,
@@ -86,24 +86,35 @@ describe('fit', () => {
     close(bottomRight.y, (1048 + 500) / 2);
   });
 
-  it('fitWidth fits the width when that is at least 60 %', () => {
-    const vp = fitWidth(scene, { width: 1648, height: 700 }, 24);
-    close(vp.zoom, 0.8);
+  // The Scene's body text is 12.5 layout units: readable down to 96 %.
+  const body = 12.5;
+
+  it('a map opens with its width fitted when its text stays readable', () => {
+    const vp = openingView(scene, { width: 1998, height: 700 }, body, 24);
+    close(vp.zoom, 0.975);
     close(toScreen(vp, { x: 0, y: 0 }).x, 24);
-    close(toScreen(vp, { x: scene.width, y: 0 }).x, 1624);
+    close(toScreen(vp, { x: scene.width, y: 0 }).x, 1974);
+    close(toScreen(vp, { x: 0, y: 0 }).y, 24);
+    expect(body * vp.zoom).toBeGreaterThanOrEqual(READABLE_BODY_PX);
+  });
+
+  it('a map too wide to fit readably opens at 100 % on the journey\'s start (the default window shows 60 % otherwise)', () => {
+    // The sample map in the default 1440 × 900 window: fitting its width would be 60 %.
+    const vp = openingView(scene, { width: 1248, height: 800 }, body, 24);
+    expect(vp.zoom).toBe(1);
+    close(toScreen(vp, { x: 0, y: 0 }).x, 24);
     close(toScreen(vp, { x: 0, y: 0 }).y, 24);
   });
 
-  it('fitWidth does not go below 60 %: the map scrolls instead', () => {
-    const vp = fitWidth(scene, { width: 800, height: 700 }, 24);
-    expect(vp.zoom).toBe(START_MIN_ZOOM);
-    close(toScreen(vp, { x: 0, y: 0 }).x, 24);
-  });
-
-  it('fitWidth does not enlarge a small map beyond 100 %, and centres it', () => {
-    const vp = fitWidth({ width: 400, height: 300 }, { width: 1000, height: 700 }, 24);
+  it('a map never opens above 100 %; a small one is centred', () => {
+    const vp = openingView({ width: 400, height: 300 }, { width: 1000, height: 700 }, body, 24);
     expect(vp.zoom).toBe(1);
     close(toScreen(vp, { x: 0, y: 0 }).x, 300);
+  });
+
+  it('smaller body text opens larger, so that it is readable', () => {
+    const vp = openingView(scene, { width: 1248, height: 800 }, 10, 24);
+    close(vp.zoom, 1.2);
   });
 });
 

@@ -20,8 +20,11 @@ export interface Point {
 
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 4;
-/** Opening a map never shrinks it below this: a wide map scrolls instead. */
-export const START_MIN_ZOOM = 0.6;
+/**
+ * A map opens with its body text at least this many screen pixels tall: a map too wide
+ * for that scrolls instead of shrinking into unreadable type.
+ */
+export const READABLE_BODY_PX = 12;
 /** Screen pixels left free around a fitted map. */
 export const FIT_MARGIN = 24;
 /** At least this many screen pixels of the map stay in view while panning. */
@@ -103,12 +106,15 @@ export function fitAll(scene: Size, view: Size, margin = FIT_MARGIN): Viewport {
 }
 
 /**
- * How a map opens: its width fitted to the view (never above 100 %, never below
- * START_MIN_ZOOM — a wider map scrolls), top-aligned, centred when narrower than the view.
+ * How a map opens: the journey's start (its top-left corner) at a readable size. The
+ * width is fitted when that keeps the body text (`bodySize` layout units) at least
+ * READABLE_BODY_PX on screen, never above 100 %, and centred when narrower than the
+ * view; a wider map opens at 100 % and scrolls.
  */
-export function fitWidth(scene: Size, view: Size, margin = FIT_MARGIN): Viewport {
-  const raw = (view.width - 2 * margin) / Math.max(1, scene.width);
-  const zoom = clampZoom(Math.min(1, Math.max(START_MIN_ZOOM, raw)));
+export function openingView(scene: Size, view: Size, bodySize: number, margin = FIT_MARGIN): Viewport {
+  const fit = (view.width - 2 * margin) / Math.max(1, scene.width);
+  const readable = READABLE_BODY_PX / Math.max(1, bodySize);
+  const zoom = clampZoom(fit >= readable ? Math.min(1, fit) : Math.max(1, readable));
   const drawnWidth = scene.width * zoom;
   const left = drawnWidth + 2 * margin <= view.width ? (view.width - drawnWidth) / 2 : margin;
   return { x: -left / zoom, y: -margin / zoom, zoom };

@@ -584,7 +584,7 @@ dpi: number,
  */
 titleBlock: boolean, 
 /**
- * Lane kinds, channels with their icons, connector kinds.
+ * The lanes by name, channels with their icons, connector kinds and card markers.
  */
 legend: boolean, 
 /**
@@ -639,3 +639,5 @@ pages: number,
 pageLabel: string, };
 
 export type ImportResult = { mapId: string, mapName: string, cards: number, state: DocumentState, };
+
+export type MapView = { x: number, y: number, zoom: number, };
