@@ -190,14 +190,22 @@ fn the_map_is_one_tab_stop_with_arrows_inside_and_f6_cycles_the_regions() {
         });
         press_until(s, F6, false, "F6 to the map", |f| f.id == "c-act-gift");
 
-        // Arrows: up within the stage's column, then left to the lane header, down the
-        // lane headers and right into an empty cell.
+        // Arrows: up the stage's column to its header and back, then left to the lane
+        // header, down the lane headers and right into an empty cell.
         press_until(s, UP, false, "Up to the touchpoint above", |f| {
             f.id == "c-thank-you-call"
         });
-        press_until(s, DOWN, false, "Down back to c-act-gift", |f| {
-            f.id == "c-act-gift"
+        press_until(s, UP, false, "Up to the first touchpoint", |f| {
+            f.id == "c-ten-dollar-gift"
         });
+        press_until(s, UP, false, "Up to the stage header", |f| {
+            f.what == "stage-handle" && f.id == "st-first-gift"
+        });
+        assert_eq!(map_tab_stops(s), 1, "the map is more than one Tab stop");
+        save_screenshot(s, "keyboard-stage-header.png");
+        for card in ["c-ten-dollar-gift", "c-thank-you-call", "c-act-gift"] {
+            press_until(s, DOWN, false, &format!("Down to {card}"), |f| f.id == card);
+        }
         press_until(s, LEFT, false, "Left to Consider's action", |f| {
             f.id == "c-act-consider"
         });

@@ -26,6 +26,17 @@ describe('map keyboard travel', () => {
     expect(nextSpot(sc, ada('st-convert'), 'up')).toEqual(card('card-x'));
   });
 
+  it('reaches every persona’s points, stage by stage', () => {
+    const two = scene();
+    const ada = two.emotionLines[0]!;
+    two.emotionLines.push({ ...ada, personaId: 'p-bo', personaName: 'Bo' });
+    const at = (personaId: string, stageId: string): Spot => ({ kind: 'emotion', personaId, stageId });
+    expect(nextSpot(two, at('p-ada', 'st-discover'), 'right')).toEqual(at('p-bo', 'st-discover'));
+    expect(nextSpot(two, at('p-bo', 'st-discover'), 'right')).toEqual(at('p-ada', 'st-convert'));
+    expect(nextSpot(two, at('p-ada', 'st-convert'), 'left')).toEqual(at('p-bo', 'st-discover'));
+    expect(nextSpot(two, at('p-bo', 'st-convert'), 'right')).toBeNull();
+  });
+
   it('stops on an empty cell, which is left for its neighbours', () => {
     const empty = scene();
     empty.emotionLines = [];

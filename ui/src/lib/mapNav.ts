@@ -41,6 +41,11 @@ function cellPoints(scene: Scene, cell: Cell): Spot[] {
     .map((line) => ({ kind: 'emotion', personaId: line.personaId, stageId: cell.stageId }));
 }
 
+/** Every emotion point of a lane, stage by stage, the personas' in their order. */
+function lanePoints(scene: Scene, laneId: string): Spot[] {
+  return scene.stages.flatMap((stage) => cellPoints(scene, { stageId: stage.id, laneId }));
+}
+
 /**
  * What the focus lands on when it comes into a cell: going up, its last card; down, its
  * first; sideways, the card nearest the height it comes from (`fromY`). An emotion lane's
@@ -108,13 +113,17 @@ export function nextSpot(scene: Scene, from: Spot | null, dir: Direction): Spot 
     case 'emotion': {
       const line = scene.emotionLines.find((l) => l.personaId === from.personaId);
       if (!line) return null;
-      const point = line.points.find((p) => p.stageId === from.stageId);
-      const next = leaveCell(scene, { stageId: from.stageId, laneId: line.laneId }, dir, point?.y);
-      // Sideways, the same persona's line goes on when it has a point there.
-      if (next?.kind === 'emotion' && line.points.some((p) => p.stageId === next.stageId)) {
-        return { kind: 'emotion', personaId: line.personaId, stageId: next.stageId };
+      if (dir === 'left' || dir === 'right') {
+        // Sideways through the lane's points, stage by stage and each persona's in turn,
+        // so that every persona's line is reached; on into the next stage's cell when it
+        // has no point.
+        const points = lanePoints(scene, line.laneId);
+        const next = points[points.findIndex((p) => sameSpot(p, from)) + (dir === 'right' ? 1 : -1)];
+        const step = (id: string) => Math.abs(stageAt(scene, id) - stageAt(scene, from.stageId));
+        if (next?.kind === 'emotion' && step(next.stageId) <= 1) return next;
       }
-      return next;
+      const point = line.points.find((p) => p.stageId === from.stageId);
+      return leaveCell(scene, { stageId: from.stageId, laneId: line.laneId }, dir, point?.y);
     }
     case 'stage': {
       const s = stageAt(scene, from.id);
