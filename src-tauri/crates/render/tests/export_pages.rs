@@ -218,10 +218,14 @@ fn a_generated_map_and_an_empty_map_draw() {
         cards: 150,
         seed: 11,
     });
-    let scene = Layouter::new().layout(&doc, "generated").unwrap();
+    let mut scene = Layouter::new().layout(&doc, "generated").unwrap();
     parse_svg(&scene_svg(&scene)).unwrap();
-    // This map has a loop that swings below the Scene's rectangle: the page makes room
-    // for it, so it stays inside the margins and clear of the title block.
+    // A loop that swings far below the grid (its lowest point 150 under the last lane):
+    // the page makes room for it, so it stays inside the margins and clear of the title
+    // block.
+    let (_, bottom) = grid_edges(&scene);
+    let low = bottom + 200.0;
+    scene.connectors[0].path = format!("M 300 {bottom} C 300 {low} 900 {low} 900 {bottom}");
     let o = ExportOptions {
         background: Background::Transparent,
         ..opts(PaperSize::A3, Orientation::Landscape)
@@ -245,7 +249,7 @@ fn a_generated_map_and_an_empty_map_draw() {
     };
     let page = &compose(&scene, &bare, &info()).unwrap()[0];
     assert!(
-        page.height_pt > scene.height * 0.75 + 100.0,
+        page.height_pt > (bottom + 140.0) * 0.75,
         "room for the loop"
     );
     let b = parse_svg(&page.svg)
@@ -371,8 +375,9 @@ fn a_fit_page_is_the_map_at_three_quarters_plus_margins_and_blocks() {
         ..ExportOptions::default()
     };
     let page = &compose(&scene, &bare, &info()).unwrap()[0];
-    assert!((page.width_pt - (scene.width * 0.75 + 2.0 * margin)).abs() < 0.01);
-    assert!((page.height_pt - (scene.height * 0.75 + 2.0 * margin)).abs() < 0.01);
+    let (right, bottom) = grid_edges(&scene);
+    assert!((page.width_pt - (right * 0.75 + 2.0 * margin)).abs() < 0.01);
+    assert!((page.height_pt - (bottom * 0.75 + 2.0 * margin)).abs() < 0.01);
     assert!(
         page.svg.contains("scale(0.75)"),
         "the map at its natural size"
@@ -394,7 +399,7 @@ fn a_fit_page_is_the_map_at_three_quarters_plus_margins_and_blocks() {
         ..bare.clone()
     };
     let page = &compose(&scene, &no_margin, &info()).unwrap()[0];
-    assert!((page.width_pt - scene.width * 0.75).abs() < 0.01);
+    assert!((page.width_pt - right * 0.75).abs() < 0.01);
 }
 
 #[test]
@@ -419,7 +424,8 @@ fn title_block_and_legend_can_be_turned_off() {
         ">LANES<",
         ">CHANNELS<",
         ">CONNECTORS<",
-        ">Customer actions<",
+        ">MARKERS<",
+        ">Supporter actions<",
         ">Local search<",
         ">Word of mouth<",
         ">Hand-off<",
@@ -751,3 +757,194 @@ fn a_huge_map_fits_a_pdf_page_but_keeps_its_natural_size_as_png() {
     let png = &compose(&scene, &ExportOptions::default(), &info()).unwrap()[0];
     assert!(png.width_pt > PDF_MAX_PT);
 }
+
+// ---- the map's frame on the page --------------------------------------------------------
+
+/// A PNG's size and RGB pixels.
+fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<[u8; 3]>) {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut buf).unwrap();
+    let step = frame.line_size / frame.width as usize;
+    let pixels = buf[..frame.buffer_size()]
+        .chunks(step)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect();
+    (frame.width, frame.height, pixels)
+}
+
+/// The grid's right edge (the last column's) and bottom edge (the last lane's).
+fn grid_edges(scene: &Scene) -> (f32, f32) {
+    let last_stage = scene.stages.last().unwrap();
+    let last_lane = scene.lanes.last().unwrap();
+    (
+        last_stage.x + last_stage.width,
+        last_lane.y + last_lane.height,
+    )
+}
+
+#[test]
+fn the_map_ends_at_its_last_lane_and_last_column() {
+    let scene = template_scene();
+    let (right, bottom) = grid_edges(&scene);
+    // The Scene keeps room around the grid for the canvas; the export must not print it.
+    assert!(scene.width > right + 1.0 && scene.height > bottom + 1.0);
+    let bare = ExportOptions {
+        format: ExportFormat::Png,
+        margin_mm: 0.0,
+        title_block: false,
+        legend: false,
+        ..ExportOptions::default()
+    };
+    let page = compose(&scene, &bare, &info()).unwrap().remove(0);
+    assert!(
+        (page.width_pt - right * PT_PER_PX).abs() < 0.01,
+        "the page is {} pt wide, the grid {} pt",
+        page.width_pt,
+        right * PT_PER_PX
+    );
+    assert!(
+        (page.height_pt - bottom * PT_PER_PX).abs() < 0.01,
+        "the page is {} pt high, the grid {} pt",
+        page.height_pt,
+        bottom * PT_PER_PX
+    );
+
+    // At 96 dpi one pixel is one Scene unit.
+    let mut png = Vec::new();
+    write_png(&page, 96, Background::White, None, &mut png, &mut |_| true).unwrap();
+    let (w, h, px) = decode_png(&png);
+    let at = |x: f32, y: f32| px[(y as u32 * w + x as u32) as usize];
+    // The last stage's header is tinted all the way to the map's right edge…
+    let last = scene.stages.last().unwrap();
+    let header_y = scene.header_height - 5.0;
+    assert_eq!(
+        at(w as f32 - 3.0, header_y),
+        at(last.x + 5.0, header_y),
+        "the last stage's header stops short of the map's right edge"
+    );
+    // …and the last lane's band runs down to the map's bottom edge, no blank strip under it.
+    let lane = scene.lanes.last().unwrap();
+    let x = scene.stages[0].x + 5.0;
+    assert_eq!(
+        at(x, h as f32 - 3.0),
+        at(x, lane.y + 3.0),
+        "a band under the last lane"
+    );
+}
+
+// ---- the legend ---------------------------------------------------------------------------
+
+/// The legend group of a page with only the legend under the map.
+fn legend_svg(scene: &Scene) -> String {
+    let o = ExportOptions {
+        title_block: false,
+        ..opts(PaperSize::A3, Orientation::Landscape)
+    };
+    let svg = compose(scene, &o, &info()).unwrap().remove(0).svg;
+    parse_svg(&svg).unwrap();
+    let start = svg.find("<g class=\"legend\"").expect("a legend");
+    let end = start + svg[start..].find("</g>\n").unwrap();
+    svg[start..end].to_string()
+}
+
+/// The fill and stroke of the last swatch drawn before `at` in `legend`.
+fn swatch_before(legend: &str, at: usize) -> (String, String) {
+    let rect = legend[..at].rfind("<rect ").expect("a swatch");
+    let tag = &legend[rect..rect + legend[rect..].find("/>").unwrap()];
+    let value = |name: &str| {
+        let i = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        tag[i..i + tag[i..].find('"').unwrap()].to_string()
+    };
+    (value("fill"), value("stroke"))
+}
+
+#[test]
+fn the_legend_names_the_lanes_as_the_map_does() {
+    let doc = template_doc();
+    let scene = template_scene();
+    let legend = legend_svg(&scene);
+    assert!(legend.contains(">Supporter actions<"), "{legend}");
+    assert!(
+        !legend.contains(">Customer actions<"),
+        "the lane is named by its kind"
+    );
+    // Every lane on show, in the map's order, with a swatch in its cards' colours.
+    let mut from = 0;
+    for lane in doc.maps[0].lanes.iter().filter(|l| !l.hidden) {
+        let needle = format!(">{}<", lane.name.replace('&', "&amp;"));
+        let at = from
+            + legend[from..]
+                .find(&needle)
+                .unwrap_or_else(|| panic!("{needle} missing or out of order"));
+        if let Some(card) = scene.cards.iter().find(|c| c.lane_id == lane.id) {
+            assert_eq!(
+                swatch_before(&legend, at),
+                (card.fill.clone(), card.stroke.clone()),
+                "the swatch of {}",
+                lane.name
+            );
+        }
+        from = at;
+    }
+}
+
+#[test]
+fn the_legend_follows_renamed_hidden_and_long_lanes() {
+    let mut doc = template_doc();
+    let map = &mut doc.maps[0];
+    map.lanes[0].name = "Where we meet them".into();
+    map.lanes[1].name = "Volunteer coordinators and partner organisations".into();
+    map.lanes[2].hidden = true;
+    let hidden = map.lanes[2].name.clone();
+    let id = map.id.clone();
+    let scene = Layouter::new().layout(&doc, &id).unwrap();
+    // The long name wraps in the map's gutter; the legend prints it on one line.
+    let long = scene.lanes.iter().find(|l| l.id == doc.maps[0].lanes[1].id);
+    assert!(long.unwrap().name.len() > 1, "the name wraps on the map");
+    let legend = legend_svg(&scene);
+    assert!(legend.contains(">Where we meet them<"));
+    assert!(legend.contains(">Volunteer coordinators"), "{legend}");
+    assert!(!legend.contains(&format!(">{hidden}<")), "a hidden lane");
+}
+
+#[test]
+fn the_legend_explains_the_markers_the_cards_carry() {
+    let scene = template_scene();
+    let legend = legend_svg(&scene);
+    for (flagged, name) in [
+        (
+            scene.cards.iter().any(|c| c.flags.passion_point),
+            ">Passion point<",
+        ),
+        (
+            scene.cards.iter().any(|c| c.flags.shareable_moment),
+            ">Shareable moment<",
+        ),
+        (
+            scene.cards.iter().any(|c| c.flags.point_of_vulnerability),
+            ">Point of vulnerability<",
+        ),
+    ] {
+        assert!(flagged, "the sample has a card with {name}");
+        assert!(legend.contains(name), "{name} missing");
+    }
+    assert!(legend.contains(">MARKERS<"));
+    // The severity tags are explained when a vulnerability is rated.
+    assert!(scene.cards.iter().any(|c| c.severity.is_some()));
+    assert!(legend.contains("class=\"marker severity\""));
+    assert!(legend.contains(">Severity: ! low, !!! high<"), "{legend}");
+
+    // A map without markers lists none.
+    let mut doc = template_doc();
+    for card in &mut doc.maps[0].cards {
+        card.flags = CardFlags::default();
+    }
+    let id = doc.maps[0].id.clone();
+    let plain = Layouter::new().layout(&doc, &id).unwrap();
+    let legend = legend_svg(&plain);
+    assert!(!legend.contains(">MARKERS<") && !legend.contains("class=\"marker"));
+}
+

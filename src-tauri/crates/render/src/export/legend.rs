@@ -1,6 +1,8 @@
-//! The legend printed beside (or under) the title block: the lane kinds on the map (a
-//! card swatch in their colours), the channels its cards use (the badge as on the cards)
-//! and the connector kinds it draws (a short sample of each line).
+//! The legend printed beside (or under) the title block, for whoever reads the map on
+//! paper: its lanes by the names the map gives them (a card swatch in their colours), the
+//! channels its cards use (the badge as on the cards), the connector kinds it draws (a
+//! short sample of each line) and the markers on its cards (passion point, shareable
+//! moment, point of vulnerability and its severity). Only what the map shows is listed.
 //!
 //! Drawn in "block units" (points at the page's natural scale; the page scales the block
 //! with the map). Entry names are measured with the bundled font and cut with "…" when
@@ -8,12 +10,12 @@
 
 use std::fmt::Write;
 
-use waymark_model::{ConnectorKind, LaneKind};
+use waymark_model::ConnectorKind;
 
-use super::svg::{self, colors, connector_style, esc, num, ARROWHEAD};
+use super::svg::{self, colors, connector_style, esc, num, Flag, ARROWHEAD};
 use crate::fonts::TextStyle;
 use crate::palette;
-use crate::scene::Scene;
+use crate::scene::{Scene, SceneLane, TextLine};
 use crate::text::Shaper;
 
 /// Section headings: SemiBold small capitals.
@@ -51,7 +53,22 @@ enum Sample {
     /// A channel badge: colour and icon letters.
     Badge(String, String),
     Line(ConnectorKind),
+    /// A card marker, as drawn on the cards' top edge.
+    Marker(Flag),
+    /// The severity tag of a point of vulnerability, with this many "!".
+    Severity(u8),
 }
+
+/// The markers' names, in the order the legend lists them.
+const MARKERS: [(Flag, &str); 3] = [
+    (Flag::Passion, "Passion point"),
+    (Flag::Shareable, "Shareable moment"),
+    (Flag::Vulnerability, "Point of vulnerability"),
+];
+/// What the severity tags mean, beside a sample of the highest.
+const SEVERITY: &str = "Severity: ! low, !!! high";
+/// Markers in the legend are drawn at this share of their size on a card, to sit in a row.
+const MARKER_SCALE: f32 = 0.7;
 
 struct Entry {
     sample: Sample,
@@ -111,29 +128,13 @@ impl Legend {
                 .unwrap_or_default()
         };
 
-        // Lane kinds in the order their lanes appear, in the colours their cards have.
-        let mut kinds: Vec<LaneKind> = Vec::new();
-        for lane in &scene.lanes {
-            if !kinds.contains(&lane.kind) {
-                kinds.push(lane.kind);
-            }
-        }
-        let lanes = kinds
-            .into_iter()
-            .map(|kind| {
-                let (fill, stroke) = palette::kind_colors(kind);
-                let (fill, stroke) = scene
-                    .cards
-                    .iter()
-                    .find(|c| c.kind == kind)
-                    .map(|c| {
-                        (
-                            svg::color_or(&c.fill, fill),
-                            svg::color_or(&c.stroke, stroke),
-                        )
-                    })
-                    .unwrap_or_else(|| (fill.to_string(), stroke.to_string()));
-                let (name, width) = measure(kind.label());
+        // Every lane on show, top to bottom, by its name on the map, in its cards' colours.
+        let lanes = scene
+            .lanes
+            .iter()
+            .map(|lane| {
+                let (fill, stroke) = lane_colors(lane);
+                let (name, width) = measure(&lane_name(&lane.name));
                 Entry {
                     sample: Sample::Swatch(fill, stroke),
                     name,
@@ -172,11 +173,45 @@ impl Legend {
             })
             .collect();
 
+        // Card markers in use, and what the severity tags say when a vulnerability has one.
+        let flagged = |flag: Flag| {
+            scene.cards.iter().any(|c| match flag {
+                Flag::Passion => c.flags.passion_point,
+                Flag::Shareable => c.flags.shareable_moment,
+                Flag::Vulnerability => c.flags.point_of_vulnerability,
+            })
+        };
+        let mut markers: Vec<Entry> = MARKERS
+            .into_iter()
+            .filter(|(flag, _)| flagged(*flag))
+            .map(|(flag, label)| {
+                let (name, width) = measure(label);
+                Entry {
+                    sample: Sample::Marker(flag),
+                    name,
+                    width,
+                }
+            })
+            .collect();
+        let rated = scene
+            .cards
+            .iter()
+            .any(|c| c.flags.point_of_vulnerability && c.severity.is_some());
+        if rated {
+            let (name, width) = measure(SEVERITY);
+            markers.push(Entry {
+                sample: Sample::Severity(3),
+                name,
+                width,
+            });
+        }
+
         let mut sections = Vec::new();
         for (heading, entries) in [
             ("LANES", lanes),
             ("CHANNELS", channels),
             ("CONNECTORS", connectors),
+            ("MARKERS", markers),
         ] {
             if entries.is_empty() {
                 continue;
@@ -224,6 +259,31 @@ impl Legend {
             left += section.width(*heading_width) + SECTION_GAP;
         }
         out.push_str("</g>\n");
+    }
+}
+
+/// A lane's name as the map prints it: its wrapped lines joined again. A line ending in a
+/// hyphen was broken after it, so the next follows without a space.
+fn lane_name(lines: &[TextLine]) -> String {
+    let mut name = String::new();
+    for line in lines {
+        if !name.is_empty() && !name.ends_with('-') {
+            name.push(' ');
+        }
+        name.push_str(&line.text);
+    }
+    name
+}
+
+/// A lane's card colours: a tint of the lane's own colour, or its kind's when it has none
+/// (the Scene gives a lane without a colour its kind's stroke).
+fn lane_colors(lane: &SceneLane) -> (String, String) {
+    let (fill, stroke) = palette::kind_colors(lane.kind);
+    let own = svg::color(&lane.color);
+    if own.eq_ignore_ascii_case(stroke) {
+        (fill.to_string(), stroke.to_string())
+    } else {
+        palette::card_colors(None, Some(&own), lane.kind)
     }
 }
 
@@ -293,6 +353,30 @@ fn write_entry(out: &mut String, entry: &Entry, x: f32, baseline: f32) {
                 style.linecap,
                 num(x2),
             );
+        }
+        Sample::Marker(flag) => {
+            let _ = write!(
+                out,
+                "<g transform=\"translate({} {}) scale({})\">",
+                num(x + SAMPLE / 2.0),
+                num(mid),
+                num(MARKER_SCALE)
+            );
+            svg::write_flag(out, *flag, 0.0, 0.0);
+            out.push_str("</g>");
+        }
+        Sample::Severity(n) => {
+            // The tag starts 6 right of the point it is given; centred in the sample.
+            let w = svg::severity_width(*n) * MARKER_SCALE;
+            let _ = write!(
+                out,
+                "<g transform=\"translate({} {}) scale({})\">",
+                num(x + (SAMPLE - w) / 2.0),
+                num(mid),
+                num(MARKER_SCALE)
+            );
+            svg::write_severity(out, *n, -6.0, 0.0);
+            out.push_str("</g>");
         }
     }
     let _ = write!(

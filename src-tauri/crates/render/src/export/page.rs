@@ -177,7 +177,8 @@ pub(crate) fn poster<'a>(scene: &'a Scene, opts: &ExportOptions, info: &ExportIn
     } else {
         info.title.clone()
     };
-    // The map's drawing: the Scene's rectangle, or more where a loop swings out of it.
+    // The map's drawing: the grid (not the Scene's room for loops around it), or more
+    // where a loop swings out of it.
     let (bx0, by0, bx1, by1) = svg::drawing_bounds(scene);
     let map_w = (bx1 - bx0) * PT_PER_PX;
     let map_h = (by1 - by0) * PT_PER_PX;

@@ -150,12 +150,31 @@ pub(crate) fn write_map_body_within(scene: &Scene, visible: Option<Bounds>, out:
     out.push_str("</g>\n</g>\n");
 }
 
+/// The grid's right and bottom edges, in Scene units: the last column's right edge and
+/// the last lane's bottom edge (at least the gutter and the header band). The Scene is
+/// larger by the room the canvas keeps for connectors that bulge past the cards; the
+/// export draws the grid only as far as it goes, and a connector that does swing out
+/// grows the drawing through [`drawing_bounds`] instead.
+pub(crate) fn grid_extent(scene: &Scene) -> (f32, f32) {
+    let right = scene
+        .stages
+        .iter()
+        .map(|s| s.x + s.width.max(0.0))
+        .fold(scene.gutter_width.max(0.0), f32::max);
+    let bottom = scene
+        .lanes
+        .iter()
+        .map(|l| l.y + l.height.max(0.0))
+        .fold(scene.header_height.max(0.0), f32::max);
+    (right, bottom)
+}
+
 /// The rectangle the drawing really covers, in Scene units, as (left, top, right,
-/// bottom): the Scene's own rectangle, grown where a connector or an emotion line swings
+/// bottom): the grid's rectangle, grown where a connector or an emotion line swings
 /// past it (a long loop can). Pages place the map by this, so nothing drawn falls into
 /// the margins or the title block.
 pub(crate) fn drawing_bounds(scene: &Scene) -> (f32, f32, f32, f32) {
-    let (w, h) = (scene.width.max(0.0), scene.height.max(0.0));
+    let (w, h) = grid_extent(scene);
     if scene.connectors.is_empty() && scene.emotion_lines.is_empty() {
         return (0.0, 0.0, w, h);
     }
@@ -209,7 +228,7 @@ pub(crate) fn drawing_bounds(scene: &Scene) -> (f32, f32, f32, f32) {
 
 fn write_grid(scene: &Scene, out: &mut String) {
     let fonts = &scene.fonts;
-    let (w, h) = (scene.width.max(0.0), scene.height.max(0.0));
+    let (w, h) = grid_extent(scene);
     let left = scene.gutter_width;
     out.push_str("<g class=\"map-grid\">\n");
     rect(out, 0.0, 0.0, w, h, colors::PAPER);
@@ -416,10 +435,15 @@ fn write_markers(card: &SceneCard, fonts: &SceneFonts, out: &mut String) {
     }
 }
 
+/// How wide the severity tag is for `severity` (1–3) "!".
+pub(crate) fn severity_width(severity: u8) -> f32 {
+    8.0 + 3.2 * severity.clamp(1, 3) as f32
+}
+
 /// The severity tag beside a vulnerability marker centred on `x`, `y`.
 pub(crate) fn write_severity(out: &mut String, severity: u8, x: f32, y: f32) {
     let n = severity.clamp(1, 3);
-    let w = 8.0 + 3.2 * n as f32;
+    let w = severity_width(n);
     let _ = write!(
         out,
         "<g class=\"marker severity\" transform=\"translate({} {})\"><rect x=\"0\" y=\"-6\" width=\"{}\" height=\"12\" rx=\"6\" fill=\"#c92a2a\" stroke=\"{}\" stroke-width=\"1.5\"/><text x=\"{}\" y=\"3.2\" text-anchor=\"middle\" font-size=\"9\" font-weight=\"600\" fill=\"#ffffff\">{}</text></g>",
