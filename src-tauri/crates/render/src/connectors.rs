@@ -1,8 +1,18 @@
 //! Connector routing. Journeys loop (DOMAIN.md, "loops, not lines"): a connector to an
 //! earlier stage is drawn as a return arc over or under the cards, so it can never be
 //! mistaken for the ordinary left-to-right flow.
+//!
+//! Every shape is tested against the cards. When the plain curve would run through one —
+//! a flow that skips columns, an arc leaving a card stacked above another — the connector
+//! goes around instead: out of the card's side into the gap between columns (no card is
+//! ever there), along a band of free space across the columns in between, and back up or
+//! down the gap next to the other card.
 
-use crate::geom::{cubic_at, pt, r2, PathBuilder, Pt, Rect};
+use std::ops::Range;
+
+use crate::curve::{cubic, rounded, Finished};
+use crate::geom::{pt, Pt, Rect};
+use crate::obstacles::CardIndex;
 
 /// How far a forward S-curve's handles reach out at least, so the arrow still lands
 /// roughly horizontally across a narrow gap.
@@ -11,8 +21,16 @@ const MIN_HANDLE: f32 = 10.0;
 pub(crate) const SIDE_BULGE: f32 = 24.0;
 /// How far a return arc rises above (or sinks below) the nearer edge of its two cards.
 pub(crate) const LOOP_RISE: f32 = 44.0;
+/// The radius of a detour's corners (under half the 20-unit gap between columns).
+const CORNER: f32 = 8.0;
+/// The least room kept between a detour's run across the columns and any card.
+const CLEARANCE: f32 = 8.0;
+/// Between two detours running side by side…
+const TRACK_GAP: f32 = 8.0;
+/// …or, when either has a label, room for the label between them.
+const LABEL_TRACK: f32 = 30.0;
 
-/// Where a connector's label sits relative to its path's midpoint.
+/// Where a connector's label sits at first choice, relative to its path's midpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum LabelSide {
     Above,
@@ -26,8 +44,30 @@ pub(crate) struct Route {
     pub end: Pt,
     /// Degrees, 0 = right, 90 = down (screen coordinates, y grows downwards).
     pub end_angle: f32,
+    /// The path flattened, start to end.
+    pub points: Vec<Pt>,
+    /// The label's first choice: beside this point of the path, on this side.
     pub mid: Pt,
     pub label_side: LabelSide,
+}
+
+impl Route {
+    fn new(f: Finished, mid: Pt, label_side: LabelSide) -> Route {
+        Route {
+            path: f.path,
+            end: f.end,
+            end_angle: f.end_angle,
+            points: f.points,
+            mid,
+            label_side,
+        }
+    }
+
+    /// A single cubic, labelled at its midpoint.
+    fn cubic(a: Pt, c1: Pt, c2: Pt, b: Pt, label_side: LabelSide) -> Route {
+        let mid = crate::geom::cubic_at(a, c1, c2, b, 0.5);
+        Route::new(cubic(a, c1, c2, b), mid, label_side)
+    }
 }
 
 /// A card as the router sees it: where it is, which column and which visible row.
@@ -38,97 +78,279 @@ pub(crate) struct Endpoint {
     pub lane_pos: usize,
 }
 
-/// `top_limit` is the highest y a return arc may reach (the bottom of the header band):
-/// arcs that would cross the stage headers go under the cards instead. `cards` are all
-/// cards on show; a return arc clears those in the block of columns and rows it spans.
-pub(crate) fn route(
-    from: Endpoint,
-    to: Endpoint,
-    same_card: bool,
+/// Routes connectors around the cards of one map. Route the connectors spanning fewer
+/// columns first: detours already laid keep the next ones off their track, so the
+/// shorter ones run nearer the cards, inside the longer ones, and nothing crosses.
+pub(crate) struct Router<'a> {
+    cards: &'a CardIndex,
+    /// Each visible lane's top and bottom, by `Endpoint::lane_pos`.
+    lanes: &'a [(f32, f32)],
+    /// The highest y a connector may reach (the bottom of the header band): arcs that
+    /// would cross the stage headers go under the cards instead.
     top_limit: f32,
-    cards: &[Endpoint],
-) -> Route {
-    let (s, t) = (from.rect, to.rect);
-    if same_card {
-        // A card that leads back to itself: a small loop off its right edge.
-        let (a, b) = (pt(s.right(), s.cy() - 8.0), pt(s.right(), s.cy() + 8.0));
-        return cubic(
-            a,
-            pt(a.x + SIDE_BULGE, a.y - 24.0),
-            pt(b.x + SIDE_BULGE, b.y + 24.0),
-            b,
-            LabelSide::Right,
-        );
+    /// The lowest y a detour may run at (inside the margin below the last lane).
+    bottom_limit: f32,
+    /// The runs across the columns of the detours laid so far.
+    runs: Vec<Run>,
+}
+
+/// A detour's straight run across columns: at `y`, from `x0` to `x1`.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    y: f32,
+    x0: f32,
+    x1: f32,
+    labelled: bool,
+}
+
+impl<'a> Router<'a> {
+    pub fn new(
+        cards: &'a CardIndex,
+        lanes: &'a [(f32, f32)],
+        top_limit: f32,
+        bottom_limit: f32,
+    ) -> Router<'a> {
+        Router {
+            cards,
+            lanes,
+            top_limit,
+            bottom_limit,
+            runs: Vec::new(),
+        }
     }
-    if to.stage_index > from.stage_index {
-        // Forward flow: a horizontal S-curve from the right edge to the left edge.
+
+    /// The route from `from` to `to`; `labelled` keeps room for a label beside a detour.
+    pub fn route(
+        &mut self,
+        from: Endpoint,
+        to: Endpoint,
+        same_card: bool,
+        labelled: bool,
+    ) -> Route {
+        let (s, t) = (from.rect, to.rect);
+        if same_card {
+            // A card that leads back to itself: a small loop off its right edge.
+            let (a, b) = (pt(s.right(), s.cy() - 8.0), pt(s.right(), s.cy() + 8.0));
+            return Route::cubic(
+                a,
+                pt(a.x + SIDE_BULGE, a.y - 24.0),
+                pt(b.x + SIDE_BULGE, b.y + 24.0),
+                b,
+                LabelSide::Right,
+            );
+        }
+        if to.stage_index > from.stage_index {
+            // Forward flow: a horizontal S-curve from the right edge to the left edge…
+            let (a, b) = (pt(s.right(), s.cy()), pt(t.x, t.cy()));
+            let handle = ((b.x - a.x) / 2.0).max(MIN_HANDLE);
+            let direct = Route::cubic(
+                a,
+                pt(a.x + handle, a.y),
+                pt(b.x - handle, b.y),
+                b,
+                LabelSide::Above,
+            );
+            if !self.cards.polyline_hits(&direct.points) {
+                return direct;
+            }
+            // …or, when cards of the columns it skips are in the way, around them.
+            return self.forward_around(from, to, labelled).unwrap_or(direct);
+        }
+        if to.stage_index == from.stage_index {
+            // Same column, other card: bulge out to the right rather than cut through the
+            // cards stacked between them (the bulge stays inside the gap to the next column).
+            let (a, b) = (pt(s.right(), s.cy()), pt(t.right(), t.cy()));
+            let x = a.x.max(b.x) + SIDE_BULGE;
+            return Route::cubic(a, pt(x, a.y), pt(x, b.y), b, LabelSide::Right);
+        }
+        let (over, under) = self.return_arcs(from, to);
+        if let Some(arc) = over
+            .iter()
+            .chain([&under])
+            .find(|r| !self.cards.polyline_hits(&r.points))
+        {
+            return arc.clone();
+        }
+        self.back_around(from, to, labelled)
+            .or(over)
+            .unwrap_or(under)
+    }
+
+    /// The return arcs from `from` back to `to`: over the cards of the block of columns and
+    /// lanes it spans, from top edge to top edge (not within one lane, nor when that would
+    /// cross the stage headers), and under them, from bottom edge to bottom edge.
+    fn return_arcs(&self, from: Endpoint, to: Endpoint) -> (Option<Route>, Route) {
+        let (s, t) = (from.rect, to.rect);
+        let (first, last) = (
+            from.lane_pos.min(to.lane_pos),
+            from.lane_pos.max(to.lane_pos),
+        );
+        let (mut top, mut bottom) = (s.y.min(t.y), s.bottom().max(t.bottom()));
+        if let (Some(&(y0, _)), Some(&(_, y1))) = (self.lanes.get(first), self.lanes.get(last)) {
+            for c in self
+                .cards
+                .cards_in(to.stage_index..from.stage_index + 1, y0, y1)
+            {
+                top = top.min(c.y);
+                bottom = bottom.max(c.bottom());
+            }
+        }
+        // Arcs between cards of one lane always run under them, in the lane's loop track.
+        let over = (from.lane_pos != to.lane_pos && top - LOOP_RISE >= self.top_limit).then(|| {
+            let (a, b) = (pt(s.cx(), s.y), pt(t.cx(), t.y));
+            let c = handle_height(a.y, b.y, top - LOOP_RISE);
+            Route::cubic(a, pt(a.x, c), pt(b.x, c), b, LabelSide::Above)
+        });
+        let (a, b) = (pt(s.cx(), s.bottom()), pt(t.cx(), t.bottom()));
+        let c = handle_height(a.y, b.y, bottom + LOOP_RISE);
+        let under = Route::cubic(a, pt(a.x, c), pt(b.x, c), b, LabelSide::Below);
+        (over, under)
+    }
+
+    /// A forward flow around the cards in the columns it skips: out of the source's right
+    /// edge into the gap, along the free band nearest to halfway between the two cards,
+    /// down or up the gap before the target, into its left edge.
+    fn forward_around(&mut self, from: Endpoint, to: Endpoint, labelled: bool) -> Option<Route> {
+        let (s, t) = (from.rect, to.rect);
         let (a, b) = (pt(s.right(), s.cy()), pt(t.x, t.cy()));
-        let handle = ((b.x - a.x) / 2.0).max(MIN_HANDLE);
-        return cubic(
-            a,
-            pt(a.x + handle, a.y),
-            pt(b.x - handle, b.y),
-            b,
-            LabelSide::Above,
+        let (g1, g2) = (
+            self.cards.column_edge(from.stage_index + 1),
+            self.cards.column_edge(to.stage_index),
         );
+        let y = self.band(
+            from.stage_index + 1..to.stage_index,
+            (g1, g2, labelled),
+            &[((a.y + b.y) / 2.0, 1.0)],
+            |_| true,
+        )?;
+        let path = rounded(
+            &[a, pt(g1, a.y), pt(g1, y), pt(g2, y), pt(g2, b.y), b],
+            CORNER,
+        );
+        Some(Route::new(path, pt((g1 + g2) / 2.0, y), LabelSide::Above))
     }
-    if to.stage_index == from.stage_index {
-        // Same column, other card: bulge out to the right rather than cut through the
-        // cards stacked between them.
-        let (a, b) = (pt(s.right(), s.cy()), pt(t.right(), t.cy()));
-        let x = a.x.max(b.x) + SIDE_BULGE;
-        return cubic(a, pt(x, a.y), pt(x, b.y), b, LabelSide::Right);
+
+    /// A return that neither arc can make without crossing a card: out of the source's
+    /// left edge into the gap, under (or over) both cards along a free band, and into the
+    /// target's right edge from the gap after it. Cards in neighbouring columns face each
+    /// other across one gap, and a short hook joins them.
+    fn back_around(&mut self, from: Endpoint, to: Endpoint, labelled: bool) -> Option<Route> {
+        let (s, t) = (from.rect, to.rect);
+        let (a, b) = (pt(s.x, s.cy()), pt(t.right(), t.cy()));
+        if from.stage_index == to.stage_index + 1 {
+            let h = (a.x - b.x) / 2.0;
+            return Some(Route::cubic(
+                a,
+                pt(a.x - h, a.y),
+                pt(b.x + h, b.y),
+                b,
+                LabelSide::Above,
+            ));
+        }
+        let (gs, gt) = (
+            self.cards.column_edge(from.stage_index),
+            self.cards.column_edge(to.stage_index + 1),
+        );
+        // It must pass beyond both cards' middles, so it reads as a loop and not as a
+        // flow drawn backwards; within one lane it stays under the cards, as arcs do.
+        let (low, high) = (a.y.max(b.y) + CLEARANCE, a.y.min(b.y) - CLEARANCE);
+        let below = s.bottom().max(t.bottom()) + LOOP_RISE / 2.0;
+        let above = s.y.min(t.y) - LOOP_RISE / 2.0;
+        let one_lane = from.lane_pos == to.lane_pos;
+        let targets: &[(f32, f32)] = if one_lane {
+            &[(below, 1.0)]
+        } else {
+            &[(below, 1.0), (above, -1.0)]
+        };
+        let y = self.band(
+            to.stage_index + 1..from.stage_index,
+            (gt, gs, labelled),
+            targets,
+            |y| y >= low || (!one_lane && y <= high),
+        )?;
+        let path = rounded(
+            &[a, pt(gs, a.y), pt(gs, y), pt(gt, y), pt(gt, b.y), b],
+            CORNER,
+        );
+        let side = if y > a.y {
+            LabelSide::Below
+        } else {
+            LabelSide::Above
+        };
+        Some(Route::new(path, pt((gs + gt) / 2.0, y), side))
     }
-    // Backwards: a return arc from the top of the source over to the top of the target,
-    // high enough to clear every card in between…
-    let (stages, lanes) = (
-        to.stage_index..=from.stage_index,
-        from.lane_pos.min(to.lane_pos)..=from.lane_pos.max(to.lane_pos),
-    );
-    let between = cards
-        .iter()
-        .filter(|c| stages.contains(&c.stage_index) && lanes.contains(&c.lane_pos));
-    let (mut top, mut bottom) = (s.y.min(t.y), s.bottom().max(t.bottom()));
-    for c in between {
-        top = top.min(c.rect.y);
-        bottom = bottom.max(c.rect.bottom());
+
+    /// The y nearest to one of `targets` at which a line from `x0` to `x1` can cross the
+    /// columns `cols` with `CLEARANCE` from every card, among those `accept` takes, moved
+    /// outwards (`target.1`: +1 down, −1 up) past the detours already running there; the
+    /// run is then kept for the next ones.
+    fn band(
+        &mut self,
+        cols: Range<usize>,
+        (x0, x1, labelled): (f32, f32, bool),
+        targets: &[(f32, f32)],
+        accept: impl Fn(f32) -> bool,
+    ) -> Option<f32> {
+        /// Detours laid side by side past this many give up on the band.
+        const MAX_STEPS: usize = 8;
+        let mut best: Option<(f32, f32)> = None;
+        for (lo, hi) in self
+            .cards
+            .free_bands(cols, self.top_limit, self.bottom_limit)
+        {
+            let (lo, hi) = (lo + CLEARANCE, hi - CLEARANCE);
+            if hi < lo {
+                continue;
+            }
+            for &(target, outwards) in targets {
+                let mut y = target.clamp(lo, hi);
+                let mut free = false;
+                for _ in 0..MAX_STEPS {
+                    let past = self
+                        .runs
+                        .iter()
+                        .filter(|r| r.x0 < x1 && x0 < r.x1)
+                        .filter_map(|r| {
+                            let room = if r.labelled || labelled {
+                                LABEL_TRACK
+                            } else {
+                                TRACK_GAP
+                            };
+                            ((r.y - y).abs() < room).then_some(r.y + outwards * room)
+                        })
+                        .reduce(|a, b| if outwards > 0.0 { a.max(b) } else { a.min(b) });
+                    match past {
+                        None => {
+                            free = true;
+                            break;
+                        }
+                        Some(next) => y = next,
+                    }
+                    if !(lo..=hi).contains(&y) {
+                        break;
+                    }
+                }
+                let off = (y - target).abs();
+                if free && accept(y) && best.is_none_or(|(o, _)| off < o) {
+                    best = Some((off, y));
+                }
+            }
+        }
+        let y = best?.1;
+        self.runs.push(Run {
+            y,
+            x0: x0.min(x1),
+            x1: x0.max(x1),
+            labelled,
+        });
+        Some(y)
     }
-    // Arcs between cards of one lane always run under them, in the lane's loop track.
-    if from.lane_pos != to.lane_pos && top - LOOP_RISE >= top_limit {
-        let (a, b) = (pt(s.cx(), s.y), pt(t.cx(), t.y));
-        let c = handle_height(a.y, b.y, top - LOOP_RISE);
-        return cubic(a, pt(a.x, c), pt(b.x, c), b, LabelSide::Above);
-    }
-    // …or, within one lane or when that would cross the stage headers, from bottom to
-    // bottom underneath.
-    let (a, b) = (pt(s.cx(), s.bottom()), pt(t.cx(), t.bottom()));
-    let c = handle_height(a.y, b.y, bottom + LOOP_RISE);
-    cubic(a, pt(a.x, c), pt(b.x, c), b, LabelSide::Below)
 }
 
 /// The height both handles of an arc from `ya` to `yb` need for its middle to reach
 /// `peak`: a cubic's midpoint is (ya + 3·c1 + 3·c2 + yb) / 8.
 fn handle_height(ya: f32, yb: f32, peak: f32) -> f32 {
     (peak - (ya + yb) / 8.0) * 4.0 / 3.0
-}
-
-fn cubic(a: Pt, c1: Pt, c2: Pt, b: Pt, label_side: LabelSide) -> Route {
-    let mut path = PathBuilder::default();
-    path.move_to(a).cubic_to(c1, c2, b);
-    // The arrow points along the curve's last tangent, which runs from c2 to the end.
-    let (dx, dy) = (b.x - c2.x, b.y - c2.y);
-    let end_angle = if dx == 0.0 && dy == 0.0 {
-        0.0
-    } else {
-        dy.atan2(dx).to_degrees()
-    };
-    Route {
-        path: path.finish(),
-        end: pt(r2(b.x), r2(b.y)),
-        end_angle: r2(end_angle),
-        mid: cubic_at(a, c1, c2, b, 0.5),
-        label_side,
-    }
 }
 
 #[cfg(test)]
@@ -148,39 +370,59 @@ mod tests {
         }
     }
 
+    /// Columns 200 wide with the cards 10 in from their left edge (`ep` puts a card at
+    /// x = 200 × its stage); lanes as given.
+    fn route_among(
+        from: Endpoint,
+        to: Endpoint,
+        lanes: &[(f32, f32)],
+        cards: &[Endpoint],
+    ) -> Route {
+        let columns: Vec<(f32, f32)> = (0..4).map(|i| (i as f32 * 200.0 - 10.0, 200.0)).collect();
+        let index = CardIndex::new(&columns, cards.iter().map(|c| (c.stage_index, c.rect)));
+        Router::new(&index, lanes, 50.0, 1000.0).route(from, to, false, false)
+    }
+
+    const ONE_LANE: &[(f32, f32)] = &[(50.0, 900.0)];
+
     #[test]
     fn forward_is_an_s_curve_pointing_right() {
-        let r = route(ep(0.0, 100.0, 0), ep(200.0, 200.0, 1), false, 50.0, &[]);
+        let r = route_among(ep(0.0, 100.0, 0), ep(200.0, 200.0, 1), ONE_LANE, &[]);
         assert_eq!(r.path, "M100,130 C150,130 150,230 200,230");
         assert_eq!((r.end, r.end_angle), (pt(200.0, 230.0), 0.0));
     }
 
     #[test]
     fn backward_loops_above_or_below() {
-        let above = route(
+        let lanes = &[(50.0, 150.0), (150.0, 900.0)];
+        let above = route_among(
             ep(200.0, 200.0, 1),
             Endpoint {
                 lane_pos: 1,
                 ..ep(0.0, 200.0, 0)
             },
-            false,
-            50.0,
+            lanes,
             &[],
         );
         assert!(above.mid.y < 200.0 - LOOP_RISE + 0.5, "{above:?}");
         assert_eq!(above.end_angle, 90.0);
-        let below = route(ep(200.0, 80.0, 1), ep(0.0, 80.0, 0), false, 50.0, &[]);
+        let below = route_among(ep(200.0, 80.0, 1), ep(0.0, 80.0, 0), lanes, &[]);
         assert!(below.mid.y > 140.0 + LOOP_RISE - 0.5, "{below:?}");
         assert_eq!(below.end_angle, -90.0);
     }
 
     #[test]
     fn a_return_arc_clears_the_cards_in_between() {
+        // Lane 0 above, the arc's two lanes below it.
+        let lanes = &[(50.0, 90.0), (90.0, 600.0), (600.0, 900.0)];
         let (from, to) = (
-            ep(400.0, 300.0, 2),
             Endpoint {
                 lane_pos: 1,
-                ..ep(0.0, 300.0, 0)
+                ..ep(400.0, 300.0, 2)
+            },
+            Endpoint {
+                lane_pos: 2,
+                ..ep(0.0, 620.0, 0)
             },
         );
         let tall = Endpoint {
@@ -191,23 +433,64 @@ mod tests {
                 h: 400.0,
             },
             stage_index: 1,
-            lane_pos: 0,
+            lane_pos: 1,
         };
         let elsewhere = Endpoint {
-            lane_pos: 2,
-            ..ep(200.0, 100.0, 1)
+            rect: Rect {
+                x: 200.0,
+                y: 55.0,
+                w: 100.0,
+                h: 20.0,
+            },
+            stage_index: 1,
+            lane_pos: 0,
         };
-        let r = route(from, to, false, 50.0, &[from, to, tall, elsewhere]);
-        assert!(
-            r.mid.y < 150.0 - LOOP_RISE + 0.5 && r.mid.y > 100.0 - LOOP_RISE,
-            "{r:?}"
-        );
+        let r = route_among(from, to, lanes, &[from, to, tall, elsewhere]);
+        assert!(r.mid.y < 150.0 - LOOP_RISE + 0.5 && r.mid.y > 75.0, "{r:?}");
     }
 
     #[test]
     fn same_stage_bulges_right() {
-        let r = route(ep(0.0, 100.0, 2), ep(0.0, 300.0, 2), false, 50.0, &[]);
+        let r = route_among(ep(0.0, 100.0, 2), ep(0.0, 300.0, 2), ONE_LANE, &[]);
         assert!(r.mid.x > 100.0);
         assert_eq!(r.end_angle, 180.0);
+    }
+
+    #[test]
+    fn a_flow_skipping_columns_goes_around_the_cards_in_its_way() {
+        let (from, to) = (ep(0.0, 100.0, 0), ep(600.0, 100.0, 3));
+        let blocking = [ep(200.0, 60.0, 1), ep(400.0, 100.0, 2)];
+        let cards = [from, to, blocking[0], blocking[1]];
+        let r = route_among(from, to, ONE_LANE, &cards);
+        let index = CardIndex::new(
+            &(0..4)
+                .map(|i| (i as f32 * 200.0 - 10.0, 200.0))
+                .collect::<Vec<_>>(),
+            cards.iter().map(|c| (c.stage_index, c.rect)),
+        );
+        assert!(!index.polyline_hits(&r.points), "{}", r.path);
+        assert_eq!((r.end, r.end_angle), (pt(600.0, 130.0), 0.0));
+        // Through the free band under the blocking cards (below y = 160).
+        assert!(r.points.iter().any(|p| p.y > 160.0), "{}", r.path);
+    }
+
+    #[test]
+    fn a_return_from_a_stacked_card_goes_around_the_card_below_it() {
+        let (from, to) = (ep(400.0, 100.0, 2), ep(0.0, 100.0, 0));
+        let below = [ep(400.0, 170.0, 2), ep(0.0, 170.0, 0), ep(200.0, 100.0, 1)];
+        let cards = [from, to, below[0], below[1], below[2]];
+        let r = route_among(from, to, ONE_LANE, &cards);
+        let index = CardIndex::new(
+            &(0..4)
+                .map(|i| (i as f32 * 200.0 - 10.0, 200.0))
+                .collect::<Vec<_>>(),
+            cards.iter().map(|c| (c.stage_index, c.rect)),
+        );
+        assert!(!index.polyline_hits(&r.points), "{}", r.path);
+        // Out of the source's left edge, into the target's right edge, pointing left.
+        assert_eq!(r.points[0], pt(400.0, 130.0));
+        assert_eq!((r.end, r.end_angle), (pt(100.0, 130.0), 180.0));
+        // It passes under the middle column's card: a loop, not a line drawn backwards.
+        assert!(r.points.iter().any(|p| p.y > 160.0 + CLEARANCE - 0.5));
     }
 }

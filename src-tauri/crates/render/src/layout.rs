@@ -6,15 +6,18 @@
 
 use std::collections::HashMap;
 
-use waymark_model::{Card, Document, LaneKind, Map};
+use waymark_model::{Card, Connector, Document, LaneKind, Map};
 
-use crate::connectors::{self, Endpoint, LabelSide};
+use crate::connectors::{self, Endpoint, Route, Router};
+use crate::curve::flatten_path;
 use crate::emotion;
 use crate::error::RenderError;
 use crate::fonts::TextStyle;
 use crate::fonts::{self, BODY, HEADER, TITLE};
-use crate::geom::{r2, Rect};
+use crate::geom::{r2, Pt, Rect};
+use crate::labels::{LabelText, Placer};
 use crate::ladder::{self, RungBand};
+use crate::obstacles::CardIndex;
 use crate::palette;
 use crate::scene::*;
 use crate::text::{BlockCache, ShapedBlock, Shaper};
@@ -378,7 +381,16 @@ impl Layouter {
             .collect();
         cards.sort_by_key(|c: &SceneCard| order.get(c.id.as_str()).copied().unwrap_or(usize::MAX));
 
-        let connectors = self.connectors(map, &endpoints, &all_endpoints, header_height);
+        let drawn = Drawn {
+            columns: &columns,
+            lanes: &lanes,
+            emotion_lines: &emotion_lines,
+            ladders: &ladders,
+            header_height,
+            bottom: y,
+            right: columns_right,
+        };
+        let connectors = self.connectors(map, &endpoints, &all_endpoints, &drawn);
         let heat = heat(map, &stages);
 
         Scene {
@@ -436,48 +448,87 @@ impl Layouter {
     }
 
     /// Connectors whose two cards are both on show; one into a hidden or collapsed lane
-    /// has nothing to point at and is left out.
+    /// has nothing to point at and is left out. Routed around the cards first, then
+    /// labelled, each label kept clear of the cards, the lines and the labels before it.
     fn connectors(
         &mut self,
         map: &Map,
         endpoints: &HashMap<&str, Endpoint>,
         all: &[Endpoint],
-        header_height: f32,
+        drawn: &Drawn<'_>,
     ) -> Vec<SceneConnector> {
-        let mut out = Vec::new();
-        for c in &map.connectors {
-            let (Some(&from), Some(&to)) = (
-                endpoints.get(c.from_card_id.as_str()),
-                endpoints.get(c.to_card_id.as_str()),
-            ) else {
-                continue;
-            };
-            let route =
-                connectors::route(from, to, c.from_card_id == c.to_card_id, header_height, all);
-            let label = if c.label.trim().is_empty() {
-                None
-            } else {
+        let index = CardIndex::new(drawn.columns, all.iter().map(|e| (e.stage_index, e.rect)));
+        let lanes: Vec<(f32, f32)> = drawn.lanes.iter().map(|l| (l.y, l.y + l.height)).collect();
+        let mut router = Router::new(
+            &index,
+            &lanes,
+            drawn.header_height,
+            drawn.bottom + EDGE_MARGIN / 2.0,
+        );
+        let shown: Vec<(&Connector, Endpoint, Endpoint)> = map
+            .connectors
+            .iter()
+            .filter_map(|c| {
+                let from = *endpoints.get(c.from_card_id.as_str())?;
+                let to = *endpoints.get(c.to_card_id.as_str())?;
+                Some((c, from, to))
+            })
+            .collect();
+        // Shorter spans first (see `Router`); the Scene keeps the map's order.
+        let mut order: Vec<usize> = (0..shown.len()).collect();
+        order.sort_by_key(|&i| shown[i].1.stage_index.abs_diff(shown[i].2.stage_index));
+        let mut routes: Vec<Option<Route>> = vec![None; shown.len()];
+        for i in order {
+            let (c, from, to) = shown[i];
+            let labelled = !c.label.trim().is_empty();
+            routes[i] = Some(router.route(from, to, c.from_card_id == c.to_card_id, labelled));
+        }
+        let routed: Vec<(&Connector, Route)> = shown
+            .iter()
+            .zip(routes)
+            .filter_map(|(&(c, _, _), r)| Some((c, r?)))
+            .collect();
+
+        let mut labels: Vec<Option<TextLine>> = vec![None; routed.len()];
+        if routed.iter().any(|(c, _)| !c.label.trim().is_empty()) {
+            let routes: Vec<&Route> = routed.iter().map(|(_, r)| r).collect();
+            let mut placer = Placer::new(
+                &index,
+                &routes,
+                &drawn.other_lines(),
+                &drawn.texts(),
+                Rect {
+                    x: GUTTER_WIDTH,
+                    y: drawn.header_height,
+                    w: drawn.right - GUTTER_WIDTH,
+                    h: drawn.bottom - drawn.header_height,
+                },
+            );
+            for (i, (c, route)) in routed.iter().enumerate() {
+                if c.label.trim().is_empty() {
+                    continue;
+                }
                 let block = self.fit_one_line(&c.label, BODY, LABEL_MAX_WIDTH);
-                block.lines.first().map(|l| {
-                    let (x, baseline) = match route.label_side {
-                        LabelSide::Above => (route.mid.x - l.width / 2.0, route.mid.y - 6.0),
-                        LabelSide::Below => {
-                            (route.mid.x - l.width / 2.0, route.mid.y + 6.0 + l.baseline)
-                        }
-                        LabelSide::Right => (
-                            route.mid.x + 6.0,
-                            route.mid.y + l.baseline - BODY.line_height / 2.0,
-                        ),
+                labels[i] = block.lines.first().map(|l| {
+                    let text = LabelText {
+                        width: l.width,
+                        baseline: l.baseline,
+                        line_height: BODY.line_height,
                     };
+                    let (x, baseline) = placer.place(i, route, text);
                     TextLine {
                         text: l.text.clone(),
                         x: r2(x),
                         y: r2(baseline),
                         width: r2(l.width),
                     }
-                })
-            };
-            out.push(SceneConnector {
+                });
+            }
+        }
+        routed
+            .into_iter()
+            .zip(labels)
+            .map(|((c, route), label)| SceneConnector {
                 id: c.id.clone(),
                 kind: c.kind,
                 from_card_id: c.from_card_id.clone(),
@@ -487,7 +538,55 @@ impl Layouter {
                 end_y: route.end.y,
                 end_angle: route.end_angle,
                 label,
+            })
+            .collect()
+    }
+}
+
+/// What is already drawn when connectors are laid out: where they may go and what their
+/// labels must keep clear of.
+struct Drawn<'a> {
+    /// Each stage column's left edge and width.
+    columns: &'a [(f32, f32)],
+    lanes: &'a [SceneLane],
+    emotion_lines: &'a [SceneEmotionLine],
+    ladders: &'a [SceneLadder],
+    header_height: f32,
+    /// The bottom of the last lane and the right of the last column.
+    bottom: f32,
+    right: f32,
+}
+
+impl Drawn<'_> {
+    /// The emotion lines and the ladders' stepped lines, as polylines.
+    fn other_lines(&self) -> Vec<Vec<Pt>> {
+        let paths = self
+            .emotion_lines
+            .iter()
+            .map(|l| l.path.as_str())
+            .chain(self.ladders.iter().map(|l| l.path.as_str()));
+        paths.flat_map(flatten_path).collect()
+    }
+
+    /// The ladders' step labels and markers.
+    fn texts(&self) -> Vec<Rect> {
+        let mut out = Vec::new();
+        for step in self.ladders.iter().flat_map(|l| &l.steps) {
+            let r = LADDER_MARKER_R;
+            out.push(Rect {
+                x: step.x - r,
+                y: step.y - r,
+                w: 2.0 * r,
+                h: 2.0 * r,
             });
+            if let Some(l) = &step.label {
+                out.push(Rect {
+                    x: l.x,
+                    y: l.y - BODY.size,
+                    w: l.width,
+                    h: BODY.line_height,
+                });
+            }
         }
         out
     }
@@ -496,10 +595,14 @@ impl Layouter {
 /// How tall a lane must be for the return arcs between its own cards to run under them
 /// inside the lane (a "loop track"), rather than through the cards of the next lane.
 fn loop_track(map: &Map, placed: &[Placed<'_>]) -> f32 {
-    let find = |id: &str| placed.iter().find(|p| p.card.id == id);
+    let by_id: HashMap<&str, &Placed<'_>> =
+        placed.iter().map(|p| (p.card.id.as_str(), p)).collect();
     let mut need: f32 = 0.0;
     for c in &map.connectors {
-        let (Some(from), Some(to)) = (find(&c.from_card_id), find(&c.to_card_id)) else {
+        let (Some(from), Some(to)) = (
+            by_id.get(c.from_card_id.as_str()),
+            by_id.get(c.to_card_id.as_str()),
+        ) else {
             continue;
         };
         if to.stage_index >= from.stage_index {

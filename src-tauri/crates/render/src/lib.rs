@@ -23,13 +23,16 @@
 //! ```
 
 mod connectors;
+mod curve;
 mod emotion;
 mod error;
 pub mod export;
 mod fonts;
 mod geom;
+mod labels;
 mod ladder;
 mod layout;
+mod obstacles;
 mod palette;
 mod patch;
 mod scene;
