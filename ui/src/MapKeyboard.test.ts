@@ -126,6 +126,22 @@ describe('the map is one Tab stop', () => {
     await press('n');
     expect($('[data-testid="quick-add"]')).not.toBeNull();
   });
+  it('a Ctrl+click that takes a card out of the selection keeps it out, though the click focuses it', async () => {
+    const svg = await start();
+    click(svg, 180, 80); // card-a
+    const init = { clientX: 420, clientY: 80, button: 0, pointerId: 1, bubbles: true, cancelable: true, ctrlKey: true };
+    svg.dispatchEvent(new PointerEvent('pointerdown', init));
+    svg.dispatchEvent(new PointerEvent('pointerup', init)); // + card-b
+    flushSync();
+    svg.dispatchEvent(new PointerEvent('pointerdown', { ...init, clientX: 180 })); // − card-a
+    $('[data-card-id="card-a"]')!.focus(); // what the browser does with a press on it
+    svg.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: 180 }));
+    flushSync();
+    await tick();
+    expect($('[data-card-id="card-a"]')!.getAttribute('aria-selected')).toBe('false');
+    expect($('[data-card-id="card-b"]')!.getAttribute('aria-selected')).toBe('true');
+  });
+
   it('from the map itself, an arrow goes to the first card of the focused cell', async () => {
     const svg = await start();
     click(svg, 300, 230); // (Discover, Touchpoints), below card-a
