@@ -111,12 +111,50 @@ impl Editor {
         self.one(&format!("[data-testid=card][data-card-id=\"{id}\"]"))
     }
 
-    /// The middle of a card's body, in viewport pixels.
+    /// The middle of a card's body, in viewport pixels, once it is in view.
     pub(super) fn card_center(&self, id: &str) -> (f64, f64) {
         let body = self.one(&format!(
             "[data-testid=card][data-card-id=\"{id}\"] .card-body"
         ));
+        self.scroll_map_to(&body);
         self.s().center(&body)
+    }
+
+    /// Scrolls the map with the wheel, as a person does, until `e` is wholly in view (a
+    /// map opens at a readable size, so its later stages start out of sight).
+    pub(super) fn scroll_map_to(&self, e: &Element) {
+        let s = self.s();
+        let canvas = self.one("[data-testid=canvas]");
+        let view_box = || s.attribute(&canvas, "viewBox").unwrap_or_default();
+        const MARGIN: f64 = 16.0;
+        // How far a span [lo, hi] must travel to sit inside [start, end].
+        let shift = |lo: f64, hi: f64, start: f64, end: f64| {
+            if lo < start + MARGIN {
+                lo - start - MARGIN
+            } else if hi > end - MARGIN {
+                hi - end + MARGIN
+            } else {
+                0.0
+            }
+        };
+        for _ in 0..8 {
+            let (cx, cy, cw, ch) = s.rect(&canvas);
+            let (x, y, w, h) = s.rect(e);
+            let (dx, dy) = (shift(x, x + w, cx, cx + cw), shift(y, y + h, cy, cy + ch));
+            if dx == 0.0 && dy == 0.0 {
+                return;
+            }
+            let middle = (cx + cw / 2.0, cy + ch / 2.0);
+            // WebKitWebDriver sends wheel events only once the pointer is over the page.
+            s.pointer(vec![json!({ "type": "pointerMove", "origin": "viewport",
+                "x": middle.0 as i64, "y": middle.1 as i64, "duration": 0 })]);
+            let before = view_box();
+            s.wheel(middle, (dx, dy));
+            wait_for(STEP, "the wheel to scroll the map", || {
+                (view_box() != before).then_some(())
+            });
+        }
+        panic!("could not scroll {e:?} into view");
     }
 
     pub(super) fn selected(&self, id: &str) -> bool {

@@ -246,6 +246,8 @@ fn steps(d: &mut Editor) {
     // --- The word-of-mouth loop: the fundraiser's page brings a new supporter's search --
     let loops = "select count(*) from connectors where kind = 'word_of_mouth';";
     assert_eq!(d.sql(loops), "1");
+    // The loop spans the whole journey: the strategist fits the map to see both ends.
+    d.click_css("[data-testid=zoom-fit]");
     d.select_card("c-fundraiser-page");
     let handle = d.one("[data-testid=connect-handle]");
     let from = d.s().center(&handle);
