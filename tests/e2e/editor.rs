@@ -237,6 +237,12 @@ fn cell_titles(d: &Editor, stage: &str, lane: &str) -> String {
 fn cards_are_created_moved_and_selected_with_the_mouse() {
     Editor::run("cards", |d| {
         let s = d.s();
+        // Moving cards across the journey: the user fits the whole map in the window first.
+        let level = texts(s, "[data-testid=zoom-level]").join("");
+        s.click(&d.one("[data-testid=zoom-fit]"));
+        wait_for(STEP, "Fit to show the whole map", || {
+            (texts(s, "[data-testid=zoom-level]").join("") != level).then_some(())
+        });
 
         // Double-click an empty spot of (Discover, Pain points): the inline editor opens.
         assert_eq!(cell_titles(d, "st-discover", "ln-pain"), "");
