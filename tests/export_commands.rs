@@ -182,3 +182,95 @@ fn an_exported_png_imports_as_a_new_map_in_one_undo_step() {
     );
     assert_eq!(maps(&h), "1");
 }
+
+/// The "W × H px" the dialog's page label announces (read with or without an "about").
+fn announced_pixels(label: &str) -> (u32, u32) {
+    let px = label
+        .find(" px")
+        .unwrap_or_else(|| panic!("no pixel size in {label:?}"));
+    let mut sides = label[..px]
+        .rsplit(" · ")
+        .next()
+        .unwrap()
+        .trim_start_matches("about ")
+        .split(" × ")
+        .map(|s| {
+            s.trim()
+                .parse::<u32>()
+                .unwrap_or_else(|_| panic!("{label:?}"))
+        });
+    (sides.next().unwrap(), sides.next().unwrap())
+}
+
+#[test]
+fn the_dialog_announces_the_pixel_size_the_png_is_written_at() {
+    let h = harness();
+    let rx = events(&h);
+    for (i, options) in [
+        // The sample with title block and legend on, as a first-time user gets it.
+        json!({ "format": "png" }),
+        json!({ "format": "png", "titleBlock": false, "legend": false, "dpi": 72 }),
+        json!({ "format": "png", "legend": false, "dpi": 100, "marginMm": 0 }),
+        json!({ "format": "png", "titleBlock": false, "dpi": 120 }),
+        json!({ "format": "png", "page": "a4", "orientation": "landscape", "dpi": 100 }),
+        json!({ "format": "png", "page": "letter", "orientation": "portrait", "dpi": 96 }),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let preview = invoke(
+            &h,
+            "export_preview",
+            json!({ "mapId": "map-supporter", "options": options }),
+        )
+        .unwrap();
+        let label = preview["pageLabel"].as_str().unwrap();
+        let out = h.dir().join(format!("size-{i}.png"));
+        let job = invoke(
+            &h,
+            "export_start",
+            json!({ "mapId": "map-supporter", "options": options, "path": out }),
+        )
+        .unwrap();
+        assert_eq!(finished(&rx, &job).0["outcome"], "done");
+        let decoder =
+            png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
+        let written = decoder.read_info().unwrap();
+        let size = (written.info().width, written.info().height);
+        assert_eq!(announced_pixels(label), size, "{options}: {label}");
+        let dpi = options["dpi"].as_u64().unwrap_or(150);
+        assert!(label.ends_with(&format!(" px at {dpi} dpi")), "{label}");
+    }
+}
+
+#[test]
+fn a_fit_to_content_pdf_announces_its_page_size() {
+    let h = harness();
+    let label = |options: Value| {
+        invoke(
+            &h,
+            "export_preview",
+            json!({ "mapId": "map-supporter", "options": options }),
+        )
+        .unwrap()["pageLabel"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let with = label(json!({ "format": "pdf" }));
+    let without = label(json!({ "format": "pdf", "titleBlock": false, "legend": false }));
+    assert!(
+        with.starts_with("Fit to content · ") && with.ends_with(" mm"),
+        "{with}"
+    );
+    // The title block and legend make the page taller.
+    let mm = |l: &str| -> Vec<f32> {
+        l.trim_start_matches("Fit to content · ")
+            .trim_end_matches(" mm")
+            .split(" × ")
+            .map(|v| v.parse().unwrap())
+            .collect()
+    };
+    assert_eq!(mm(&with)[0], mm(&without)[0], "{with} / {without}");
+    assert!(mm(&with)[1] > mm(&without)[1] + 20.0, "{with} / {without}");
+}

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use base64::Engine;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
-use waymark_render::export::{info_for, preview, today, ExportFormat, ExportOptions, PaperSize};
+use waymark_render::export::{
+    info_for, preview, today, ExportFormat, ExportOptions, PaperSize, Preview,
+};
 
 use super::jobs::{ExportJobs, Snapshot};
 use super::types::{ExportPreview, ImportResult, IMPORTED_EVENT};
@@ -36,24 +38,25 @@ pub async fn export_preview<R: Runtime>(
     // The appendix's pages are counted from the document's channels and passion points.
     let appendix = options.appendix && options.format == ExportFormat::Pdf;
     let snapshot = snapshot(&app, &map_id, appendix)?;
-    let label = page_label(&snapshot.scene, &options);
-    let (png, pages) = tauri::async_runtime::spawn_blocking(move || {
-        preview(
+    let shown = tauri::async_runtime::spawn_blocking(move || {
+        let shown = preview(
             &snapshot.doc,
             &snapshot.scene,
             &options,
             &snapshot.info,
             PREVIEW_PX,
-        )
+        )?;
+        Ok::<_, waymark_render::export::ExportError>((page_label(&options, &shown), shown))
     })
     .await
-    .map_err(|e| AppError::Export(e.to_string()))??;
+    .map_err(|e| AppError::Export(e.to_string()))?;
+    let (label, shown) = shown?;
     Ok(ExportPreview {
         data_url: format!(
             "data:image/png;base64,{}",
-            base64::engine::general_purpose::STANDARD.encode(png)
+            base64::engine::general_purpose::STANDARD.encode(&shown.png)
         ),
-        pages,
+        pages: shown.pages,
         page_label: label,
     })
 }
@@ -201,21 +204,25 @@ fn remember<R: Runtime>(app: &AppHandle<R>, options: &ExportOptions) {
     }
 }
 
-fn page_label(scene: &waymark_render::Scene, options: &ExportOptions) -> String {
-    use waymark_render::export::{Orientation, PT_PER_MM, PT_PER_PX};
+/// The page as the dialog names it. Sizes come from the composed first page (`shown`), so a
+/// "fit to content" page counts the title block, legend and margins, and a PNG's pixels
+/// are the ones `write_png` will write.
+fn page_label(options: &ExportOptions, shown: &Preview) -> String {
+    use waymark_render::export::{Orientation, PT_PER_MM};
+    let pixels = shown
+        .pixels
+        .map(|(w, h)| format!("{w} × {h} px at {} dpi", options.dpi));
     let name = match options.page {
         PaperSize::Fit => {
-            if matches!(options.format, ExportFormat::Png) {
-                let m = 2.0 * options.margin_mm * PT_PER_MM;
-                let px = |v: f32| ((v * PT_PER_PX + m) * options.dpi as f32 / 72.0).round();
-                return format!(
-                    "Fit to content · about {} × {} px at {} dpi",
-                    px(scene.width),
-                    px(scene.height),
-                    options.dpi
-                );
-            }
-            return "Fit to content".into();
+            let mm = |pt: f32| (pt / PT_PER_MM).round();
+            return match pixels {
+                Some(px) => format!("Fit to content · {px}"),
+                None => format!(
+                    "Fit to content · {} × {} mm",
+                    mm(shown.width_pt),
+                    mm(shown.height_pt)
+                ),
+            };
         }
         PaperSize::A4 => "A4",
         PaperSize::A3 => "A3",
@@ -231,14 +238,8 @@ fn page_label(scene: &waymark_render::Scene, options: &ExportOptions) -> String 
         Orientation::Landscape => (h, w, "landscape"),
     };
     let mut label = format!("{name} {o} · {w:.0} × {h:.0} mm");
-    if matches!(options.format, ExportFormat::Png) {
-        let px = |mm: f32| (mm / 25.4 * options.dpi as f32).round();
-        label.push_str(&format!(
-            " · {} × {} px at {} dpi",
-            px(w),
-            px(h),
-            options.dpi
-        ));
+    if let Some(px) = pixels {
+        label.push_str(&format!(" · {px}"));
     }
     label
 }

@@ -367,11 +367,11 @@ fn there_is_no_appendix_unless_asked_and_only_in_a_pdf() {
         appendix: true,
         ..ExportOptions::default()
     };
-    let (_, pages) = preview(&doc, &scene, &png, &info(), 100).unwrap();
+    let pages = preview(&doc, &scene, &png, &info(), 100).unwrap().pages;
     assert_eq!(pages, 1);
     // The preview counts the appendix's pages.
     let pdf = pdf_opts(PaperSize::A4, Orientation::Landscape);
-    let (_, pages) = preview(&doc, &scene, &pdf, &info(), 100).unwrap();
+    let pages = preview(&doc, &scene, &pdf, &info(), 100).unwrap().pages;
     assert_eq!(
         pages as usize,
         1 + appendix_pages(&doc, &pdf, &info()).len()

@@ -948,3 +948,50 @@ fn the_legend_explains_the_markers_the_cards_carry() {
     assert!(!legend.contains(">MARKERS<") && !legend.contains("class=\"marker"));
 }
 
+// ---- what the Export dialog announces -----------------------------------------------------
+
+#[test]
+fn the_preview_announces_the_pixel_size_the_png_is_written_at() {
+    let doc = template_doc();
+    let scene = template_scene();
+    let png = |page: PaperSize, orientation: Orientation, title: bool, legend: bool, dpi: u32| {
+        ExportOptions {
+            format: ExportFormat::Png,
+            page,
+            orientation,
+            title_block: title,
+            legend,
+            dpi,
+            ..ExportOptions::default()
+        }
+    };
+    for o in [
+        png(PaperSize::Fit, Orientation::Landscape, true, true, 150),
+        png(PaperSize::Fit, Orientation::Landscape, false, false, 72),
+        png(PaperSize::Fit, Orientation::Landscape, true, false, 100),
+        png(PaperSize::Fit, Orientation::Portrait, false, true, 96),
+        png(PaperSize::A4, Orientation::Landscape, true, true, 100),
+        png(PaperSize::Letter, Orientation::Portrait, false, true, 150),
+        png(PaperSize::Tabloid, Orientation::Landscape, true, false, 72),
+        ExportOptions {
+            margin_mm: 0.0,
+            ..png(PaperSize::Fit, Orientation::Landscape, true, true, 133)
+        },
+    ] {
+        let shown = preview(&doc, &scene, &o, &info(), 120).unwrap();
+        let mut file = Vec::new();
+        export(&doc, &scene, &o, &info(), &mut file, &mut |_| true).unwrap();
+        let (w, h, _) = decode_png(&file);
+        assert_eq!(shown.pixels, Some((w, h)), "{o:?}");
+        assert_eq!(shown.pages, 1);
+    }
+    // Vector formats have no pixels; their page size is the composed page's.
+    let pdf = opts(PaperSize::Fit, Orientation::Landscape);
+    let shown = preview(&doc, &scene, &pdf, &info(), 120).unwrap();
+    let page = compose(&scene, &pdf, &info()).unwrap().remove(0);
+    assert_eq!(shown.pixels, None);
+    assert_eq!(
+        (shown.width_pt, shown.height_pt),
+        (page.width_pt, page.height_pt)
+    );
+}

@@ -33,4 +33,4 @@ pub use pdf::{write_pdf, MAP_ATTACHMENT};
 pub use png::{png_pixel_size, write_png, write_png_in_bands, MAP_KEYWORD, MAX_DPI, MIN_DPI};
 mod run;
 
-pub use run::{export, export_to_file, info_for, preview, today};
+pub use run::{export, export_to_file, info_for, preview, today, Preview};

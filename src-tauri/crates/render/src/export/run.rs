@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use waymark_model::{cards_csv, map_to_json, Document};
 
 use super::{
-    compose, compose_all, write_pdf, write_png, ExportError, ExportFormat, ExportInfo,
-    ExportOptions, PageSvg,
+    compose, compose_all, png_pixel_size, write_pdf, write_png, ExportError, ExportFormat,
+    ExportInfo, ExportOptions, PageSvg,
 };
 use crate::Scene;
 
@@ -84,22 +84,43 @@ pub fn export_to_file(
     result
 }
 
-/// A small PNG of the first page the export would make (the sheet index for a tiled
-/// poster), at most `max_px` on its longer side, and how many pages there are. `doc` is
-/// needed for the appendix only (its pages are counted): without one, pass an empty
-/// document.
+/// What the Export dialog shows before anything is written, taken from the very pages the
+/// export composes, so what it announces is what the file will be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    /// A small PNG of the first page (the sheet index for a tiled poster).
+    pub png: Vec<u8>,
+    /// How many pages the export makes (sheets and appendix included).
+    pub pages: u32,
+    /// The first page's size in points: the paper, or for "fit to content" the map with
+    /// its title block, legend and margins.
+    pub width_pt: f32,
+    pub height_pt: f32,
+    /// For a PNG, its width × height in pixels at the chosen resolution, as `write_png`
+    /// will write it.
+    pub pixels: Option<(u32, u32)>,
+}
+
+/// The [`Preview`] of an export: its first page drawn at most `max_px` on its longer side.
+/// `doc` is needed for the appendix only (its pages are counted): without one, pass an
+/// empty document. Fails, naming the problem, when the options are out of range or the
+/// page is too large for a PNG at the chosen resolution.
 pub fn preview(
     doc: &Document,
     scene: &Scene,
     options: &ExportOptions,
     info: &ExportInfo,
     max_px: u32,
-) -> Result<(Vec<u8>, u32), ExportError> {
+) -> Result<Preview, ExportError> {
     let pages = match options.format {
         ExportFormat::Pdf => compose_all(doc, scene, options, info)?,
         _ => vec![single_page(scene, options, info)?],
     };
     let page = &pages[0];
+    let pixels = match options.format {
+        ExportFormat::Png => Some(png_pixel_size(page, options.dpi)?),
+        _ => None,
+    };
     let tree = super::parse_svg(&page.svg)?;
     let longer = page.width_pt.max(page.height_pt).max(1.0);
     let scale = (max_px as f32 / longer).min(4.0);
@@ -115,7 +136,13 @@ pub fn preview(
     let png = pixmap
         .encode_png()
         .map_err(|e| ExportError::Png(e.to_string()))?;
-    Ok((png, pages.len() as u32))
+    Ok(Preview {
+        png,
+        pages: pages.len() as u32,
+        width_pt: page.width_pt,
+        height_pt: page.height_pt,
+        pixels,
+    })
 }
 
 /// The title block's and PDF metadata's facts for a map.
