@@ -89,7 +89,7 @@ pub struct ExportOptions {
     pub dpi: u32,
     /// Map name, persona and date in a block under the map.
     pub title_block: bool,
-    /// Lane kinds, channels with their icons, connector kinds.
+    /// The lanes by name, channels with their icons, connector kinds and card markers.
     pub legend: bool,
     /// Print the page as a poster across several sheets of this size (PDF only).
     pub tile: Option<PaperSize>,
