@@ -202,3 +202,82 @@ fn the_pdf_drawn_by_poppler_matches_the_golden_png() {
         blank * 100.0
     );
 }
+
+/// `page` cut down to a window of it (`x`, `y`, `w`, `h` in points): the same drawing, a
+/// smaller picture, so a golden image can show one detail at a readable size.
+fn window(page: &PageSvg, x: f32, y: f32, w: f32, h: f32) -> PageSvg {
+    let mut svg = page.svg.clone();
+    let start = svg.find(" width=\"").unwrap();
+    let end = svg.find(" font-family=").unwrap();
+    svg.replace_range(
+        start..end,
+        &format!(" width=\"{w}\" height=\"{h}\" viewBox=\"{x} {y} {w} {h}\""),
+    );
+    PageSvg {
+        svg,
+        width_pt: w,
+        height_pt: h,
+        label: None,
+    }
+}
+
+/// The sample as a PNG page of its own size, and where its grid's right and bottom edges
+/// fall on the page (points).
+fn fit_page(title_block: bool, legend: bool) -> (PageSvg, f32, f32) {
+    let (_, scene) = template();
+    let opts = ExportOptions {
+        title_block,
+        legend,
+        ..ExportOptions::default()
+    };
+    let page = compose(&scene, &opts, &info()).unwrap().remove(0);
+    let margin = opts.margin_mm * PT_PER_MM;
+    let stage = scene.stages.last().unwrap();
+    let lane = scene.lanes.last().unwrap();
+    let right = margin + (stage.x + stage.width) * PT_PER_PX;
+    let bottom = margin + (lane.y + lane.height) * PT_PER_PX;
+    (page, right, bottom)
+}
+
+#[test]
+fn the_map_frame_ends_at_the_last_column_and_the_last_lane() {
+    let (page, right, bottom) = fit_page(false, false);
+    // The last stage's header, tinted to the map's right edge.
+    let corner = window(
+        &page,
+        right - 240.0,
+        0.0,
+        page.width_pt - right + 240.0,
+        90.0,
+    );
+    check(
+        "sample-top-right-144dpi.png",
+        &png_of(&corner, 144),
+        8,
+        0.002,
+    );
+    // The last lane's band down to the map's bottom edge, then the margin: no blank band.
+    let corner = window(
+        &page,
+        right - 240.0,
+        bottom - 90.0,
+        page.width_pt - right + 240.0,
+        page.height_pt - bottom + 90.0,
+    );
+    check(
+        "sample-bottom-right-144dpi.png",
+        &png_of(&corner, 144),
+        8,
+        0.002,
+    );
+}
+
+#[test]
+fn the_legend_matches_its_golden_image() {
+    let (page, right, bottom) = fit_page(true, true);
+    // The legend sits at the right, under the map: lanes by name, channels, connectors and
+    // markers.
+    let x = right - 680.0;
+    let legend = window(&page, x, bottom, page.width_pt - x, page.height_pt - bottom);
+    check("sample-legend-144dpi.png", &png_of(&legend, 144), 8, 0.002);
+}
