@@ -50,7 +50,8 @@ pub struct ExportPreview {
     /// How many pages (sheets, for a tiled poster) the export makes; 1 for PNG/SVG.
     pub pages: u32,
     /// The page as the user should read it, e.g. "A3 landscape · 420 × 297 mm" or
-    /// "Fit to content · 3 402 × 1 288 px at 150 dpi".
+    /// "Fit to content · 2724 × 2557 px at 150 dpi": sizes are those of the page the
+    /// export composes, a PNG's pixels those it will be written with.
     pub page_label: String,
 }
 

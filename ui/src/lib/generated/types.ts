@@ -634,7 +634,8 @@ dataUrl: string,
 pages: number, 
 /**
  * The page as the user should read it, e.g. "A3 landscape · 420 × 297 mm" or
- * "Fit to content · 3 402 × 1 288 px at 150 dpi".
+ * "Fit to content · 2724 × 2557 px at 150 dpi": sizes are those of the page the
+ * export composes, a PNG's pixels those it will be written with.
  */
 pageLabel: string, };
 
