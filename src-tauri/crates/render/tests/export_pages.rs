@@ -892,10 +892,11 @@ fn the_legend_names_the_lanes_as_the_map_does() {
 }
 
 #[test]
-fn the_legend_follows_renamed_hidden_and_long_lanes() {
+fn the_legend_follows_renamed_recoloured_hidden_and_long_lanes() {
     let mut doc = template_doc();
     let map = &mut doc.maps[0];
     map.lanes[0].name = "Where we meet them".into();
+    map.lanes[0].color = Some("#7048e8".into());
     map.lanes[1].name = "Volunteer coordinators and partner organisations".into();
     map.lanes[2].hidden = true;
     let hidden = map.lanes[2].name.clone();
@@ -906,6 +907,19 @@ fn the_legend_follows_renamed_hidden_and_long_lanes() {
     assert!(long.unwrap().name.len() > 1, "the name wraps on the map");
     let legend = legend_svg(&scene);
     assert!(legend.contains(">Where we meet them<"));
+    // A lane's own colour tints its cards, and its swatch alike.
+    let recoloured = &doc.maps[0].lanes[0];
+    let card = scene
+        .cards
+        .iter()
+        .find(|c| c.lane_id == recoloured.id)
+        .unwrap();
+    assert_ne!(card.stroke, "#1d4ed8", "the cards take the lane's colour");
+    let at = legend.find(">Where we meet them<").unwrap();
+    assert_eq!(
+        swatch_before(&legend, at),
+        (card.fill.clone(), card.stroke.clone())
+    );
     assert!(legend.contains(">Volunteer coordinators"), "{legend}");
     assert!(!legend.contains(&format!(">{hidden}<")), "a hidden lane");
 }
