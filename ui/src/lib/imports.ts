@@ -1,7 +1,7 @@
 // Adding a map from an exported file: which files qualify, and what the user is told.
 
 import type { ImportResult } from './generated/types';
-import { fileName } from './exportOptions';
+import { fileName } from './export/exportOptions';
 
 /** The exports that carry their map: PNG and PDF (embedded) and JSON. */
 export const IMPORTABLE_EXTENSIONS = ['png', 'pdf', 'json'] as const;

@@ -5,7 +5,7 @@ import * as ipc from './ipc';
 import { DocumentStore } from './state.svelte';
 import { Toasts } from './toasts.svelte';
 import { documentState, scene } from '../test/fixtures';
-import { DEFAULT_OPTIONS } from './exportOptions';
+import { DEFAULT_OPTIONS } from './export/exportOptions';
 
 afterEach(() => {
   clearMocks();

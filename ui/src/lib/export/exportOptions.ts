@@ -2,7 +2,7 @@
 // the choices and their labels, validation of typed numbers, the suggested file name and
 // how sizes and lengths are written.
 
-import type { Background, ExportFormat, ExportOptions, Orientation, PaperSize } from './generated/types';
+import type { Background, ExportFormat, ExportOptions, Orientation, PaperSize } from '../generated/types';
 
 export interface FormatInfo {
   id: ExportFormat;

@@ -14,8 +14,8 @@ import {
   unavailable,
   type Control,
 } from './exportOptions';
-import { importedMessage, isImportable, notImportableMessage } from './imports';
-import type { ExportFormat, ExportOptions } from './generated/types';
+import { importedMessage, isImportable, notImportableMessage } from '../imports';
+import type { ExportFormat, ExportOptions } from '../generated/types';
 
 const opts = (o: Partial<ExportOptions> = {}): ExportOptions => ({ ...DEFAULT_OPTIONS, ...o });
 const applies = (control: Control, o: Partial<ExportOptions>) => unavailable(control, opts(o)) === null;

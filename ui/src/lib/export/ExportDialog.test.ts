@@ -6,7 +6,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import ExportDialog from './ExportDialog.svelte';
-import { DEFAULT_OPTIONS } from '../exportOptions';
+import { DEFAULT_OPTIONS } from './exportOptions';
 import type { ExportOptions, ExportPreview } from '../generated/types';
 
 const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
