@@ -13,6 +13,7 @@ mod edit;
 mod error;
 mod generate;
 pub mod interchange;
+mod patch;
 pub mod plan;
 mod rebuild;
 pub mod report;
@@ -28,6 +29,7 @@ pub use interchange::{
     PerformanceImport, PerformanceProblem, PerformanceRow, CSV_HEADER, MAP_FORMAT,
     MAP_FORMAT_VERSION,
 };
+pub use patch::*;
 pub use plan::*;
 pub use report::*;
 pub use types::*;

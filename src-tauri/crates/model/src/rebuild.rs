@@ -2,7 +2,7 @@
 //! rules the editor enforces and comes out in canonical order. Used for everything that
 //! arrives whole: a file being loaded, a template, a test fixture.
 
-use crate::{Document, Edit, EditError};
+use crate::{ChannelPatch, Document, Edit, EditError};
 
 impl Document {
     /// The same document, built again edit by edit; refused if any part breaks a rule.
@@ -24,7 +24,10 @@ impl Document {
                     channel.plan.job.works_with.clear();
                     hand_offs.push(Edit::UpdateChannel {
                         channel_id: c.id.clone(),
-                        props: c.props(),
+                        props: ChannelPatch {
+                            plan: Some(c.plan.clone()),
+                            ..Default::default()
+                        },
                     });
                 }
                 Edit::AddChannel {

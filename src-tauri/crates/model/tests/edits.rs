@@ -128,7 +128,8 @@ fn bad_values_name_the_field() {
                     name: "x".into(),
                     color: Some("red".into()),
                     width: 240,
-                },
+                }
+                .into(),
             },
             "stage.color",
         ),
@@ -141,7 +142,8 @@ fn bad_values_name_the_field() {
                     name: "x".into(),
                     color: None,
                     width: 5,
-                },
+                }
+                .into(),
             },
             "stage.width",
         ),
@@ -218,7 +220,8 @@ fn changing_a_lane_kind_changes_its_cards() {
                 color: None,
                 collapsed: false,
                 hidden: false,
-            },
+            }
+            .into(),
         },
     );
     assert_eq!(doc.maps[0].card("c4").unwrap().kind, LaneKind::Notes);

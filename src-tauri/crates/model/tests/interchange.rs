@@ -299,7 +299,7 @@ fn a_channel_with_the_same_id_but_other_content_is_added_under_a_fresh_id() {
     props.name = "Social media (renamed here)".into();
     Edit::UpdateChannel {
         channel_id: "ch1".into(),
-        props,
+        props: props.into(),
     }
     .apply(&mut doc)
     .unwrap();
@@ -542,7 +542,7 @@ fn update_card(doc: &mut Document, card_id: &str, f: impl FnOnce(&mut CardProps)
     Edit::UpdateCard {
         map_id: doc.maps[0].id.clone(),
         card_id: card_id.into(),
-        props,
+        props: props.into(),
     }
     .apply(doc)
     .unwrap();

@@ -68,7 +68,8 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                     .take(s.b % 3)
                     .map(|p| p.id.clone())
                     .collect(),
-            },
+            }
+            .into(),
         },
         2 => Edit::ReorderMap {
             map_id: m,
@@ -94,7 +95,8 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                 name: s.text.clone(),
                 color,
                 width: 200 + s.n,
-            },
+            }
+            .into(),
         },
         6 => Edit::ReorderStage {
             map_id: m,
@@ -126,7 +128,8 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                 color,
                 collapsed: s.n == 3,
                 hidden: s.n == 4,
-            },
+            }
+            .into(),
         },
         10 => Edit::ReorderLane {
             map_id: m,
@@ -164,20 +167,26 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
             }
         }
         14 => {
+            // A field-level patch: only what it names changes.
             let card = pick(&map.cards, s.b)?;
-            let mut props = card.props();
-            props.title = s.text.clone();
-            props.flags.point_of_vulnerability = !props.flags.point_of_vulnerability;
-            props.persona_ids = doc
-                .personas
-                .iter()
-                .take(s.n as usize % 3)
-                .map(|p| p.id.clone())
-                .collect();
+            let mut flags = card.flags;
+            flags.point_of_vulnerability = !flags.point_of_vulnerability;
             Edit::UpdateCard {
                 map_id: m,
                 card_id: card.id.clone(),
-                props,
+                props: CardPatch {
+                    title: Some(s.text.clone()),
+                    flags: (s.c % 2 == 0).then_some(flags),
+                    color: (s.c % 3 == 0).then_some(color),
+                    persona_ids: (s.n % 2 == 1).then(|| {
+                        doc.personas
+                            .iter()
+                            .take(s.n as usize % 3)
+                            .map(|p| p.id.clone())
+                            .collect()
+                    }),
+                    ..Default::default()
+                },
             }
         }
         15 | 16 => Edit::MoveCard {
@@ -205,9 +214,9 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
         19 => Edit::UpdateConnector {
             map_id: m,
             connector_id: pick(&map.connectors, s.b)?.id.clone(),
-            props: ConnectorProps {
-                kind: ConnectorKind::ALL[s.n as usize % 4],
-                label: s.text.clone(),
+            props: ConnectorPatch {
+                kind: (s.c % 2 == 0).then_some(ConnectorKind::ALL[s.n as usize % 4]),
+                label: Some(s.text.clone()),
             },
         },
         20 => Edit::MoveConnector {
@@ -242,7 +251,8 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                 name: s.text.clone(),
                 icon: "X".into(),
                 color,
-            },
+            }
+            .into(),
         },
         25 => Edit::DeleteChannel {
             channel_id: pick(&doc.channels, s.b)?.id.clone(),
@@ -283,7 +293,8 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                         name: s.text.clone(),
                         description: String::new(),
                         persona_ids: vec![],
-                    },
+                    }
+                    .into(),
                 },
             ],
         },

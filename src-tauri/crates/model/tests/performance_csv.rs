@@ -55,7 +55,7 @@ fn set_plan(doc: &mut Document, channel_id: &str, plan: ChannelPlan) {
     props.plan = plan;
     Edit::UpdateChannel {
         channel_id: channel_id.into(),
-        props,
+        props: props.into(),
     }
     .apply(doc)
     .unwrap();

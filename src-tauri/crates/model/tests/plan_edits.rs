@@ -83,7 +83,7 @@ fn update_channel(doc: &Document, id: &str, change: impl FnOnce(&mut ChannelPlan
     change(&mut props.plan);
     Edit::UpdateChannel {
         channel_id: id.into(),
-        props,
+        props: props.into(),
     }
 }
 
@@ -93,7 +93,7 @@ fn update_card(doc: &Document, id: &str, change: impl FnOnce(&mut CardProps)) ->
     Edit::UpdateCard {
         map_id: "m1".into(),
         card_id: id.into(),
-        props,
+        props: props.into(),
     }
 }
 
@@ -103,7 +103,7 @@ fn update_stage(doc: &Document, id: &str, rung: Option<&str>) -> Edit {
     Edit::UpdateStage {
         map_id: "m1".into(),
         stage_id: id.into(),
-        props,
+        props: props.into(),
     }
 }
 
@@ -351,7 +351,7 @@ fn a_photo_must_be_a_png() {
     });
     let edit = Edit::UpdatePersona {
         persona_id: "p1".into(),
-        props: props.clone(),
+        props: props.clone().into(),
     };
     let err = refuse(&mut doc, &edit);
     assert_eq!(field_of(&err), "persona.photo");
@@ -368,7 +368,7 @@ fn a_photo_must_be_a_png() {
         &mut doc,
         &Edit::UpdatePersona {
             persona_id: "p1".into(),
-            props,
+            props: props.into(),
         },
     );
     assert!(doc.personas[0].photo.is_some());

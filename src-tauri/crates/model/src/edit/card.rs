@@ -27,27 +27,30 @@ pub(crate) fn update(
     doc: &mut Document,
     map_id: &str,
     card_id: &str,
-    props: &CardProps,
+    patch: &CardPatch,
 ) -> Result<Edit, EditError> {
-    check_props(doc, props)?;
+    let card = map_ref(doc, map_id)?
+        .card(card_id)
+        .ok_or_else(|| not_found("card", card_id))?;
+    let (props, inverse) = patch.applied_to(&card.props());
+    check_props(doc, &props)?;
     let map = map_mut(doc, map_id)?;
     let card = map
         .cards
         .iter_mut()
         .find(|c| c.id == card_id)
         .ok_or_else(|| not_found("card", card_id))?;
-    let old = card.props();
-    card.title = props.title.clone();
-    card.body = props.body.clone();
-    card.color = props.color.clone();
-    card.channel_id = props.channel_id.clone();
-    card.persona_ids = props.persona_ids.clone();
+    card.title = props.title;
+    card.body = props.body;
+    card.color = props.color;
+    card.channel_id = props.channel_id;
+    card.persona_ids = props.persona_ids;
     card.flags = props.flags;
-    card.plan = props.plan.clone();
+    card.plan = props.plan;
     Ok(Edit::UpdateCard {
         map_id: map_id.to_string(),
         card_id: card_id.to_string(),
-        props: old,
+        props: inverse,
     })
 }
 

@@ -27,18 +27,18 @@ pub(crate) fn update(
     doc: &mut Document,
     map_id: &str,
     connector_id: &str,
-    props: &ConnectorProps,
+    patch: &ConnectorPatch,
 ) -> Result<Edit, EditError> {
-    check_name("connector.label", &props.label)?;
     let map = map_mut(doc, map_id)?;
     let c = find_mut(map, connector_id)?;
-    let old = c.props();
+    let (props, inverse) = patch.applied_to(&c.props());
+    check_name("connector.label", &props.label)?;
     c.kind = props.kind;
-    c.label = props.label.clone();
+    c.label = props.label;
     Ok(Edit::UpdateConnector {
         map_id: map_id.to_string(),
         connector_id: connector_id.to_string(),
-        props: old,
+        props: inverse,
     })
 }
 

@@ -19,19 +19,19 @@ pub(crate) fn add(doc: &mut Document, map: &Map, index: u32) -> Result<Edit, Edi
 pub(crate) fn update(
     doc: &mut Document,
     map_id: &str,
-    props: &MapProps,
+    patch: &MapPatch,
 ) -> Result<Edit, EditError> {
+    let (props, inverse) = patch.applied_to(&map_ref(doc, map_id)?.props());
     check_name("map.name", &props.name)?;
     check_len("map.description", &props.description, MAX_TEXT)?;
     ensure_personas_exist(doc, "map.personaIds", &props.persona_ids)?;
     let map = map_mut(doc, map_id)?;
-    let old = map.props();
-    map.name = props.name.clone();
-    map.description = props.description.clone();
-    map.persona_ids = props.persona_ids.clone();
+    map.name = props.name;
+    map.description = props.description;
+    map.persona_ids = props.persona_ids;
     Ok(Edit::UpdateMap {
         map_id: map_id.to_string(),
-        props: old,
+        props: inverse,
     })
 }
 

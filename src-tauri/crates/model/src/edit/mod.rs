@@ -14,14 +14,16 @@ use ts_rs::TS;
 use crate::*;
 
 /// Every change to a document. Indices are positions in the relevant list (for cards:
-/// within their cell) and are clamped to the list's length.
+/// within their cell) and are clamped to the list's length. `Update*` edits carry a patch
+/// of only the fields that change (see `patch.rs`); their inverse carries the old values
+/// of exactly those fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "type")]
 pub enum Edit {
     #[serde(rename_all = "camelCase")]
     AddMap { map: Map, index: u32 },
     #[serde(rename_all = "camelCase")]
-    UpdateMap { map_id: Id, props: MapProps },
+    UpdateMap { map_id: Id, props: MapPatch },
     #[serde(rename_all = "camelCase")]
     ReorderMap { map_id: Id, index: u32 },
     #[serde(rename_all = "camelCase")]
@@ -37,7 +39,7 @@ pub enum Edit {
     UpdateStage {
         map_id: Id,
         stage_id: Id,
-        props: StageProps,
+        props: StagePatch,
     },
     #[serde(rename_all = "camelCase")]
     ReorderStage {
@@ -54,7 +56,7 @@ pub enum Edit {
     UpdateLane {
         map_id: Id,
         lane_id: Id,
-        props: LaneProps,
+        props: LanePatch,
     },
     #[serde(rename_all = "camelCase")]
     ReorderLane { map_id: Id, lane_id: Id, index: u32 },
@@ -67,7 +69,7 @@ pub enum Edit {
     UpdateCard {
         map_id: Id,
         card_id: Id,
-        props: CardProps,
+        props: CardPatch,
     },
     /// Moves a card to a cell (possibly its own) at a position within that cell.
     #[serde(rename_all = "camelCase")]
@@ -91,7 +93,7 @@ pub enum Edit {
     UpdateConnector {
         map_id: Id,
         connector_id: Id,
-        props: ConnectorProps,
+        props: ConnectorPatch,
     },
     /// Re-attaches a connector's ends.
     #[serde(rename_all = "camelCase")]
@@ -113,7 +115,7 @@ pub enum Edit {
     #[serde(rename_all = "camelCase")]
     AddChannel { channel: Channel, index: u32 },
     #[serde(rename_all = "camelCase")]
-    UpdateChannel { channel_id: Id, props: ChannelProps },
+    UpdateChannel { channel_id: Id, props: ChannelPatch },
     #[serde(rename_all = "camelCase")]
     ReorderChannel { channel_id: Id, index: u32 },
     #[serde(rename_all = "camelCase")]
@@ -122,7 +124,7 @@ pub enum Edit {
     #[serde(rename_all = "camelCase")]
     AddPersona { persona: Persona, index: u32 },
     #[serde(rename_all = "camelCase")]
-    UpdatePersona { persona_id: Id, props: PersonaProps },
+    UpdatePersona { persona_id: Id, props: PersonaPatch },
     #[serde(rename_all = "camelCase")]
     ReorderPersona { persona_id: Id, index: u32 },
     #[serde(rename_all = "camelCase")]

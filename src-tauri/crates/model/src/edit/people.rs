@@ -22,22 +22,27 @@ pub(crate) fn add_channel(
 pub(crate) fn update_channel(
     doc: &mut Document,
     id: &str,
-    props: &ChannelProps,
+    patch: &ChannelPatch,
 ) -> Result<Edit, EditError> {
-    check_channel(doc, id, props)?;
+    let ch = doc
+        .channels
+        .iter()
+        .find(|c| c.id == id)
+        .ok_or_else(|| not_found("channel", id))?;
+    let (props, inverse) = patch.applied_to(&ch.props());
+    check_channel(doc, id, &props)?;
     let ch = doc
         .channels
         .iter_mut()
         .find(|c| c.id == id)
         .ok_or_else(|| not_found("channel", id))?;
-    let old = ch.props();
-    ch.name = props.name.clone();
-    ch.icon = props.icon.clone();
-    ch.color = props.color.clone();
-    ch.plan = props.plan.clone();
+    ch.name = props.name;
+    ch.icon = props.icon;
+    ch.color = props.color;
+    ch.plan = props.plan;
     Ok(Edit::UpdateChannel {
         channel_id: id.to_string(),
-        props: old,
+        props: inverse,
     })
 }
 
@@ -60,12 +65,13 @@ pub(crate) fn delete_channel(doc: &mut Document, id: &str) -> Result<Edit, EditE
             .iter()
             .filter(|c| c.channel_id.as_deref() == Some(id))
         {
-            let mut props = card.props();
-            props.channel_id = None;
             steps.push(Edit::UpdateCard {
                 map_id: map.id.clone(),
                 card_id: card.id.clone(),
-                props,
+                props: CardPatch {
+                    channel_id: Some(None),
+                    ..Default::default()
+                },
             });
         }
     }
@@ -74,11 +80,14 @@ pub(crate) fn delete_channel(doc: &mut Document, id: &str) -> Result<Edit, EditE
         .iter()
         .filter(|c| c.plan.job.works_with.iter().any(|w| w == id))
     {
-        let mut props = other.props();
-        props.plan.job.works_with.retain(|w| w != id);
+        let mut plan = other.plan.clone();
+        plan.job.works_with.retain(|w| w != id);
         steps.push(Edit::UpdateChannel {
             channel_id: other.id.clone(),
-            props,
+            props: ChannelPatch {
+                plan: Some(plan),
+                ..Default::default()
+            },
         });
     }
     with_cleanup(doc, steps, |doc| {
@@ -114,23 +123,23 @@ pub(crate) fn add_persona(
 pub(crate) fn update_persona(
     doc: &mut Document,
     id: &str,
-    props: &PersonaProps,
+    patch: &PersonaPatch,
 ) -> Result<Edit, EditError> {
-    check_persona(props)?;
     let p = doc
         .personas
         .iter_mut()
         .find(|p| p.id == id)
         .ok_or_else(|| not_found("persona", id))?;
-    let old = p.props();
-    p.name = props.name.clone();
-    p.segment = props.segment.clone();
-    p.color = props.color.clone();
-    p.goals = props.goals.clone();
-    p.photo = props.photo.clone();
+    let (props, inverse) = patch.applied_to(&p.props());
+    check_persona(&props)?;
+    p.name = props.name;
+    p.segment = props.segment;
+    p.color = props.color;
+    p.goals = props.goals;
+    p.photo = props.photo;
     Ok(Edit::UpdatePersona {
         persona_id: id.to_string(),
-        props: old,
+        props: inverse,
     })
 }
 
@@ -150,11 +159,12 @@ pub(crate) fn delete_persona(doc: &mut Document, id: &str) -> Result<Edit, EditE
     let mut steps = Vec::new();
     for map in &doc.maps {
         if map.persona_ids.iter().any(|p| p == id) {
-            let mut props = map.props();
-            props.persona_ids = without(&props.persona_ids);
             steps.push(Edit::UpdateMap {
                 map_id: map.id.clone(),
-                props,
+                props: MapPatch {
+                    persona_ids: Some(without(&map.persona_ids)),
+                    ..Default::default()
+                },
             });
         }
         for card in map
@@ -162,12 +172,13 @@ pub(crate) fn delete_persona(doc: &mut Document, id: &str) -> Result<Edit, EditE
             .iter()
             .filter(|c| c.persona_ids.iter().any(|p| p == id))
         {
-            let mut props = card.props();
-            props.persona_ids = without(&props.persona_ids);
             steps.push(Edit::UpdateCard {
                 map_id: map.id.clone(),
                 card_id: card.id.clone(),
-                props,
+                props: CardPatch {
+                    persona_ids: Some(without(&card.persona_ids)),
+                    ..Default::default()
+                },
             });
         }
         for p in map.emotion_points.iter().filter(|p| p.persona_id == id) {

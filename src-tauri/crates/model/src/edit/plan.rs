@@ -173,21 +173,25 @@ pub(crate) fn set_ladder(doc: &mut Document, rungs: &[Rung]) -> Result<Edit, Edi
     let mut steps = Vec::new();
     for map in &doc.maps {
         for stage in map.stages.iter().filter(|s| gone(&s.rung_id)) {
-            let mut props = stage.props();
-            props.rung_id = None;
             steps.push(Edit::UpdateStage {
                 map_id: map.id.clone(),
                 stage_id: stage.id.clone(),
-                props,
+                props: StagePatch {
+                    rung_id: Some(None),
+                    ..Default::default()
+                },
             });
         }
         for card in map.cards.iter().filter(|c| gone(&c.plan.rung_id)) {
-            let mut props = card.props();
-            props.plan.rung_id = None;
+            let mut plan = card.plan.clone();
+            plan.rung_id = None;
             steps.push(Edit::UpdateCard {
                 map_id: map.id.clone(),
                 card_id: card.id.clone(),
-                props,
+                props: CardPatch {
+                    plan: Some(plan),
+                    ..Default::default()
+                },
             });
         }
     }

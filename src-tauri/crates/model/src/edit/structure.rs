@@ -27,24 +27,27 @@ pub(crate) fn update_stage(
     doc: &mut Document,
     map_id: &str,
     stage_id: &str,
-    props: &StageProps,
+    patch: &StagePatch,
 ) -> Result<Edit, EditError> {
-    check_stage_props(doc, props)?;
+    let stage = map_ref(doc, map_id)?
+        .stage(stage_id)
+        .ok_or_else(|| not_found("stage", stage_id))?;
+    let (props, inverse) = patch.applied_to(&stage.props());
+    check_stage_props(doc, &props)?;
     let map = map_mut(doc, map_id)?;
     let stage = map
         .stages
         .iter_mut()
         .find(|s| s.id == stage_id)
         .ok_or_else(|| not_found("stage", stage_id))?;
-    let old = stage.props();
-    stage.name = props.name.clone();
-    stage.color = props.color.clone();
+    stage.name = props.name;
+    stage.color = props.color;
     stage.width = props.width;
-    stage.rung_id = props.rung_id.clone();
+    stage.rung_id = props.rung_id;
     Ok(Edit::UpdateStage {
         map_id: map_id.to_string(),
         stage_id: stage_id.to_string(),
-        props: old,
+        props: inverse,
     })
 }
 
@@ -136,19 +139,19 @@ pub(crate) fn update_lane(
     doc: &mut Document,
     map_id: &str,
     lane_id: &str,
-    props: &LaneProps,
+    patch: &LanePatch,
 ) -> Result<Edit, EditError> {
-    check_lane_props(props)?;
     let map = map_mut(doc, map_id)?;
     let lane = map
         .lanes
         .iter_mut()
         .find(|l| l.id == lane_id)
         .ok_or_else(|| not_found("lane", lane_id))?;
-    let old = lane.props();
-    lane.name = props.name.clone();
+    let (props, inverse) = patch.applied_to(&lane.props());
+    check_lane_props(&props)?;
+    lane.name = props.name;
     lane.kind = props.kind;
-    lane.color = props.color.clone();
+    lane.color = props.color;
     lane.collapsed = props.collapsed;
     lane.hidden = props.hidden;
     for card in map.cards.iter_mut().filter(|c| c.lane_id == lane_id) {
@@ -157,7 +160,7 @@ pub(crate) fn update_lane(
     Ok(Edit::UpdateLane {
         map_id: map_id.to_string(),
         lane_id: lane_id.to_string(),
-        props: old,
+        props: inverse,
     })
 }
 

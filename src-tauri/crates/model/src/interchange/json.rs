@@ -708,7 +708,10 @@ fn build(f: MapFileIn, doc: &Document) -> MapImport {
         if !channel.plan.job.works_with.is_empty() {
             hand_offs.push(Edit::UpdateChannel {
                 channel_id: channel.id.clone(),
-                props: channel.props(),
+                props: ChannelPatch {
+                    plan: Some(channel.plan.clone()),
+                    ..Default::default()
+                },
             });
             channel.plan.job.works_with.clear();
         }

@@ -163,13 +163,16 @@ fn build_edit(doc: &Document, rows: &[PerformanceRow]) -> Edit {
         .iter()
         .filter(|c| rows.iter().any(|r| r.channel_id == c.id))
         .map(|channel| {
-            let mut props = channel.props();
+            let mut plan = channel.plan.clone();
             for row in rows.iter().filter(|r| r.channel_id == channel.id) {
-                record(&mut props.plan.reviews, row);
+                record(&mut plan.reviews, row);
             }
             Edit::UpdateChannel {
                 channel_id: channel.id.clone(),
-                props,
+                props: ChannelPatch {
+                    plan: Some(plan),
+                    ..Default::default()
+                },
             }
         })
         .collect();

@@ -11,7 +11,7 @@ fn rename_card(title: &str) -> Edit {
     Edit::UpdateCard {
         map_id: "m-buy".into(),
         card_id: "c-ad".into(),
-        props,
+        props: props.into(),
     }
 }
 
@@ -171,7 +171,7 @@ fn a_refused_edit_changes_nothing() {
     let bad = Edit::UpdateCard {
         map_id: "m-buy".into(),
         card_id: "no-such-card".into(),
-        props: sample().maps[0].cards[0].props(),
+        props: sample().maps[0].cards[0].props().into(),
     };
     let err = store.apply(&bad).unwrap_err();
     assert_eq!(err.kind(), "edit_refused", "{err}");
@@ -290,7 +290,7 @@ fn the_file_matches_memory_after_many_card_edits_on_two_maps() {
                 Edit::UpdateCard {
                     map_id: map.id.clone(),
                     card_id: card.id.clone(),
-                    props,
+                    props: props.into(),
                 }
             }
             _ => Edit::DeleteCard {

@@ -405,17 +405,17 @@ fn a_plan_edit_on_an_upgraded_file_survives_reopening() {
                 },
                 Edit::UpdateChannel {
                     channel_id: channel.id.clone(),
-                    props: channel_props,
+                    props: channel_props.into(),
                 },
                 Edit::UpdateCard {
                     map_id: map.id.clone(),
                     card_id: card.id.clone(),
-                    props: card_props,
+                    props: card_props.into(),
                 },
                 Edit::UpdateStage {
                     map_id: map.id.clone(),
                     stage_id: map.stages[0].id.clone(),
-                    props: stage_props,
+                    props: stage_props.into(),
                 },
                 // The rebuilt tables take the new kind.
                 Edit::AddLane {

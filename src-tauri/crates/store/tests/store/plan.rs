@@ -428,7 +428,7 @@ fn removing_a_goal_deletes_its_rows_and_undo_restores_them() {
         &path,
         Edit::UpdateChannel {
             channel_id: "ch-web".into(),
-            props,
+            props: props.into(),
         },
         |_| {
             assert_eq!(goals(&path), ["ch-mail:g1@0", "ch-web:g1@0"]);
@@ -492,7 +492,7 @@ fn editing_kpis_and_notes_writes_only_what_changed() {
         Edit::UpdateCard {
             map_id: "m-buy".into(),
             card_id: "c-ad".into(),
-            props,
+            props: props.into(),
         },
         |_| {
             assert_eq!(count(&path, "kpi_readings WHERE card_id = 'c-ad'"), 5);
@@ -557,7 +557,7 @@ fn a_persona_photo_is_replaced_and_removed() {
         &path,
         Edit::UpdatePersona {
             persona_id: "p-ana".into(),
-            props,
+            props: props.into(),
         },
         |_| assert_eq!(count(&path, "personas WHERE photo IS NOT NULL"), 0),
     );
