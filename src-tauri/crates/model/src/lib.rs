@@ -7,7 +7,6 @@
 //!
 //! This crate does no I/O and knows nothing of SQLite, Tauri or the screen.
 
-mod base64;
 mod canon;
 mod edit;
 mod error;

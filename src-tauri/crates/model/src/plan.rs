@@ -280,13 +280,27 @@ pub struct Photo {
     pub png: Vec<u8>,
 }
 
+/// Standard base64 (RFC 4648), written with padding. Reading also takes it without
+/// padding or with stray low bits, as the decoder the model had before did, so no photo
+/// an earlier version wrote is refused.
+const PHOTO_BASE64: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    base64::engine::GeneralPurposeConfig::new()
+        .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
+
 fn to_base64<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::base64::encode(bytes))
+    use base64::Engine;
+    s.serialize_str(&PHOTO_BASE64.encode(bytes))
 }
 
 fn from_base64<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+    use base64::Engine;
     let text = String::deserialize(d)?;
-    crate::base64::decode(&text).map_err(serde::de::Error::custom)
+    PHOTO_BASE64
+        .decode(text.as_bytes())
+        .map_err(|e| serde::de::Error::custom(format!("not base64: {e}")))
 }
 
 /// The default ladder (DOMAIN.md): from a small first gift to a life-changing commitment.
@@ -319,4 +333,41 @@ pub fn is_month(text: &str) -> bool {
         && b[4] == b'-'
         && b[5..].iter().all(u8::is_ascii_digit)
         && matches!(text[5..].parse::<u8>(), Ok(1..=12))
+}
+
+#[cfg(test)]
+mod photo_tests {
+    use super::*;
+
+    fn photo_json(png: &[u8]) -> serde_json::Value {
+        serde_json::to_value(Photo {
+            width: 1,
+            height: 1,
+            png: png.to_vec(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn photo_bytes_round_trip_as_padded_base64() {
+        let data: Vec<u8> = (0..=255u8).collect();
+        for n in 0..data.len() {
+            let back: Photo = serde_json::from_value(photo_json(&data[..n])).unwrap();
+            assert_eq!(back.png, &data[..n]);
+        }
+        assert_eq!(photo_json(b"Man")["png"], "TWFu");
+        assert_eq!(photo_json(b"Ma")["png"], "TWE=");
+        let read = |png: &str| {
+            serde_json::from_value::<Photo>(
+                serde_json::json!({"width": 1, "height": 1, "png": png}),
+            )
+            .map(|p| p.png)
+        };
+        assert_eq!(
+            read("TWE").unwrap(),
+            b"Ma",
+            "unpadded, as the old decoder read it"
+        );
+        assert!(read("TW!u").is_err());
+    }
 }

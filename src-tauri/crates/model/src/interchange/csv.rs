@@ -51,7 +51,7 @@ pub fn cards_csv(doc: &Document, map_id: &str) -> Result<String, InterchangeErro
     // `canon.rs`), which is the order a reader expects.
     let cards = &map.cards;
 
-    let mut out = String::new();
+    let mut out = writer();
     write_record(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
     let mut in_cell: HashMap<(&str, &str), usize> = HashMap::new();
     let yes_no = |b: bool| if b { "yes" } else { "no" }.to_string();
@@ -101,34 +101,36 @@ pub fn cards_csv(doc: &Document, map_id: &str) -> Result<String, InterchangeErro
             ],
         );
     }
-    Ok(out)
+    Ok(finish(out))
 }
 
-fn write_record(out: &mut String, fields: impl IntoIterator<Item = String>) {
-    for (i, field) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        write_field(out, &field);
-    }
-    out.push_str("\r\n");
+/// The `csv` crate's writer set to RFC 4180 as documented on [`cards_csv`]: commas,
+/// CRLF after every record, quotes only where a field needs them.
+fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new())
 }
 
-/// One field: guarded against formula injection, then quoted if RFC 4180 requires it.
-fn write_field(out: &mut String, field: &str) {
-    let guard = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quote = field.contains([',', '"', '\r', '\n']);
-    if quote {
-        out.push('"');
-    }
-    if guard {
-        out.push('\'');
-    }
-    if quote {
-        out.push_str(&field.replace('"', "\"\""));
-        out.push('"');
+/// Every field guarded against formula injection, then written (and quoted if needed).
+fn write_record(out: &mut csv::Writer<Vec<u8>>, fields: impl IntoIterator<Item = String>) {
+    // Writing to memory cannot fail, and every field is a `String`, so valid UTF-8.
+    out.write_record(fields.into_iter().map(|f| guarded(&f)))
+        .expect("writing CSV to memory");
+}
+
+fn finish(out: csv::Writer<Vec<u8>>) -> String {
+    let bytes = out.into_inner().expect("flushing CSV to memory");
+    String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
+}
+
+/// A field a spreadsheet would run as a formula, with a leading apostrophe.
+fn guarded(field: &str) -> String {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}")
     } else {
-        out.push_str(field);
+        field.to_string()
     }
 }
 
@@ -136,10 +138,13 @@ fn write_field(out: &mut String, field: &str) {
 mod tests {
     use super::*;
 
+    /// One field as written: a record of it and an empty field, less the separator and
+    /// the record's end (a record of one empty field alone is written as `""`).
     fn field(s: &str) -> String {
-        let mut out = String::new();
-        write_field(&mut out, s);
-        out
+        let mut out = writer();
+        write_record(&mut out, [s.to_string(), String::new()]);
+        let line = finish(out);
+        line.strip_suffix(",\r\n").unwrap().to_string()
     }
 
     #[test]
