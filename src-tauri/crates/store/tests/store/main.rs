@@ -7,6 +7,7 @@ mod format;
 mod history;
 mod inspect;
 mod migrate;
+mod patches;
 mod plan;
 mod roundtrip;
 mod save_as;
