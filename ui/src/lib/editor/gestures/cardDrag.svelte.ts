@@ -1,14 +1,16 @@
-// The card drag state machine. A press on a card is a click until the pointer travels
-// DRAG_THRESHOLD screen pixels; then it is a drag: the cards follow the pointer (drawn
-// shifted, nothing is sent) and a drop target is tracked. The drop yields one edit, or
-// none when the cards would land where they started. Esc cancels.
+// Pointing at a card → dragging cards. A press on a card is a click until the pointer
+// travels the threshold; then the cards follow the pointer (drawn shifted, nothing is
+// sent) and a drop target is tracked. The drop yields one edit, or none when the cards
+// would land where they started. Esc cancels. The canvas keeps one of these: after a
+// drop the cards stay drawn where they were dropped until the edit is answered (`reset`).
 
-import type { Edit, Scene } from './generated/types';
-import { cellAt, dropLine, insertionIndex, type CellInfo, type Point } from './hit';
-import { moveCardsEdit } from './cardEdits';
+import type { Edit, Scene } from '../../generated/types';
+import { cellAt, dropLine, insertionIndex, type CellInfo, type Point } from '../../hit';
+import { moveCardsEdit } from '../../cardEdits';
+import { DRAG_THRESHOLD, passedThreshold, type Gesture, type PointerInput } from './machine.svelte';
+import type { PressOutcome } from '../../pressHistory';
 
-/** Screen pixels a press must travel before it becomes a drag. */
-export const DRAG_THRESHOLD = 4;
+export { DRAG_THRESHOLD };
 
 export interface DropTarget {
   cell: CellInfo;
@@ -18,13 +20,18 @@ export interface DropTarget {
 
 export type DragPhase = 'idle' | 'pressed' | 'dragging';
 
-export class CardDrag {
+export type CardRelease = { kind: 'click' } | { kind: 'drop'; edit: Edit | null } | { kind: 'none' };
+
+export class CardDrag implements Gesture {
+  readonly kind = 'cards';
   phase = $state<DragPhase>('idle');
   /** The cards that move (the selection, or the pressed card). */
   cards = $state<ReadonlySet<string>>(new Set());
   /** How far the cards are drawn from their place, in scene units. */
   offset = $state<Point>({ x: 0, y: 0 });
   target = $state.raw<DropTarget | null>(null);
+  /** What the last release came to (read by the canvas once the machine hands it back). */
+  released: CardRelease = { kind: 'none' };
 
   #startClient: Point = { x: 0, y: 0 };
   #startScene: Point = { x: 0, y: 0 };
@@ -53,8 +60,7 @@ export class CardDrag {
   move(scene: Scene, client: Point, scenePoint: Point): boolean {
     if (this.phase === 'idle') return false;
     if (this.phase === 'pressed') {
-      const d = Math.hypot(client.x - this.#startClient.x, client.y - this.#startClient.y);
-      if (d < DRAG_THRESHOLD) return false;
+      if (!passedThreshold(this.#startClient, client)) return false;
       this.phase = 'dragging';
     }
     this.offset = { x: scenePoint.x - this.#startScene.x, y: scenePoint.y - this.#startScene.y };
@@ -72,7 +78,7 @@ export class CardDrag {
    * The pointer was released. `click` when it never became a drag; otherwise `drop` with
    * the one edit to send (null when dropped outside the cells or where the cards were).
    */
-  release(scene: Scene): { kind: 'click' } | { kind: 'drop'; edit: Edit | null } | { kind: 'none' } {
+  release(scene: Scene): CardRelease {
     const phase = this.phase;
     const target = this.target;
     const cards = this.cards;
@@ -100,5 +106,17 @@ export class CardDrag {
     this.offset = { x: 0, y: 0 };
     this.target = null;
     this.pointerId = null;
+  }
+
+  // As a state of the canvas's gesture machine.
+
+  onPointerMove(input: PointerInput, scene: Scene): Gesture {
+    this.move(scene, input.client, input.at);
+    return this;
+  }
+
+  onPointerUp(_input: PointerInput, scene: Scene): { outcome: PressOutcome; last: Gesture } {
+    this.released = this.release(scene);
+    return { outcome: this.released.kind === 'drop' ? 'drag' : 'click', last: this };
   }
 }

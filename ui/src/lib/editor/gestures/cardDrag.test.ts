@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CardDrag, DRAG_THRESHOLD } from './drag.svelte';
-import { scene } from '../test/fixtures';
+import { CardDrag, DRAG_THRESHOLD } from './cardDrag.svelte';
+import { scene } from '../../../test/fixtures';
 
 const sc = scene();
 
