@@ -1,9 +1,10 @@
-// Pure keyboard map for the canvas's card actions (the app-wide shortcuts such as undo
-// and zoom are in shortcuts.ts). Copy, cut and paste come as clipboard events instead.
-// Tab is not one: it leaves the map, which is a single Tab stop (rovingFocus.svelte.ts).
+// The map's keys that act on cards, read from the key table (editor/keys.ts); the app-wide
+// shortcuts such as undo and zoom are in shortcuts.ts. Copy, cut and paste come as
+// clipboard events instead. Tab is not one: it leaves the map, which is a single Tab stop
+// (rovingFocus.svelte.ts).
 
 import type { Direction } from './hit';
-import { isTextEntry, type KeyPress } from './shortcuts';
+import { MAP_KEYS, keyFor, type KeyPress, type MapKeyId } from './editor/keys';
 
 export type CardAction =
   | { type: 'clear' }
@@ -15,41 +16,32 @@ export type CardAction =
   | { type: 'focus'; dir: Direction }
   | { type: 'move'; dir: Direction };
 
-const ARROWS: Record<string, Direction> = {
-  ArrowLeft: 'left',
-  ArrowRight: 'right',
-  ArrowUp: 'up',
-  ArrowDown: 'down',
-};
-
-export function cardActionFor(e: KeyPress): CardAction | null {
-  if (isTextEntry(e.target)) return null;
-  const mod = e.ctrlKey || e.metaKey;
-  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
-  const dir = ARROWS[key];
-  if (dir) {
-    if (mod || e.shiftKey) return null;
-    return e.altKey ? { type: 'move', dir } : { type: 'focus', dir };
-  }
-  if (e.altKey) return null;
-  if (mod) {
-    if (e.shiftKey) return null;
-    if (key === 'd') return { type: 'duplicate' };
-    if (key === 'a') return { type: 'select-all' };
-    return null;
-  }
-  switch (key) {
-    case 'Escape':
-      return { type: 'clear' };
-    case 'Delete':
-    case 'Backspace':
-      return { type: 'delete' };
-    case 'Enter':
-    case 'F2':
-      return e.shiftKey ? null : { type: 'edit' };
-    case 'n':
-      return e.shiftKey ? null : { type: 'quick-add' };
+/** The card action of a map key, or null for the map's other keys (following links, scrolling). */
+export function cardAction(id: MapKeyId): CardAction | null {
+  switch (id) {
+    case 'clear':
+    case 'delete':
+    case 'duplicate':
+    case 'select-all':
+    case 'edit':
+    case 'quick-add':
+      return { type: id };
+    case 'focus-left':
+    case 'focus-right':
+    case 'focus-up':
+    case 'focus-down':
+      return { type: 'focus', dir: id.slice('focus-'.length) as Direction };
+    case 'move-left':
+    case 'move-right':
+    case 'move-up':
+    case 'move-down':
+      return { type: 'move', dir: id.slice('move-'.length) as Direction };
     default:
       return null;
   }
+}
+
+export function cardActionFor(e: KeyPress): CardAction | null {
+  const id = keyFor(MAP_KEYS, e);
+  return id ? cardAction(id) : null;
 }
