@@ -1,7 +1,7 @@
 // The kit's small parts: a number field with its unit, an empty state, a plan view's frame.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRawSnippet, flushSync, mount, unmount } from 'svelte';
+import { createRawSnippet, flushSync, mount, unmount, type Component } from 'svelte';
 import EmptyState from './EmptyState.svelte';
 import FieldWithUnit from './FieldWithUnit.svelte';
 import PlanViewFrame from './PlanViewFrame.svelte';
@@ -14,7 +14,8 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function show<P extends Record<string, unknown>>(c: Parameters<typeof mount>[0], props: P): void {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- mount's own bound for props
+function show<P extends Record<string, any>>(c: Component<P>, props: P): void {
   component = mount(c, { target: document.body, props });
   flushSync();
 }
