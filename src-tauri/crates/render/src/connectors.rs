@@ -25,6 +25,9 @@ pub(crate) const LOOP_RISE: f32 = 44.0;
 const CORNER: f32 = 8.0;
 /// The least room kept between a detour's run across the columns and any card.
 const CLEARANCE: f32 = 8.0;
+/// Between two detours' legs side by side in a gap (the gap is 20 wide, cards 10 from
+/// its middle on either side).
+const LEG_STEP: f32 = 5.0;
 /// Between two detours running side by side…
 const TRACK_GAP: f32 = 8.0;
 /// …or, when either has a label, room for the label between them.
@@ -92,6 +95,8 @@ pub(crate) struct Router<'a> {
     bottom_limit: f32,
     /// The runs across the columns of the detours laid so far.
     runs: Vec<Run>,
+    /// The detours' legs up and down the gaps so far: x, and the span of y.
+    legs: Vec<(f32, f32, f32)>,
 }
 
 /// A detour's straight run across columns: at `y`, from `x0` to `x1`.
@@ -116,6 +121,7 @@ impl<'a> Router<'a> {
             top_limit,
             bottom_limit,
             runs: Vec::new(),
+            legs: Vec::new(),
         }
     }
 
@@ -223,6 +229,7 @@ impl<'a> Router<'a> {
             &[((a.y + b.y) / 2.0, 1.0)],
             |_| true,
         )?;
+        let (g1, g2) = (self.leg(g1, a.y, y), self.leg(g2, y, b.y));
         let path = rounded(
             &[a, pt(g1, a.y), pt(g1, y), pt(g2, y), pt(g2, b.y), b],
             CORNER,
@@ -268,6 +275,7 @@ impl<'a> Router<'a> {
             targets,
             |y| y >= low || (!one_lane && y <= high),
         )?;
+        let (gs, gt) = (self.leg(gs, a.y, y), self.leg(gt, y, b.y));
         let path = rounded(
             &[a, pt(gs, a.y), pt(gs, y), pt(gt, y), pt(gt, b.y), b],
             CORNER,
@@ -278,6 +286,24 @@ impl<'a> Router<'a> {
             LabelSide::Above
         };
         Some(Route::new(path, pt((gs + gt) / 2.0, y), side))
+    }
+
+    /// Where in the gap centred on `x` a leg from `y0` to `y1` runs: in the middle, or
+    /// beside a leg already there, so two detours never share a stretch of line.
+    fn leg(&mut self, x: f32, y0: f32, y1: f32) -> f32 {
+        let (y0, y1) = (y0.min(y1), y0.max(y1));
+        let taken = |gx: f32| {
+            self.legs
+                .iter()
+                .any(|&(lx, l0, l1)| (lx - gx).abs() < LEG_STEP / 2.0 && l0 < y1 && y0 < l1)
+        };
+        let gx = [0.0, -LEG_STEP, LEG_STEP]
+            .into_iter()
+            .map(|d| x + d)
+            .find(|&gx| !taken(gx))
+            .unwrap_or(x);
+        self.legs.push((gx, y0, y1));
+        gx
     }
 
     /// The y nearest to one of `targets` at which a line from `x0` to `x1` can cross the
