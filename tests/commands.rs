@@ -77,20 +77,9 @@ fn title_in_file(h: &Harness, card: &str) -> String {
     .to_string()
 }
 
-fn rename_card(h: &Harness, title: &str) -> Value {
-    let map: Value = invoke(h, "map_data", json!({ "mapId": "map-supporter" })).unwrap();
-    let card = map["cards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "c-ten-dollar-gift")
-        .unwrap()
-        .clone();
-    let mut props = json!({
-        "title": title, "body": card["body"], "color": card["color"], "channelId": card["channelId"],
-        "personaIds": card["personaIds"], "flags": card["flags"],
-    });
-    props["title"] = json!(title);
+fn rename_card(title: &str) -> Value {
+    // A field-level edit: only the title, never a copy of the rest of the card.
+    let props = json!({ "title": title });
     json!({ "edit": { "type": "UpdateCard", "mapId": "map-supporter", "cardId": "c-ten-dollar-gift", "props": props } })
 }
 
@@ -116,18 +105,18 @@ fn map_scene_lays_out_the_stages() {
 fn apply_edit_answers_with_the_shown_maps_scene_when_asked() {
     let h = harness();
     // Without a map: the DocumentState only.
-    let plain = invoke(&h, "apply_edit", rename_card(&h, "Renamed once")).unwrap();
+    let plain = invoke(&h, "apply_edit", rename_card("Renamed once")).unwrap();
     assert_eq!(plain["undoLabel"], "Edit card");
     assert_eq!(plain["scene"], Value::Null);
     // With the map the UI shows: the state's fields, and the Scene after the edit.
-    let mut args = rename_card(&h, "Renamed twice");
+    let mut args = rename_card("Renamed twice");
     args["mapId"] = json!("map-supporter");
     let first = invoke(&h, "apply_edit", args).unwrap();
     let revision = first["revision"].as_u64().unwrap();
     assert_eq!(first["scene"]["kind"], "full");
     assert_eq!(first["scene"]["revision"], revision);
     // Naming the Scene it holds, the UI gets only the changes: the one renamed card.
-    let mut args = rename_card(&h, "Renamed thrice");
+    let mut args = rename_card("Renamed thrice");
     args["mapId"] = json!("map-supporter");
     args["knownRevision"] = json!(revision);
     let next = invoke(&h, "apply_edit", args).unwrap();
@@ -144,12 +133,7 @@ fn apply_edit_answers_with_the_shown_maps_scene_when_asked() {
 #[test]
 fn apply_undo_redo_change_the_file() {
     let h = harness();
-    let edited = invoke(
-        &h,
-        "apply_edit",
-        rename_card(&h, "First gift of $10 — edited"),
-    )
-    .unwrap();
+    let edited = invoke(&h, "apply_edit", rename_card("First gift of $10 — edited")).unwrap();
     assert_eq!(edited["undoLabel"], "Edit card");
     assert_eq!(
         title_in_file(&h, "c-ten-dollar-gift"),
@@ -247,7 +231,7 @@ fn map_scene_update_sends_the_whole_scene_first_then_a_one_card_patch() {
     );
 
     // Same length, one letter changed: the card keeps its height, nothing else moves.
-    let edited = invoke(&h, "apply_edit", rename_card(&h, "$10 first gifT")).unwrap();
+    let edited = invoke(&h, "apply_edit", rename_card("$10 first gifT")).unwrap();
     assert_eq!(edited["revision"].as_u64().unwrap(), revision + 1);
     let update = scene_update(&h, "map-supporter", Some(revision));
     assert_eq!(update["kind"], "patch", "{update}");

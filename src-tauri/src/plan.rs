@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
-use waymark_model::{read_performance_csv, Edit, PerformanceImport, StrategyReport};
+use waymark_model::{read_performance_csv, Edit, PerformanceImport, PersonaPatch, StrategyReport};
 
 use crate::error::AppError;
 use crate::state::{DocumentState, WaymarkExt};
@@ -97,7 +97,7 @@ pub async fn set_persona_photo<R: Runtime>(
     // Decoding happens before the store is locked: a large photo does not block edits.
     let photo = crate::photo::read_photo(Path::new(&path))?;
     app.waymark().with_store(|store| {
-        let persona = store
+        store
             .document()
             .personas
             .iter()
@@ -105,8 +105,11 @@ pub async fn set_persona_photo<R: Runtime>(
             .ok_or_else(|| {
                 AppError::Input(format!("there is no persona with id {persona_id:?}"))
             })?;
-        let mut props = persona.props();
-        props.photo = Some(photo);
+        // Only the photo: a field-level edit never carries what it does not change.
+        let props = PersonaPatch {
+            photo: Some(Some(photo)),
+            ..Default::default()
+        };
         store.apply(&Edit::UpdatePersona { persona_id, props })?;
         Ok(DocumentState::of(store))
     })

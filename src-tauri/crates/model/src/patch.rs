@@ -13,14 +13,15 @@
 //! edit-log row written with a whole record reads as a patch with every field set, and
 //! applying it does exactly what it did then.
 //!
-//! Nested plan values (a channel's `plan` with its goals and reviews, a card's `plan` with
-//! its KPIs) are one field each: a patch replaces the whole plan it names, so an edit of
-//! "the goals" carries the channel's plan and nothing else of the channel.
+//! Nested records are patches too (a card's `flags` and `plan`, a channel's `plan` and its
+//! `job`), so a change to one marker or one KPI list carries nothing else of the card.
+//! Lists stay whole values: a channel's goals, its reviews, a passion point's KPIs and
+//! notes, a map's or card's persona ids are each one field, replaced as a whole list.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use ts_rs::TS;
 
-use crate::plan::{CardPlan, ChannelPlan, Photo};
+use crate::plan::*;
 use crate::types::*;
 
 /// A change to a map's own fields (not its contents).
@@ -76,7 +77,6 @@ pub struct LanePatch {
     pub hidden: Option<bool>,
 }
 
-/// `flags` (the three markers) and `plan` are one value each.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CardPatch {
@@ -95,13 +95,74 @@ pub struct CardPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub persona_ids: Option<Vec<Id>>,
+    /// The markers, each on its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub flags: Option<CardFlags>,
+    pub flags: Option<CardFlagsPatch>,
     /// KPIs and notes of a passion point, a vulnerability's details, the ladder rung.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub plan: Option<CardPlan>,
+    pub plan: Option<CardPlanPatch>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardFlagsPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub passion_point: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub shareable_moment: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub point_of_vulnerability: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CardPlanPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "nullable")]
+    #[ts(as = "Option<Option<Id>>", optional)]
+    pub rung_id: Option<Option<Id>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub passion: Option<PassionDetailsPatch>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub vulnerability: Option<VulnerabilityPatch>,
+}
+
+/// The KPI list and the note list are one value each.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PassionDetailsPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub kpis: Option<Vec<Kpi>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub content_needed: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub notes: Option<Vec<PassionNote>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VulnerabilityPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub risk: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub severity: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub mitigation: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -127,10 +188,51 @@ pub struct ChannelPatch {
     #[serde(default, skip_serializing_if = "Option::is_none", with = "nullable")]
     #[ts(as = "Option<Option<String>>", optional)]
     pub color: Option<Option<String>>,
-    /// Kind, job description, SMART goals and monthly reviews, as one value.
+    /// Kind, job description, SMART goals and monthly reviews.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub plan: Option<ChannelPlan>,
+    pub plan: Option<ChannelPlanPatch>,
+}
+
+/// The goal list and the review list are one value each.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelPlanPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub ownership: Option<Ownership>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reach: Option<Reach>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub job: Option<JobDescriptionPatch>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub goals: Option<Vec<SmartGoal>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reviews: Option<Vec<MonthlyReview>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JobDescriptionPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub role_title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub purpose: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub responsibilities: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub works_with: Option<Vec<Id>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -153,12 +255,19 @@ pub struct PersonaPatch {
     pub photo: Option<Option<Photo>>,
 }
 
-/// Sets `value` to the patch's value if the patch names the field; gives back the value
-/// it replaced, which is that field of the inverse patch.
-fn swap<T: Clone>(change: &Option<T>, value: &mut T) -> Option<T> {
-    change
-        .as_ref()
-        .map(|new| std::mem::replace(value, new.clone()))
+/// How one field of a patch changes the record's value: a value replaces it, a nested
+/// patch changes the fields it names. Gives back that field of the inverse patch.
+/// How one field of a patch changes the record's value: a value replaces it, a nested
+/// patch changes the fields it names. Gives back that field of the inverse patch.
+trait FieldChange<T>: Sized {
+    fn change(&self, value: &mut T) -> Self;
+}
+
+impl<T: Clone> FieldChange<T> for Option<T> {
+    fn change(&self, value: &mut T) -> Option<T> {
+        self.as_ref()
+            .map(|new| std::mem::replace(value, new.clone()))
+    }
 }
 
 macro_rules! patch_of {
@@ -168,7 +277,7 @@ macro_rules! patch_of {
             /// values of exactly the fields this patch names.
             pub(crate) fn applied_to(&self, props: &$props) -> ($props, $patch) {
                 let mut next = props.clone();
-                let inverse = $patch { $($field: swap(&self.$field, &mut next.$field)),* };
+                let inverse = $patch { $($field: FieldChange::change(&self.$field, &mut next.$field)),* };
                 (next, inverse)
             }
 
@@ -178,12 +287,23 @@ macro_rules! patch_of {
             }
         }
 
+        /// A nested patch changes only the fields it names inside the record's field.
+        impl FieldChange<$props> for Option<$patch> {
+            fn change(&self, value: &mut $props) -> Option<$patch> {
+                self.as_ref().map(|patch| {
+                    let (next, inverse) = patch.applied_to(value);
+                    *value = next;
+                    inverse
+                })
+            }
+        }
+
         /// Every field set: replaces the whole record, as `Update*` edits did before they
         /// carried patches.
         impl From<$props> for $patch {
             fn from(props: $props) -> $patch {
                 let $props { $($field),* } = props;
-                $patch { $($field: Some($field)),* }
+                $patch { $($field: Some($field.into())),* }
             }
         }
     };
@@ -193,9 +313,31 @@ patch_of!(MapPatch for MapProps { name, description, persona_ids });
 patch_of!(StagePatch for StageProps { name, color, width, rung_id });
 patch_of!(LanePatch for LaneProps { name, kind, color, collapsed, hidden });
 patch_of!(CardPatch for CardProps { title, body, color, channel_id, persona_ids, flags, plan });
+patch_of!(CardFlagsPatch for CardFlags { passion_point, shareable_moment, point_of_vulnerability });
+patch_of!(CardPlanPatch for CardPlan { rung_id, passion, vulnerability });
+patch_of!(PassionDetailsPatch for PassionDetails { kpis, content_needed, notes });
+patch_of!(VulnerabilityPatch for Vulnerability { risk, severity, owner, mitigation });
 patch_of!(ConnectorPatch for ConnectorProps { kind, label });
 patch_of!(ChannelPatch for ChannelProps { name, icon, color, plan });
+patch_of!(ChannelPlanPatch for ChannelPlan { ownership, reach, job, goals, reviews });
+patch_of!(JobDescriptionPatch for JobDescription { role_title, purpose, responsibilities, owner, works_with });
 patch_of!(PersonaPatch for PersonaProps { name, segment, color, goals, photo });
+
+impl ChannelPatch {
+    /// A change to a channel's hand-offs (`plan.job.worksWith`) and nothing else.
+    pub fn hand_offs(works_with: Vec<Id>) -> ChannelPatch {
+        ChannelPatch {
+            plan: Some(ChannelPlanPatch {
+                job: Some(JobDescriptionPatch {
+                    works_with: Some(works_with),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+}
 
 /// `Option<Option<T>>` as JSON: `null` is `Some(None)` (set to none); a missing field is
 /// `None` through `#[serde(default)]` and is skipped when written.

@@ -24,10 +24,7 @@ impl Document {
                     channel.plan.job.works_with.clear();
                     hand_offs.push(Edit::UpdateChannel {
                         channel_id: c.id.clone(),
-                        props: ChannelPatch {
-                            plan: Some(c.plan.clone()),
-                            ..Default::default()
-                        },
+                        props: ChannelPatch::hand_offs(c.plan.job.works_with.clone()),
                     });
                 }
                 Edit::AddChannel {

@@ -169,14 +169,15 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
         14 => {
             // A field-level patch: only what it names changes.
             let card = pick(&map.cards, s.b)?;
-            let mut flags = card.flags;
-            flags.point_of_vulnerability = !flags.point_of_vulnerability;
             Edit::UpdateCard {
                 map_id: m,
                 card_id: card.id.clone(),
                 props: CardPatch {
                     title: Some(s.text.clone()),
-                    flags: (s.c % 2 == 0).then_some(flags),
+                    flags: (s.c % 2 == 0).then(|| CardFlagsPatch {
+                        point_of_vulnerability: Some(!card.flags.point_of_vulnerability),
+                        ..Default::default()
+                    }),
                     color: (s.c % 3 == 0).then_some(color),
                     persona_ids: (s.n % 2 == 1).then(|| {
                         doc.personas

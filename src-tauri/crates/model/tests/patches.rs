@@ -144,3 +144,35 @@ fn a_patch_that_breaks_a_rule_is_refused_and_changes_nothing() {
     assert!(err.to_string().contains("width"), "{err}");
     assert_eq!(doc, original);
 }
+
+/// Nested records are patched field by field too: one marker, or a passion point's KPIs,
+/// without the other markers or the rest of the plan.
+#[test]
+fn a_nested_patch_changes_one_marker_and_its_inverse_names_only_it() {
+    let mut doc = fixture::document();
+    let before = doc.maps[0].card("c4").unwrap().clone();
+    let edit: Edit = serde_json::from_value(json!({
+        "type": "UpdateCard", "mapId": "m1", "cardId": "c4",
+        "props": { "flags": { "pointOfVulnerability": true },
+                   "plan": { "vulnerability": { "severity": 3 } } },
+    }))
+    .unwrap();
+    let inverse = edit.apply(&mut doc).unwrap();
+    let after = doc.maps[0].card("c4").unwrap();
+    assert!(after.flags.point_of_vulnerability);
+    assert_eq!(after.plan.vulnerability.severity, 3);
+    let mut expected = before.clone();
+    expected.flags.point_of_vulnerability = true;
+    expected.plan.vulnerability.severity = 3;
+    assert_eq!(after, &expected);
+    assert_eq!(
+        serde_json::to_value(&inverse).unwrap(),
+        json!({
+            "type": "UpdateCard", "mapId": "m1", "cardId": "c4",
+            "props": { "flags": { "pointOfVulnerability": false },
+                       "plan": { "vulnerability": { "severity": 2 } } },
+        })
+    );
+    inverse.apply(&mut doc).unwrap();
+    assert_eq!(doc, fixture::document());
+}

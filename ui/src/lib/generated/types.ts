@@ -117,7 +117,45 @@ export type ConnectorProps = { kind: ConnectorKind, label: string, };
 
 export type EmotionPoint = { personaId: string, stageId: string, value: number, };
 
-export type Edit = { "type": "AddMap", map: Map, index: number, } | { "type": "UpdateMap", mapId: string, props: MapProps, } | { "type": "ReorderMap", mapId: string, index: number, } | { "type": "DeleteMap", mapId: string, } | { "type": "AddStage", mapId: string, stage: Stage, index: number, } | { "type": "UpdateStage", mapId: string, stageId: string, props: StageProps, } | { "type": "ReorderStage", mapId: string, stageId: string, index: number, } | { "type": "DeleteStage", mapId: string, stageId: string, } | { "type": "AddLane", mapId: string, lane: Lane, index: number, } | { "type": "UpdateLane", mapId: string, laneId: string, props: LaneProps, } | { "type": "ReorderLane", mapId: string, laneId: string, index: number, } | { "type": "DeleteLane", mapId: string, laneId: string, } | { "type": "AddCard", mapId: string, card: Card, index: number, } | { "type": "UpdateCard", mapId: string, cardId: string, props: CardProps, } | { "type": "MoveCard", mapId: string, cardId: string, stageId: string, laneId: string, index: number, } | { "type": "DeleteCard", mapId: string, cardId: string, } | { "type": "AddConnector", mapId: string, connector: Connector, index: number, } | { "type": "UpdateConnector", mapId: string, connectorId: string, props: ConnectorProps, } | { "type": "MoveConnector", mapId: string, connectorId: string, fromCardId: string, toCardId: string, } | { "type": "ReorderConnector", mapId: string, connectorId: string, index: number, } | { "type": "DeleteConnector", mapId: string, connectorId: string, } | { "type": "AddChannel", channel: Channel, index: number, } | { "type": "UpdateChannel", channelId: string, props: ChannelProps, } | { "type": "ReorderChannel", channelId: string, index: number, } | { "type": "DeleteChannel", channelId: string, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", personaId: string, props: PersonaProps, } | { "type": "ReorderPersona", personaId: string, index: number, } | { "type": "DeletePersona", personaId: string, } | { "type": "SetEmotion", mapId: string, personaId: string, stageId: string, value: number | null, } | { "type": "SetLadder", rungs: Array<Rung>, } | { "type": "Batch", edits: Array<Edit>, };
+export type Edit = { "type": "AddMap", map: Map, index: number, } | { "type": "UpdateMap", mapId: string, props: MapPatch, } | { "type": "ReorderMap", mapId: string, index: number, } | { "type": "DeleteMap", mapId: string, } | { "type": "AddStage", mapId: string, stage: Stage, index: number, } | { "type": "UpdateStage", mapId: string, stageId: string, props: StagePatch, } | { "type": "ReorderStage", mapId: string, stageId: string, index: number, } | { "type": "DeleteStage", mapId: string, stageId: string, } | { "type": "AddLane", mapId: string, lane: Lane, index: number, } | { "type": "UpdateLane", mapId: string, laneId: string, props: LanePatch, } | { "type": "ReorderLane", mapId: string, laneId: string, index: number, } | { "type": "DeleteLane", mapId: string, laneId: string, } | { "type": "AddCard", mapId: string, card: Card, index: number, } | { "type": "UpdateCard", mapId: string, cardId: string, props: CardPatch, } | { "type": "MoveCard", mapId: string, cardId: string, stageId: string, laneId: string, index: number, } | { "type": "DeleteCard", mapId: string, cardId: string, } | { "type": "AddConnector", mapId: string, connector: Connector, index: number, } | { "type": "UpdateConnector", mapId: string, connectorId: string, props: ConnectorPatch, } | { "type": "MoveConnector", mapId: string, connectorId: string, fromCardId: string, toCardId: string, } | { "type": "ReorderConnector", mapId: string, connectorId: string, index: number, } | { "type": "DeleteConnector", mapId: string, connectorId: string, } | { "type": "AddChannel", channel: Channel, index: number, } | { "type": "UpdateChannel", channelId: string, props: ChannelPatch, } | { "type": "ReorderChannel", channelId: string, index: number, } | { "type": "DeleteChannel", channelId: string, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", personaId: string, props: PersonaPatch, } | { "type": "ReorderPersona", personaId: string, index: number, } | { "type": "DeletePersona", personaId: string, } | { "type": "SetEmotion", mapId: string, personaId: string, stageId: string, value: number | null, } | { "type": "SetLadder", rungs: Array<Rung>, } | { "type": "Batch", edits: Array<Edit>, };
+
+export type MapPatch = { name?: string, description?: string, personaIds?: Array<string>, };
+
+export type StagePatch = { name?: string, color?: string | null, width?: number, rungId?: string | null, };
+
+export type LanePatch = { name?: string, kind?: LaneKind, color?: string | null, collapsed?: boolean, hidden?: boolean, };
+
+export type CardPatch = { title?: string, body?: string, color?: string | null, channelId?: string | null, personaIds?: Array<string>, 
+/**
+ * The markers, each on its own.
+ */
+flags?: CardFlagsPatch, 
+/**
+ * KPIs and notes of a passion point, a vulnerability's details, the ladder rung.
+ */
+plan?: CardPlanPatch, };
+
+export type CardFlagsPatch = { passionPoint?: boolean, shareableMoment?: boolean, pointOfVulnerability?: boolean, };
+
+export type CardPlanPatch = { rungId?: string | null, passion?: PassionDetailsPatch, vulnerability?: VulnerabilityPatch, };
+
+export type PassionDetailsPatch = { kpis?: Array<Kpi>, contentNeeded?: string, notes?: Array<PassionNote>, };
+
+export type VulnerabilityPatch = { risk?: string, severity?: number, owner?: string, mitigation?: string, };
+
+export type ConnectorPatch = { kind?: ConnectorKind, label?: string, };
+
+export type ChannelPatch = { name?: string, icon?: string, color?: string | null, 
+/**
+ * Kind, job description, SMART goals and monthly reviews.
+ */
+plan?: ChannelPlanPatch, };
+
+export type ChannelPlanPatch = { ownership?: Ownership, reach?: Reach, job?: JobDescriptionPatch, goals?: Array<SmartGoal>, reviews?: Array<MonthlyReview>, };
+
+export type JobDescriptionPatch = { roleTitle?: string, purpose?: string, responsibilities?: string, owner?: string, worksWith?: Array<string>, };
+
+export type PersonaPatch = { name?: string, segment?: string, color?: string | null, goals?: string, photo?: Photo | null, };
 
 export type Num = number;
 

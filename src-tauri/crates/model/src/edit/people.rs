@@ -80,14 +80,11 @@ pub(crate) fn delete_channel(doc: &mut Document, id: &str) -> Result<Edit, EditE
         .iter()
         .filter(|c| c.plan.job.works_with.iter().any(|w| w == id))
     {
-        let mut plan = other.plan.clone();
-        plan.job.works_with.retain(|w| w != id);
+        let mut works_with = other.plan.job.works_with.clone();
+        works_with.retain(|w| w != id);
         steps.push(Edit::UpdateChannel {
             channel_id: other.id.clone(),
-            props: ChannelPatch {
-                plan: Some(plan),
-                ..Default::default()
-            },
+            props: ChannelPatch::hand_offs(works_with),
         });
     }
     with_cleanup(doc, steps, |doc| {

@@ -183,13 +183,14 @@ pub(crate) fn set_ladder(doc: &mut Document, rungs: &[Rung]) -> Result<Edit, Edi
             });
         }
         for card in map.cards.iter().filter(|c| gone(&c.plan.rung_id)) {
-            let mut plan = card.plan.clone();
-            plan.rung_id = None;
             steps.push(Edit::UpdateCard {
                 map_id: map.id.clone(),
                 card_id: card.id.clone(),
                 props: CardPatch {
-                    plan: Some(plan),
+                    plan: Some(CardPlanPatch {
+                        rung_id: Some(None),
+                        ..Default::default()
+                    }),
                     ..Default::default()
                 },
             });

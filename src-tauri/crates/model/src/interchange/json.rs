@@ -708,10 +708,7 @@ fn build(f: MapFileIn, doc: &Document) -> MapImport {
         if !channel.plan.job.works_with.is_empty() {
             hand_offs.push(Edit::UpdateChannel {
                 channel_id: channel.id.clone(),
-                props: ChannelPatch {
-                    plan: Some(channel.plan.clone()),
-                    ..Default::default()
-                },
+                props: ChannelPatch::hand_offs(channel.plan.job.works_with.clone()),
             });
             channel.plan.job.works_with.clear();
         }

@@ -163,14 +163,18 @@ fn build_edit(doc: &Document, rows: &[PerformanceRow]) -> Edit {
         .iter()
         .filter(|c| rows.iter().any(|r| r.channel_id == c.id))
         .map(|channel| {
-            let mut plan = channel.plan.clone();
+            let mut reviews = channel.plan.reviews.clone();
             for row in rows.iter().filter(|r| r.channel_id == channel.id) {
-                record(&mut plan.reviews, row);
+                record(&mut reviews, row);
             }
+            // Only the reviews: the import never carries the rest of the channel.
             Edit::UpdateChannel {
                 channel_id: channel.id.clone(),
                 props: ChannelPatch {
-                    plan: Some(plan),
+                    plan: Some(ChannelPlanPatch {
+                        reviews: Some(reviews),
+                        ..Default::default()
+                    }),
                     ..Default::default()
                 },
             }

@@ -67,7 +67,7 @@ fn a_channel_plan_edit_and_a_rename_built_from_the_same_state_both_stay() {
         .apply(&Edit::UpdateChannel {
             channel_id: "ch-web".into(),
             props: ChannelPatch {
-                plan: Some(plan.clone()),
+                plan: Some(plan.clone().into()),
                 ..Default::default()
             },
         })
