@@ -249,6 +249,63 @@ fn cards_crossed(s: &Scene) -> Vec<String> {
     out
 }
 
+/// Every pair of connectors that run along the same stretch of line (straight pieces
+/// on top of each other), as readable sentences.
+fn shared_stretches(s: &Scene) -> Vec<String> {
+    // The path's horizontal and vertical pieces, the flattened curve's steps along one
+    // line joined into one piece.
+    let straight = |path: &str| -> Vec<((f32, f32), (f32, f32))> {
+        let mut out: Vec<((f32, f32), (f32, f32))> = Vec::new();
+        for w in flatten(path).windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let (v, h) = ((a.0 - b.0).abs() < 0.01, (a.1 - b.1).abs() < 0.01);
+            if !(v || h) || (v && h) {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last)
+                    if last.1 == a
+                        && ((v && (last.0 .0 - a.0).abs() < 0.01)
+                            || (h && (last.0 .1 - a.1).abs() < 0.01)) =>
+                {
+                    last.1 = b
+                }
+                _ => out.push((a, b)),
+            }
+        }
+        out
+    };
+    // Two axis-aligned pieces on one line sharing more than a couple of units.
+    let share = |p: &((f32, f32), (f32, f32)), q: &((f32, f32), (f32, f32))| {
+        let span = |a: f32, b: f32| (a.min(b), a.max(b));
+        let common = |(a0, a1): (f32, f32), (b0, b1): (f32, f32)| a1.min(b1) - a0.max(b0);
+        let vertical = |r: &((f32, f32), (f32, f32))| (r.0 .0 - r.1 .0).abs() < 0.01;
+        if vertical(p) && vertical(q) && (p.0 .0 - q.0 .0).abs() < 1.0 {
+            common(span(p.0 .1, p.1 .1), span(q.0 .1, q.1 .1)) > 2.0
+        } else if !vertical(p) && !vertical(q) && (p.0 .1 - q.0 .1).abs() < 1.0 {
+            common(span(p.0 .0, p.1 .0), span(q.0 .0, q.1 .0)) > 2.0
+        } else {
+            false
+        }
+    };
+    let pieces: Vec<_> = s.connectors.iter().map(|k| straight(&k.path)).collect();
+    let mut out = Vec::new();
+    for i in 0..pieces.len() {
+        for j in i + 1..pieces.len() {
+            if pieces[i]
+                .iter()
+                .any(|p| pieces[j].iter().any(|q| share(p, q)))
+            {
+                out.push(format!(
+                    "connectors {} and {} share a stretch",
+                    s.connectors[i].id, s.connectors[j].id
+                ));
+            }
+        }
+    }
+    out
+}
+
 // ---- the sample map ---------------------------------------------------------------------
 
 #[test]
@@ -266,6 +323,8 @@ fn the_sample_maps_labels_clear_cards_lines_and_each_other() {
 fn the_sample_maps_connectors_run_around_the_cards() {
     let s = layout(&template_doc());
     let found = cards_crossed(&s);
+    assert!(found.is_empty(), "{found:#?}");
+    let found = shared_stretches(&s);
     assert!(found.is_empty(), "{found:#?}");
 }
 
@@ -381,6 +440,9 @@ fn returns_from_stacked_cards_go_around_their_neighbours() {
     ));
     assert_eq!(s.connectors.len(), 4);
     let found = cards_crossed(&s);
+    assert!(found.is_empty(), "{found:#?}");
+    // Two of them leave the same gap downwards, side by side.
+    let found = shared_stretches(&s);
     assert!(found.is_empty(), "{found:#?}");
     let found = label_collisions(&s);
     assert!(found.is_empty(), "{found:#?}");
