@@ -1,41 +1,33 @@
 // tauri-build reads tauri.conf.json from the root package (this manifest's dir) and
 // the capabilities from src-tauri/capabilities, and generates the permission for the
-// app's own commands so the capability can grant exactly those.
+// app's own commands so the capability can grant exactly those. The commands come from
+// the contract's one list (src/contract/list.rs), read here as source.
 fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/src/contract/list.rs");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(waymark_commands()));
     tauri_build::try_build(attributes).expect("tauri-build failed");
 }
 
+/// The listed commands' names: the last segment of each path in the list.
+macro_rules! waymark_contract {
+    (
+        commands {
+            $( $($seg:ident)::+ ( $($arg:ident : $ty:ty),* $(,)? ) -> $ret:ty ; )*
+        }
+        events { $($events:tt)* }
+    ) => {
+        [ $( stringify!($($seg)::+) ),* ]
+    };
+}
+
 /// Every command the UI may invoke; the capability grants exactly these.
 fn waymark_commands() -> &'static [&'static str] {
-    &[
-        "document_state",
-        "map_scene",
-        "map_scene_update",
-        "map_data",
-        "roster",
-        "apply_edit",
-        "undo",
-        "redo",
-        "show_open_dialog",
-        "show_save_as_dialog",
-        "new_document_dialog",
-        "take_startup_messages",
-        "export_settings",
-        "export_preview",
-        "export_start",
-        "export_cancel",
-        "choose_export_path",
-        "reveal_in_folder",
-        "import_file",
-        "strategy_report",
-        "preview_performance_csv",
-        "import_performance_csv",
-        "set_persona_photo",
-        "choose_input_file",
-        "map_views",
-        "remember_map_view",
-    ]
+    let paths = include!("src/contract/list.rs");
+    let names: Vec<&'static str> = paths
+        .iter()
+        .map(|path| path.rsplit([':', ' ']).next().unwrap_or(path))
+        .collect();
+    names.leak()
 }

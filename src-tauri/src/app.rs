@@ -4,11 +4,10 @@ use std::path::PathBuf;
 
 use tauri::{Runtime, WebviewUrl, WebviewWindowBuilder};
 
-use crate::commands;
 use crate::error::AppError;
 use crate::settings::AppDirs;
 use crate::state::{lock, AppState, WaymarkExt};
-use crate::{documents, export, menu, plan, views};
+use crate::{documents, export, menu};
 
 pub const MAIN_WINDOW: &str = "main";
 
@@ -16,34 +15,8 @@ pub const MAIN_WINDOW: &str = "main";
 /// `run`, the mock runtime (`tauri::test::mock_builder()`) in the command tests.
 pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
     base.plugin(tauri_plugin_dialog::init())
-        .invoke_handler(tauri::generate_handler![
-            commands::document_state,
-            commands::map_scene,
-            commands::map_scene_update,
-            commands::map_data,
-            commands::roster,
-            commands::apply_edit,
-            commands::undo,
-            commands::redo,
-            commands::take_startup_messages,
-            commands::show_open_dialog,
-            commands::show_save_as_dialog,
-            commands::new_document_dialog,
-            export::commands::export_settings,
-            export::commands::export_preview,
-            export::commands::export_start,
-            export::commands::export_cancel,
-            export::commands::choose_export_path,
-            export::commands::reveal_in_folder,
-            export::commands::import_file,
-            plan::strategy_report,
-            plan::preview_performance_csv,
-            plan::import_performance_csv,
-            plan::set_persona_photo,
-            plan::choose_input_file,
-            views::map_views,
-            views::remember_map_view,
-        ])
+        // Exactly the commands of the contract (src-tauri/src/contract/list.rs).
+        .invoke_handler(crate::contract::handler())
         .manage(export::ExportJobs::default())
 }
 

@@ -1,9 +1,29 @@
-//! TypeScript types for everything that crosses the IPC boundary, generated from the
-//! Rust types (ts-rs) into `ui/src/lib/generated/types.ts`. A test fails when the
-//! committed file is stale; `UPDATE_BINDINGS=1 cargo test --test tests bindings`
-//! rewrites it.
+//! Files generated from Rust so that the window and the shell share one contract:
+//! `ui/src/lib/generated/types.ts` (every type that crosses IPC, by ts-rs),
+//! `ui/src/lib/generated/commands.ts` (the commands and events of `contract/list.rs`, see
+//! `bindings/contract.rs`) and `src-tauri/capabilities/main.json` (the window's
+//! permissions, see `bindings/capability.rs`). A test fails when a committed file is
+//! stale; `UPDATE_BINDINGS=1 cargo test --test tests bindings` rewrites them.
+
+pub mod capability;
+pub mod contract;
 
 use ts_rs::{Config, TS};
+
+/// Every generated file: its path from the repository root and its text.
+pub fn generated() -> Vec<(&'static str, String)> {
+    vec![
+        (PATH, typescript()),
+        (contract::PATH, contract::typescript(&config())),
+        (capability::PATH, capability::json()),
+    ]
+}
+
+/// How Rust types are written in TypeScript.
+fn config() -> Config {
+    // Revisions are u64 in Rust but stay far below 2^53: plain numbers in TypeScript.
+    Config::new().with_large_int("number")
+}
 
 /// Where the generated file lives, relative to the repository root.
 pub const PATH: &str = "ui/src/lib/generated/types.ts";
@@ -18,8 +38,7 @@ macro_rules! decls {
 pub fn typescript() -> String {
     use waymark_model::*;
     use waymark_render::*;
-    // Revisions are u64 in Rust but stay far below 2^53: plain numbers in TypeScript.
-    let cfg = &Config::new().with_large_int("number");
+    let cfg = &config();
     let decls: Vec<String> = decls![cfg;
         Document, Map, MapProps, MapSummary, Stage, StageProps, LaneKind, Lane, LaneProps,
         CardFlags, Card, CardProps, Channel, ChannelProps, Persona, PersonaProps,
@@ -34,7 +53,7 @@ pub fn typescript() -> String {
         HandOff, LoopReport, VulnerabilityReport, StrategyReport,
         PerformanceRow, PerformanceProblem, PerformanceImport,
         Scene, SceneFonts, TextLine, SceneStage, SceneLane, SceneCard, SceneChannelBadge,
-        SceneConnector, SceneEmotionLine, SceneEmotionPoint, SceneLadder, SceneRung, SceneLadderStep, SceneHeat,
+        SceneConnector, SceneBounds, SceneEmotionLine, SceneEmotionPoint, SceneLadder, SceneRung, SceneLadderStep, SceneHeat,
         ListPatch<SceneCard>, ScenePatch,
         crate::state::DocumentState, crate::state::SceneUpdate, crate::error::ErrorPayload, crate::commands::Roster, crate::commands::AppliedEdit,
         export::ExportFormat, export::PaperSize, export::Orientation, export::Background,

@@ -8,6 +8,7 @@ mod app;
 pub mod bindings;
 pub mod cli;
 pub mod commands;
+pub mod contract;
 mod documents;
 pub mod error;
 pub mod export;

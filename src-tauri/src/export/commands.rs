@@ -112,9 +112,13 @@ pub async fn choose_export_path<R: Runtime>(
     }))
 }
 
-/// Opens the file manager on the folder holding `path`.
+/// Opens the file manager on the folder holding `path`. (`app` is unused: every command
+/// takes the handle first, as the contract's signature check expects.)
 #[tauri::command]
-pub async fn reveal_in_folder(path: String) -> Result<(), AppError> {
+pub async fn reveal_in_folder<R: Runtime>(
+    _app: AppHandle<R>,
+    path: String,
+) -> Result<(), AppError> {
     let path = PathBuf::from(path);
     if !path.exists() {
         return Err(AppError::Export(format!(
