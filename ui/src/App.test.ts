@@ -76,7 +76,7 @@ function backend(initial: DocumentState = documentState(), options: BackendOptio
             revision: state.revision + 1,
             undoLabel: 'Edit map',
             redoLabel: null,
-            maps: state.maps.map((m) => (m.id === edit.mapId ? { ...m, name: edit.props.name } : m)),
+            maps: state.maps.map((m) => (m.id === edit.mapId ? { ...m, name: edit.props.name ?? m.name } : m)),
           };
           return state;
         }
@@ -326,15 +326,15 @@ describe('renaming a map in the sidebar', () => {
     await vi.waitFor(() => expect(sidebarNames()).toEqual(['Donor journey', 'Volunteer path']));
 
     const sent = invocations.filter(([cmd]) => cmd === 'map_data' || cmd === 'apply_edit');
+    // A patch of the name alone, built without fetching the map first.
     expect(sent).toEqual([
-      ['map_data', { mapId: 'map-2' }],
       [
         'apply_edit',
         {
           edit: {
             type: 'UpdateMap',
             mapId: 'map-2',
-            props: { name: 'Volunteer path', description: 'About Volunteer journey', personaIds: ['p-ada'] },
+            props: { name: 'Volunteer path' },
           },
         },
       ],

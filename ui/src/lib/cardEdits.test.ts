@@ -125,16 +125,19 @@ describe('card edit builders', () => {
     ]);
   });
 
-  it('updates the text keeping every other prop; nothing when unchanged', () => {
+  it('updates the text with a patch of title and body alone; nothing when unchanged', () => {
     const c = { ...map.cards[0]!, plan: { ...emptyCardPlan(), rungId: 'rung-donor' } };
     expect(updateCardTextEdit('map-1', c, ' New ', 'Line 1\nLine 2\n')).toEqual({
       type: 'UpdateCard', mapId: 'map-1', cardId: 'card-a',
-      props: {
-        title: 'New', body: 'Line 1\nLine 2', color: '#ffe066', channelId: 'ch-social', personaIds: ['p-ada'],
-        flags: { passionPoint: true, shareableMoment: false, pointOfVulnerability: false },
-        plan: { ...emptyCardPlan(), rungId: 'rung-donor' },
-      },
+      props: { title: 'New', body: 'Line 1\nLine 2' },
     });
     expect(updateCardTextEdit('map-1', c, 'A', 'A body')).toBeNull();
+  });
+
+  it('carries only the field the user changed: a new title without the body', () => {
+    const c = map.cards[0]!;
+    expect(updateCardTextEdit('map-1', c, 'Renamed', c.body)).toEqual({
+      type: 'UpdateCard', mapId: 'map-1', cardId: 'card-a', props: { title: 'Renamed' },
+    });
   });
 });

@@ -1,7 +1,7 @@
 // Pure builders for the card edits the canvas sends. One gesture is one edit (one undo
 // step): a single change is sent as itself, several as one all-or-nothing Batch.
 
-import type { Card, CardProps, Edit, LaneKind, Map as JourneyMap, Scene } from './generated/types';
+import type { Card, CardPatch, Edit, LaneKind, Map as JourneyMap, Scene } from './generated/types';
 import { END_OF_CELL, canonicalOrder, cellCards, type Cell } from './hit';
 import { clonePlan, emptyCardPlan } from './inspectorEdits';
 
@@ -169,27 +169,20 @@ export function pasteCardsEdit(
   );
 }
 
-export const cardProps = (c: Card): CardProps => ({
-  title: c.title,
-  body: c.body,
-  color: c.color,
-  channelId: c.channelId,
-  personaIds: [...c.personaIds],
-  flags: { ...c.flags },
-  // UpdateCard replaces the plan too: a text edit keeps the KPIs, notes and rung.
-  plan: clonePlan(c.plan),
-});
-
 /**
- * UpdateCard with the new title and body, keeping every other prop (UpdateCard replaces
- * them all). Null when the text is unchanged. An empty title is allowed only if the card
- * had one already empty.
+ * UpdateCard with the title and body the user typed: only those of the two that differ
+ * from what the card showed (`card`), so every other field stays as the document holds
+ * it. Null when the text is unchanged. An empty title is allowed only if the card had one
+ * already empty.
  */
-export function updateCardTextEdit(mapId: string, card: Card, title: string, body: string): Edit | null {
+export function updateCardTextEdit(mapId: string, card: Pick<Card, 'id' | 'title' | 'body'>, title: string, body: string): Edit | null {
   const t = title.trim();
   const b = body.replace(/\s+$/, '');
-  if (t === card.title && b === card.body) return null;
-  return { type: 'UpdateCard', mapId, cardId: card.id, props: { ...cardProps(card), title: t, body: b } };
+  const props: CardPatch = {};
+  if (t !== card.title) props.title = t;
+  if (b !== card.body) props.body = b;
+  if (props.title === undefined && props.body === undefined) return null;
+  return { type: 'UpdateCard', mapId, cardId: card.id, props };
 }
 
 function structuredCloneCard(c: Card): Card {

@@ -1,6 +1,7 @@
 // Pure builders for connector edits.
 
-import type { Connector, ConnectorKind, ConnectorProps, Edit } from './generated/types';
+import type { Connector, ConnectorKind, ConnectorPatch, ConnectorProps, Edit } from './generated/types';
+import { changedFields } from './edits';
 import { CONNECTOR_STYLES } from './sceneStyle';
 import { MAX_NAME } from './structureEdits';
 
@@ -32,15 +33,16 @@ export function addConnectorEdit(
   return { type: 'AddConnector', mapId, connector, index: connectorCount };
 }
 
+/** UpdateConnector with the fields the gesture changes (a label is trimmed); null when none changes. */
 export function updateConnectorEdit(
   mapId: string,
-  connector: Pick<Connector, 'id' | 'kind' | 'label'>,
+  connector: Pick<Connector, 'id'> & Partial<ConnectorProps>,
   patch: Partial<ConnectorProps>,
 ): Edit | null {
-  const props: ConnectorProps = { kind: connector.kind, label: connector.label, ...patch };
-  props.label = Array.from(props.label.trim()).slice(0, MAX_NAME).join('');
-  if (props.kind === connector.kind && props.label === connector.label) return null;
-  return { type: 'UpdateConnector', mapId, connectorId: connector.id, props };
+  const props: ConnectorPatch = { ...patch };
+  if (patch.label !== undefined) props.label = Array.from(patch.label.trim()).slice(0, MAX_NAME).join('');
+  const changed = changedFields<ConnectorPatch>(connector, props);
+  return changed ? { type: 'UpdateConnector', mapId, connectorId: connector.id, props: changed } : null;
 }
 
 export function deleteConnectorEdit(mapId: string, connectorId: string): Edit {

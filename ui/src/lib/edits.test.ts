@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cleanName, renameMapEdit, type RenamableMap } from './edits';
 
-const map: RenamableMap = {
-  id: 'map-1',
-  name: 'Donor journey',
-  description: 'From first touch to monthly giving',
-  personaIds: ['p-ada', 'p-bo'],
-};
+const map: RenamableMap = { id: 'map-1', name: 'Donor journey' };
 
 describe('renameMapEdit', () => {
-  it('builds an UpdateMap edit that keeps the description and personas', () => {
-    expect(renameMapEdit(map, 'Donor path')).toEqual({
-      type: 'UpdateMap',
-      mapId: 'map-1',
-      props: { name: 'Donor path', description: 'From first touch to monthly giving', personaIds: ['p-ada', 'p-bo'] },
-    });
+  it('builds an UpdateMap edit of the name alone (the description and personas are not sent)', () => {
+    expect(renameMapEdit(map, 'Donor path')).toEqual({ type: 'UpdateMap', mapId: 'map-1', props: { name: 'Donor path' } });
   });
 
   it('trims the new name', () => {
@@ -32,17 +23,8 @@ describe('renameMapEdit', () => {
     expect(renameMapEdit(map, ' Donor journey ')).toBeNull();
   });
 
-  it('does not share the persona list with the map it was built from', () => {
-    const edit = renameMapEdit(map, 'Other');
-    expect(edit?.type === 'UpdateMap' && edit.props.personaIds).not.toBe(map.personaIds);
-  });
-
-  it('keeps an empty description and no personas as they are', () => {
-    expect(renameMapEdit({ id: 'm', name: 'A', description: '', personaIds: [] }, 'B')).toEqual({
-      type: 'UpdateMap',
-      mapId: 'm',
-      props: { name: 'B', description: '', personaIds: [] },
-    });
+  it('needs only the id and the name shown', () => {
+    expect(renameMapEdit({ id: 'm', name: 'A' }, 'B')).toEqual({ type: 'UpdateMap', mapId: 'm', props: { name: 'B' } });
   });
 });
 

@@ -1,9 +1,13 @@
-// Pure builders for the inspector's card edits. UpdateCard replaces all of a card's
-// props (its plan too: KPIs, notes, vulnerability, ladder rung), so each starts from the
-// stored Card (from `map_data`) and keeps everything the patch does not name.
+// Pure builders for the inspector's card edits. UpdateCard carries a patch of only what
+// the user changed (one marker, the persona list, the plan's vulnerability…); every other
+// field stays as the document holds it. The card passed in is what the inspector shows,
+// used only to skip an edit that would change nothing.
 
-import type { Card, CardFlags, CardPlan, CardProps, Edit } from './generated/types';
+import type { Card, CardFlags, CardPatch as CardFieldPatch, CardPlan, CardPlanPatch, CardProps, Edit } from './generated/types';
+import { changedFields, sameJson } from './edits';
 import { normalizeColor } from './palette';
+
+export { sameJson };
 
 /** The plan of a card that has none yet: what the backend's `CardPlan::default()` holds. */
 export function emptyCardPlan(): CardPlan {
@@ -30,60 +34,56 @@ export function clonePlan(plan: CardPlan | null | undefined): CardPlan {
   };
 }
 
-export const cardProps = (c: Card): CardProps => ({
-  title: c.title,
-  body: c.body,
-  color: c.color,
-  channelId: c.channelId,
-  personaIds: [...c.personaIds],
-  flags: { ...c.flags },
-  plan: clonePlan(c.plan),
-});
-
 /** What the inspector changes on a card; `plan` replaces the whole plan. */
 export type CardPatch = Partial<Omit<CardProps, 'flags'>> & { flags?: Partial<CardFlags> };
 
-/** Structural equality of plain JSON values (objects compared key by key, in any order). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+/**
+ * UpdateCard with the fields of `patch` that differ from what `card` shows: a marker on its
+ * own, a colour, the persona list… Null when nothing changes.
+ */
+export function updateCardEdit(mapId: string, card: Pick<Card, 'id'> & Partial<Card>, patch: CardPatch): Edit | null {
+  const props: CardFieldPatch = {};
+  const { flags, plan, color, personaIds, ...plain } = patch;
+  Object.assign(props, changedFields<CardFieldPatch>(card, plain));
+  if (color !== undefined) {
+    const c = normalizeColor(color);
+    if (card.color === undefined || c !== card.color) props.color = c;
   }
-  const ka = Object.keys(a as object);
-  const kb = Object.keys(b as object);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-/** UpdateCard with the patch applied and everything else kept; null when nothing changes. */
-export function updateCardEdit(mapId: string, card: Card, patch: CardPatch): Edit | null {
-  const old = cardProps(card);
-  const props: CardProps = {
-    ...old,
-    ...patch,
-    personaIds: patch.personaIds ? [...patch.personaIds] : old.personaIds,
-    flags: { ...old.flags, ...patch.flags },
-    plan: patch.plan ? clonePlan(patch.plan) : old.plan,
-  };
-  if ('color' in patch) props.color = normalizeColor(patch.color);
-  if (sameJson(old, props)) return null;
+  if (personaIds !== undefined && !(card.personaIds && sameJson(card.personaIds, personaIds))) props.personaIds = [...personaIds];
+  const markers = flags ? changedFields<CardFlags>(card.flags ?? {}, flags) : null;
+  if (markers) props.flags = markers;
+  const planPatch = plan ? planChanges(card.plan, plan) : null;
+  if (planPatch) props.plan = planPatch;
+  if (Object.keys(props).length === 0) return null;
   return { type: 'UpdateCard', mapId, cardId: card.id, props };
 }
 
+/** The parts of a card's plan that differ between what is shown and what the user made. */
+function planChanges(shown: CardPlan | undefined, next: CardPlan): CardPlanPatch | null {
+  const before = shown ? clonePlan(shown) : undefined;
+  const after = clonePlan(next);
+  const out: CardPlanPatch = {};
+  if (!before || before.rungId !== after.rungId) out.rungId = after.rungId;
+  const passion = changedFields(before?.passion ?? {}, after.passion);
+  if (passion) out.passion = passion;
+  const vulnerability = changedFields(before?.vulnerability ?? {}, after.vulnerability);
+  if (vulnerability) out.vulnerability = vulnerability;
+  return Object.keys(out).length > 0 ? out : null;
+}
+
 /**
- * UpdateCard whose plan is `change` applied to the stored card's plan (a copy: `change`
- * may modify it in place); null when nothing changes.
+ * UpdateCard whose plan is `change` applied to a copy of the shown card's plan: the
+ * edit carries only the parts of the plan that change (a KPI list, the vulnerability's
+ * severity…); null when nothing changes.
  */
-export function updateCardPlanEdit(mapId: string, card: Card, change: (plan: CardPlan) => CardPlan | void): Edit | null {
+export function updateCardPlanEdit(mapId: string, card: Pick<Card, 'id' | 'plan'>, change: (plan: CardPlan) => CardPlan | void): Edit | null {
   const plan = clonePlan(card.plan);
   const next = change(plan) ?? plan;
-  return updateCardEdit(mapId, card, { plan: next });
+  return updateCardEdit(mapId, { id: card.id, plan: card.plan }, { plan: next });
 }
 
 /** The same patch applied to several cards as one undo step (one Batch); null if none change. */
-export function updateCardsEdit(mapId: string, cards: readonly Card[], patch: CardPatch): Edit | null {
+export function updateCardsEdit(mapId: string, cards: ReadonlyArray<Pick<Card, 'id'> & Partial<Card>>, patch: CardPatch): Edit | null {
   const edits = cards.map((c) => updateCardEdit(mapId, c, patch)).filter((e): e is Edit => e !== null);
   if (edits.length === 0) return null;
   if (edits.length === 1) return edits[0] ?? null;

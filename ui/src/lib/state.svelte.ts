@@ -166,9 +166,9 @@ export class DocumentStore {
   }
 
   /**
-   * Renames a map. UpdateMap replaces all of a map's props, so the map is fetched first to
-   * keep its description and personas. An empty name is refused here; an unchanged one
-   * sends nothing.
+   * Renames a map with a patch of its name alone (its description and personas are not
+   * sent, so they stay as the document holds them). An empty name is refused here; an
+   * unchanged one sends nothing.
    */
   async renameMap(mapId: string, newName: string): Promise<void> {
     const name = cleanName(newName);
@@ -176,10 +176,11 @@ export class DocumentStore {
       this.#toasts.push('A map needs a name');
       return;
     }
-    if (this.doc?.maps.find((m) => m.id === mapId)?.name === name) return;
+    const shown = this.doc?.maps.find((m) => m.id === mapId)?.name ?? null;
+    const edit = renameMapEdit({ id: mapId, name: shown ?? '' }, name);
+    if (!edit) return;
     await this.#run(async () => {
-      const edit = renameMapEdit(await ipc.mapData(mapId), name);
-      if (edit) await this.accept(await ipc.applyEdit(edit));
+      await this.accept(await ipc.applyEdit(edit));
     });
   }
 

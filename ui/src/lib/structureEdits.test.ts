@@ -17,7 +17,7 @@ import {
 } from './structureEdits';
 import { addConnectorEdit, connectorKindFor, updateConnectorEdit } from './connectorEdits';
 import { bandOf, setEmotionEdit, valueForY, yForValue } from './emotion';
-import { flagState, updateCardEdit, updateCardsEdit } from './inspectorEdits';
+import { flagState, updateCardEdit, updateCardPlanEdit, updateCardsEdit } from './inspectorEdits';
 import { mapData } from '../test/mapData';
 
 const map = mapData();
@@ -30,9 +30,13 @@ describe('stage edits', () => {
     expect(edit).toEqual({ type: 'AddStage', mapId: 'map-1', index: 2, stage: { id: 's-new', name: 'New stage', color: null, width: 240, rungId: null } });
   });
 
-  it('renames keeping colour and width; refuses empty or unchanged names', () => {
+  it('renames with a patch of the name alone; refuses empty or unchanged names', () => {
     expect(renameStageEdit('map-1', discover, '  Awareness ')).toEqual({
-      type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { name: 'Awareness', color: '#123456', width: 240, rungId: null },
+      type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { name: 'Awareness' },
+    });
+    // Built from what the user changed: the stage's id is all it needs.
+    expect(renameStageEdit('map-1', { id: 'st-discover' }, 'Awareness')).toEqual({
+      type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { name: 'Awareness' },
     });
     expect(renameStageEdit('map-1', discover, '   ')).toBeNull();
     expect(renameStageEdit('map-1', discover, 'Discover')).toBeNull();
@@ -43,13 +47,13 @@ describe('stage edits', () => {
     expect(snapWidth(291)).toBe(300);
     expect(snapWidth(10)).toBe(120);
     expect(snapWidth(5000)).toBe(1200);
-    expect(resizeStageEdit('map-1', discover, 333)).toMatchObject({ props: { name: 'Discover', color: '#123456', width: 340 } });
+    expect(resizeStageEdit('map-1', discover, 333)).toEqual({ type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { width: 340 } });
     expect(resizeStageEdit('map-1', discover, 245)).toBeNull();
   });
 
   it('recolours to a palette colour or back to the default', () => {
-    expect(recolorStageEdit('map-1', discover, '#2F9E44')).toMatchObject({ props: { color: '#2f9e44', width: 240 } });
-    expect(recolorStageEdit('map-1', discover, null)).toMatchObject({ props: { color: null } });
+    expect(recolorStageEdit('map-1', discover, '#2F9E44')).toEqual({ type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { color: '#2f9e44' } });
+    expect(recolorStageEdit('map-1', discover, null)).toEqual({ type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { color: null } });
   });
 
   it('deletes a stage and counts the cards that go with it', () => {
@@ -83,12 +87,12 @@ describe('lane edits', () => {
     });
   });
 
-  it('collapses and hides keeping the other props', () => {
+  it('collapses and hides with a patch of that field alone', () => {
     expect(collapseLaneEdit('map-1', touch)).toEqual({
       type: 'UpdateLane', mapId: 'map-1', laneId: 'lane-touch',
-      props: { name: 'Touchpoints', kind: 'touchpoints', color: null, collapsed: true, hidden: false },
+      props: { collapsed: true },
     });
-    expect(hideLaneEdit('map-1', touch)).toMatchObject({ props: { collapsed: false, hidden: true } });
+    expect(hideLaneEdit('map-1', touch)).toEqual({ type: 'UpdateLane', mapId: 'map-1', laneId: 'lane-touch', props: { hidden: true } });
     expect(hideLaneEdit('map-1', touch, false)).toBeNull();
   });
 });
@@ -105,10 +109,10 @@ describe('connector edits', () => {
     expect(addConnectorEdit('m', { id: 'a', stageIndex: 0 }, { id: 'a', stageIndex: 0 }, 0)).toBeNull();
   });
 
-  it('updates kind or label, keeping the other', () => {
+  it('updates kind or label, carrying only that field', () => {
     const c = map.connectors[0]!;
     expect(updateConnectorEdit('m', c, { kind: 'hand_off' })).toEqual({
-      type: 'UpdateConnector', mapId: 'm', connectorId: 'conn-1', props: { kind: 'hand_off', label: 'then' },
+      type: 'UpdateConnector', mapId: 'm', connectorId: 'conn-1', props: { kind: 'hand_off' },
     });
     expect(updateConnectorEdit('m', c, { label: 'then' })).toBeNull();
   });
@@ -133,16 +137,21 @@ describe('emotion snapping', () => {
 });
 
 describe('card edits', () => {
-  it('sets one flag keeping every other prop', () => {
+  it('sets one flag with a patch of that marker alone', () => {
     const a = map.cards[0]!;
     expect(updateCardEdit('m', a, { flags: { passionPoint: true } })).toEqual({
       type: 'UpdateCard', mapId: 'm', cardId: 'card-a',
-      props: {
-        title: a.title, body: a.body, color: null, channelId: 'ch-social', personaIds: ['p-ada'],
-        flags: { passionPoint: true, shareableMoment: true, pointOfVulnerability: false },
-        plan: a.plan,
-      },
+      props: { flags: { passionPoint: true } },
     });
+    expect(updateCardEdit('m', a, { flags: { shareableMoment: true } })).toBeNull();
+  });
+
+  it('changes one part of the plan without the rest of it', () => {
+    const a = map.cards[0]!;
+    const edit = updateCardPlanEdit('m', a, (plan) => {
+      plan.vulnerability.severity = 3;
+    });
+    expect(edit).toEqual({ type: 'UpdateCard', mapId: 'm', cardId: 'card-a', props: { plan: { vulnerability: { severity: 3 } } } });
   });
 
   it('applies to several cards as one Batch', () => {

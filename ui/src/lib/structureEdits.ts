@@ -1,9 +1,16 @@
 // Pure builders for the Edits that change a map's structure: stages (columns) and lanes
-// (rows). Update edits replace every prop, so each builder starts from the stored
-// Stage/Lane (from `map_data`), never from the Scene (whose colours are resolved).
+// (rows). Update edits carry only the fields the gesture changes; the stage or lane passed
+// in is what the UI shows of it (its id, and whatever props it knows), used only to skip
+// an edit that would change nothing. The Scene's colours are resolved, so a caller that
+// has only the Scene leaves `color` out of what it shows.
 
-import type { Card, Edit, Lane, LaneKind, LaneProps, Stage, StageProps } from './generated/types';
+import type { Card, Edit, Lane, LaneKind, LanePatch, LaneProps, Stage, StagePatch, StageProps } from './generated/types';
+import { changedFields } from './edits';
 import { normalizeColor } from './palette';
+
+/** What the UI shows of a stage or lane: its id, and the props it knows. */
+export type ShownStage = Pick<Stage, 'id'> & Partial<StageProps>;
+export type ShownLane = Pick<Lane, 'id'> & Partial<LaneProps>;
 
 /** The backend's limits (validate.rs). */
 export const MIN_STAGE_WIDTH = 120;
@@ -51,20 +58,6 @@ export function snapWidth(width: number): number {
   return clamp(Math.round(width / WIDTH_SNAP) * WIDTH_SNAP, MIN_STAGE_WIDTH, MAX_STAGE_WIDTH);
 }
 
-export const stageProps = (s: Stage): StageProps => ({
-  name: s.name,
-  color: s.color,
-  width: s.width,
-  rungId: s.rungId ?? null,
-});
-export const laneProps = (l: Lane): LaneProps => ({
-  name: l.name,
-  kind: l.kind,
-  color: l.color,
-  collapsed: l.collapsed,
-  hidden: l.hidden,
-});
-
 // ---- Stages ------------------------------------------------------------------------
 
 export function newStage(id: string = newId()): Stage {
@@ -76,29 +69,28 @@ export function addStageEdit(mapId: string, stageCount: number, stage: Stage = n
   return { type: 'AddStage', mapId, stage, index: clamp(index, 0, stageCount) };
 }
 
-/** UpdateStage with some props changed; null when nothing changes. */
-export function updateStageEdit(mapId: string, stage: Stage, patch: Partial<StageProps>): Edit | null {
-  const old = stageProps(stage);
-  const props: StageProps = { ...old, ...patch };
-  props.name = cleanName(props.name);
-  props.color = normalizeColor(props.color);
-  props.width = snapWidth(props.width);
-  props.rungId = props.rungId ?? null;
-  if (props.name === old.name && props.color === old.color && props.width === old.width && props.rungId === old.rungId) return null;
-  return { type: 'UpdateStage', mapId, stageId: stage.id, props };
+/** UpdateStage with the fields the gesture changes, cleaned; null when none changes. */
+export function updateStageEdit(mapId: string, stage: ShownStage, patch: Partial<StageProps>): Edit | null {
+  const props: StagePatch = {};
+  if (patch.name !== undefined) props.name = cleanName(patch.name);
+  if (patch.color !== undefined) props.color = normalizeColor(patch.color);
+  if (patch.width !== undefined) props.width = snapWidth(patch.width);
+  if (patch.rungId !== undefined) props.rungId = patch.rungId ?? null;
+  const changed = changedFields<StagePatch>(stage, props);
+  return changed ? { type: 'UpdateStage', mapId, stageId: stage.id, props: changed } : null;
 }
 
 /** Rename; an empty name is refused (null), as is an unchanged one. */
-export function renameStageEdit(mapId: string, stage: Stage, name: string): Edit | null {
+export function renameStageEdit(mapId: string, stage: ShownStage, name: string): Edit | null {
   if (cleanName(name) === '') return null;
   return updateStageEdit(mapId, stage, { name });
 }
 
-export function resizeStageEdit(mapId: string, stage: Stage, width: number): Edit | null {
+export function resizeStageEdit(mapId: string, stage: ShownStage, width: number): Edit | null {
   return updateStageEdit(mapId, stage, { width: snapWidth(width) });
 }
 
-export function recolorStageEdit(mapId: string, stage: Stage, color: string | null): Edit | null {
+export function recolorStageEdit(mapId: string, stage: ShownStage, color: string | null): Edit | null {
   return updateStageEdit(mapId, stage, { color });
 }
 
@@ -180,31 +172,24 @@ export function addLaneEdit(mapId: string, laneCount: number, kind: LaneKind, la
   return { type: 'AddLane', mapId, lane, index: clamp(index, 0, laneCount) };
 }
 
-export function updateLaneEdit(mapId: string, lane: Lane, patch: Partial<LaneProps>): Edit | null {
-  const old = laneProps(lane);
-  const props: LaneProps = { ...old, ...patch };
-  props.name = cleanName(props.name);
-  props.color = normalizeColor(props.color);
-  if (
-    props.name === old.name &&
-    props.kind === old.kind &&
-    props.color === old.color &&
-    props.collapsed === old.collapsed &&
-    props.hidden === old.hidden
-  )
-    return null;
-  return { type: 'UpdateLane', mapId, laneId: lane.id, props };
+/** UpdateLane with the fields the gesture changes, cleaned; null when none changes. */
+export function updateLaneEdit(mapId: string, lane: ShownLane, patch: Partial<LaneProps>): Edit | null {
+  const props: LanePatch = { ...patch };
+  if (patch.name !== undefined) props.name = cleanName(patch.name);
+  if (patch.color !== undefined) props.color = normalizeColor(patch.color);
+  const changed = changedFields<LanePatch>(lane, props);
+  return changed ? { type: 'UpdateLane', mapId, laneId: lane.id, props: changed } : null;
 }
 
-export function renameLaneEdit(mapId: string, lane: Lane, name: string): Edit | null {
+export function renameLaneEdit(mapId: string, lane: ShownLane, name: string): Edit | null {
   if (cleanName(name) === '') return null;
   return updateLaneEdit(mapId, lane, { name });
 }
 
-export const collapseLaneEdit = (mapId: string, lane: Lane, collapsed = !lane.collapsed) =>
+export const collapseLaneEdit = (mapId: string, lane: ShownLane, collapsed = !lane.collapsed) =>
   updateLaneEdit(mapId, lane, { collapsed });
 
-export const hideLaneEdit = (mapId: string, lane: Lane, hidden = !lane.hidden) => updateLaneEdit(mapId, lane, { hidden });
+export const hideLaneEdit = (mapId: string, lane: ShownLane, hidden = !lane.hidden) => updateLaneEdit(mapId, lane, { hidden });
 
 export function reorderLaneEdit(mapId: string, laneId: string, index: number): Edit {
   return { type: 'ReorderLane', mapId, laneId, index };

@@ -14,6 +14,7 @@ import { channelProps } from './channelEdits';
 import { RULE, badImport, docState, email, events, goodImport, report, roster, social } from './channelFixtures';
 import { scene } from '../../test/fixtures';
 import { mapData } from '../../test/mapData';
+import { applyPatch } from '../../test/patch';
 
 let component: ReturnType<typeof mount> | null = null;
 
@@ -53,7 +54,7 @@ function backend(o: FakeOptions = {}) {
         const edit = args.edit as Edit;
         edits.push(edit);
         if (edit.type === 'AddChannel') channels = [...channels, edit.channel];
-        else if (edit.type === 'UpdateChannel') channels = channels.map((c) => (c.id === edit.channelId ? { id: c.id, ...edit.props } : c));
+        else if (edit.type === 'UpdateChannel') channels = channels.map((c) => (c.id === edit.channelId ? applyPatch(c, edit.props) : c));
         else if (edit.type === 'DeleteChannel') channels = channels.filter((c) => c.id !== edit.channelId);
         else throw { kind: 'unknown', message: `unexpected ${edit.type}` };
         revision++;
@@ -71,7 +72,7 @@ function backend(o: FakeOptions = {}) {
     }
   });
   const named = (cmd: string) => calls.filter(([c]) => c === cmd).map(([, a]) => a);
-  return { edits, calls, named };
+  return { edits, calls, named, channel: (id: string) => channels.find((c) => c.id === id)! };
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(testid: string, root: ParentNode = document) =>
@@ -150,7 +151,7 @@ describe('the Channels view', () => {
     expect($$('channel-card')).toHaveLength(4);
   });
 
-  it('commits the role title as one UpdateChannel when the field is left, with the rest unchanged', async () => {
+  it('commits the role title as one UpdateChannel of that field alone when the field is left', async () => {
     const fake = backend();
     await start();
     const detail = await openChannel('ch-email');
@@ -163,9 +164,14 @@ describe('the Channels view', () => {
     // …leaving the field sends one edit.
     setValue(role, '  Relationship keeper and host ');
     await vi.waitFor(() => expect(fake.edits).toHaveLength(1));
+    expect(fake.edits[0]).toEqual({
+      type: 'UpdateChannel',
+      channelId: 'ch-email',
+      props: { plan: { job: { roleTitle: 'Relationship keeper and host' } } },
+    });
     const expected = channelProps(email());
     expected.plan.job.roleTitle = 'Relationship keeper and host';
-    expect(fake.edits[0]).toEqual({ type: 'UpdateChannel', channelId: 'ch-email', props: expected });
+    expect(channelProps(fake.channel('ch-email'))).toEqual(expected);
     await vi.waitFor(() => expect($('channel-role', card('ch-email'))?.textContent?.trim()).toBe('Relationship keeper and host'));
     expect(role.value).toBe('Relationship keeper and host');
     // The same value again: nothing.
@@ -174,7 +180,7 @@ describe('the Channels view', () => {
     expect(fake.edits).toHaveLength(1);
   });
 
-  it('keeps both of two quick changes, each built on the one before', async () => {
+  it('keeps all of three quick changes, each an edit of its own field', async () => {
     const fake = backend();
     await start();
     const detail = await openChannel('ch-events');
@@ -184,11 +190,15 @@ describe('the Channels view', () => {
     social.click();
     flushSync();
     await vi.waitFor(() => expect(fake.edits).toHaveLength(3));
-    const last = fake.edits[2]!;
-    if (last.type !== 'UpdateChannel') throw new Error(last.type);
-    expect(last.props.plan.job.owner).toBe('Grace');
-    expect(last.props.plan.ownership).toBe('paid');
-    expect(last.props.plan.job.worksWith).toEqual(['ch-social']);
+    expect(fake.edits.map((e) => e.type === 'UpdateChannel' && e.props)).toEqual([
+      { plan: { job: { owner: 'Grace' } } },
+      { plan: { ownership: 'paid' } },
+      { plan: { job: { worksWith: ['ch-social'] } } },
+    ]);
+    const plan = fake.channel('ch-events').plan;
+    expect(plan.job.owner).toBe('Grace');
+    expect(plan.ownership).toBe('paid');
+    expect(plan.job.worksWith).toEqual(['ch-social']);
   });
 
   it('refuses a blank name and keeps the old one', async () => {
@@ -258,7 +268,7 @@ describe('the Channels view', () => {
     const edit = fake.edits[0]!;
     if (edit.type !== 'UpdateChannel') throw new Error(edit.type);
     expect(edit.channelId).toBe('ch-events');
-    const [goal] = edit.props.plan.goals;
+    const [goal] = edit.props.plan?.goals ?? [];
     expect(goal).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       statement: 'Fill the spring event',
@@ -270,8 +280,8 @@ describe('the Channels view', () => {
       period: 'by 2026-05',
       relevantTo: 'st-discover',
     });
-    // Everything else as stored.
-    expect({ ...edit.props, plan: { ...edit.props.plan, goals: [] } }).toEqual(channelProps(events()));
+    // Nothing else of the channel is sent.
+    expect(edit.props).toEqual({ plan: { goals: [goal] } });
     await vi.waitFor(() => expect($('goal-form', detail)).toBeNull());
     expect($$('goal', detail)).toHaveLength(1);
   });
@@ -299,8 +309,8 @@ describe('the Channels view', () => {
     await vi.waitFor(() => expect(fake.edits).toHaveLength(1));
     const edit = fake.edits[0]!;
     if (edit.type !== 'UpdateChannel') throw new Error(edit.type);
-    expect(edit.props.plan.goals.map((g) => g.id)).toEqual(['goal-signups']);
-    expect(edit.props.plan.reviews.flatMap((r) => r.actuals.map((a) => a.goalId))).toEqual(['goal-signups']);
+    expect(edit.props.plan?.goals?.map((g) => g.id)).toEqual(['goal-signups']);
+    expect(edit.props.plan?.reviews?.flatMap((r) => r.actuals.map((a) => a.goalId))).toEqual(['goal-signups']);
   });
 
   it('records a month’s review as one edit, in month order', async () => {
@@ -319,13 +329,14 @@ describe('the Channels view', () => {
     await vi.waitFor(() => expect(fake.edits).toHaveLength(1));
     const edit = fake.edits[0]!;
     if (edit.type !== 'UpdateChannel') throw new Error(edit.type);
-    expect(edit.props.plan.reviews.map((r) => r.month)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03']);
-    expect(edit.props.plan.reviews[0]).toEqual({
+    const reviews = edit.props.plan?.reviews ?? [];
+    expect(reviews.map((r) => r.month)).toEqual(['2025-12', '2026-01', '2026-02', '2026-03']);
+    expect(reviews[0]).toEqual({
       month: '2025-12',
       actuals: [{ goalId: 'goal-open', value: 44 }],
       supportNote: 'Sent sign-ups to events',
     });
-    expect(edit.props.plan.reviews.slice(1)).toEqual(email().plan.reviews);
+    expect(reviews.slice(1)).toEqual(email().plan.reviews);
 
     // A reviewed month opens with its figures.
     setValue($<HTMLInputElement>('review-month', review)!, '2026-02');

@@ -133,7 +133,7 @@ describe('Personas', () => {
     expect(backend.calls.map((c) => c.cmd)).not.toContain('set_persona_photo');
   });
 
-  it('removes a photo with one UpdatePersona keeping the other props', async () => {
+  it('removes a photo with one UpdatePersona of the photo alone', async () => {
     const photo = { width: 64, height: 64, png: 'iVBORw0KGgo=' };
     const backend = planBackend({
       roster: () => roster({ personas: [persona('p-ada', 'Ada', { segment: 'Donors', goals: 'Give', photo })] }),
@@ -142,7 +142,7 @@ describe('Personas', () => {
     q<HTMLButtonElement>('[data-testid="remove-photo"]').click();
     await vi.waitFor(() => expect(backend.edits).toHaveLength(1));
     expect(backend.edits[0]).toEqual({
-      type: 'UpdatePersona', personaId: 'p-ada', props: { name: 'Ada', segment: 'Donors', color: null, goals: 'Give', photo: null },
+      type: 'UpdatePersona', personaId: 'p-ada', props: { photo: null },
     });
   });
 
@@ -160,11 +160,11 @@ describe('Personas', () => {
     change(q<HTMLTextAreaElement & HTMLInputElement>('[data-persona-id="p-bo"] [data-testid="persona-goals"]'), ' Help on weekends ');
     await vi.waitFor(() => expect(backend.edits).toHaveLength(2));
     expect(backend.edits[1]).toEqual({
-      type: 'UpdatePersona', personaId: 'p-bo', props: { name: 'Bo', segment: '', color: null, goals: 'Help on weekends', photo: null },
+      type: 'UpdatePersona', personaId: 'p-bo', props: { goals: 'Help on weekends' },
     });
   });
 
-  it('puts a persona on the map on screen with one UpdateMap keeping its other props', async () => {
+  it('puts a persona on the map on screen with one UpdateMap of its persona list alone', async () => {
     const backend = planBackend();
     await show(PersonasView);
     await vi.waitFor(() => expect(q<HTMLInputElement>('[data-persona-id="p-ada"] [data-testid="persona-on-map"]').checked).toBe(true));
@@ -174,7 +174,7 @@ describe('Personas', () => {
     check(bo, true);
     await vi.waitFor(() => expect(backend.edits).toHaveLength(1));
     expect(backend.edits[0]).toEqual({
-      type: 'UpdateMap', mapId: 'map-1', props: { name: 'Donor journey', description: '', personaIds: ['p-ada', 'p-bo'] },
+      type: 'UpdateMap', mapId: 'map-1', props: { personaIds: ['p-ada', 'p-bo'] },
     });
   });
 
@@ -276,7 +276,7 @@ describe('Engagement ladder', () => {
     change(all('[data-testid="stage-rung"]')[1] as HTMLSelectElement, 'rung-volunteer');
     await vi.waitFor(() => expect(backend.edits).toHaveLength(1));
     expect(backend.edits[0]).toEqual({
-      type: 'UpdateStage', mapId: 'map-1', stageId: 'st-convert', props: { name: 'Convert', color: null, width: 240, rungId: 'rung-volunteer' },
+      type: 'UpdateStage', mapId: 'map-1', stageId: 'st-convert', props: { rungId: 'rung-volunteer' },
     });
     q<HTMLButtonElement>('[data-testid="add-ladder-lane"]').click();
     await vi.waitFor(() => expect(backend.edits).toHaveLength(2));

@@ -29,14 +29,12 @@ const propsOf = (edit: Edit | null) => {
 };
 
 describe('channel edits', () => {
-  it('changes one job field and keeps every other prop as stored', () => {
+  it('changes one job field with a patch of that field alone', () => {
     const channel = email();
     const edit = updateChannelEdit(channel, { job: { roleTitle: 'Keeper of promises' } });
     expect(edit?.type).toBe('UpdateChannel');
     const props = propsOf(edit);
-    const expected = channelProps(email());
-    expected.plan.job.roleTitle = 'Keeper of promises';
-    expect(props).toEqual(expected);
+    expect(props).toEqual({ plan: { job: { roleTitle: 'Keeper of promises' } } });
     // The stored channel is not touched.
     expect(channel).toEqual(email());
   });
@@ -50,7 +48,7 @@ describe('channel edits', () => {
   it('gives a channel from an older backend the default plan', () => {
     const old = { id: 'ch-x', name: 'Fax', icon: 'F', color: null } as unknown as Channel;
     expect(planOf(old).job.worksWith).toEqual([]);
-    expect(propsOf(updateChannelEdit(old, { reach: 'offline' })).plan.reach).toBe('offline');
+    expect(propsOf(updateChannelEdit(old, { reach: 'offline' })).plan?.reach).toBe('offline');
   });
 
   it('adds "New channel" (numbered when taken) at the end, its icon the first letter', () => {
@@ -130,9 +128,9 @@ describe('goals', () => {
   it('adds a goal at the end, or replaces the one with its id in place', () => {
     const added = goalFromDraft('g-new', { ...emptyDraft(), statement: 'Reply within a day' });
     if (!added.ok) throw new Error(added.error);
-    expect(propsOf(saveGoalEdit(email(), added.value)).plan.goals.map((g) => g.id)).toEqual(['goal-open', 'goal-signups', 'g-new']);
+    expect(propsOf(saveGoalEdit(email(), added.value)).plan?.goals?.map((g) => g.id)).toEqual(['goal-open', 'goal-signups', 'g-new']);
     const changed = { ...email().plan.goals[0]!, target: 55 };
-    const goals = propsOf(saveGoalEdit(email(), changed)).plan.goals;
+    const goals = propsOf(saveGoalEdit(email(), changed)).plan?.goals ?? [];
     expect(goals.map((g) => g.id)).toEqual(['goal-open', 'goal-signups']);
     expect(goals[0]!.target).toBe(55);
     expect(saveGoalEdit(email(), email().plan.goals[1]!)).toBeNull();
@@ -140,8 +138,8 @@ describe('goals', () => {
 
   it('removes a goal together with its actuals, in one edit', () => {
     const props = propsOf(removeGoalEdit(email(), 'goal-open'));
-    expect(props.plan.goals.map((g) => g.id)).toEqual(['goal-signups']);
-    expect(props.plan.reviews).toEqual([
+    expect(props.plan?.goals?.map((g) => g.id)).toEqual(['goal-signups']);
+    expect(props.plan?.reviews).toEqual([
       { month: '2026-01', actuals: [{ goalId: 'goal-signups', value: 150 }], supportNote: 'Announced the spring event' },
       { month: '2026-02', actuals: [], supportNote: '' },
       { month: '2026-03', actuals: [], supportNote: '' },

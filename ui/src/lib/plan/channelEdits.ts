@@ -1,12 +1,14 @@
-// The Channels view's edits, built as pure functions of the stored channel: every change
-// (a job-description field, a goal, a monthly review) is ONE `UpdateChannel` carrying the
-// channel's full props with only that change made, so it is one undo step and leaves the
-// rest of the channel exactly as it was.
+// The Channels view's edits, built as pure functions of what the view shows: every change
+// (a job-description field, a goal, a monthly review) is ONE `UpdateChannel` whose patch
+// carries only that change (a job field alone, the goal list, the review list), so it is
+// one undo step and never sends the rest of the channel back.
 
 import type {
   Better,
   Channel,
+  ChannelPatch as ChannelFieldPatch,
   ChannelPlan,
+  ChannelPlanPatch,
   ChannelProps,
   Edit,
   JobDescription,
@@ -16,6 +18,7 @@ import type {
   SmartGoal,
   SmartPart,
 } from '../generated/types';
+import { changedFields } from '../edits';
 
 // --- Kinds ------------------------------------------------------------------------------
 
@@ -81,19 +84,29 @@ export interface ChannelPatch {
   reviews?: MonthlyReview[];
 }
 
-/** One `UpdateChannel` with the full props and the patch applied, or null when it changes nothing. */
+/**
+ * One `UpdateChannel` carrying the fields of `patch` that differ from what `channel`
+ * shows (a job field on its own; the goal and review lists whole), or null when it
+ * changes nothing.
+ */
 export function updateChannelEdit(channel: Channel, patch: ChannelPatch): Edit | null {
-  const before = channelProps(channel);
-  const props = channelProps(channel);
-  if (patch.name !== undefined) props.name = patch.name;
-  if (patch.icon !== undefined) props.icon = patch.icon;
-  if (patch.color !== undefined) props.color = patch.color;
-  if (patch.ownership !== undefined) props.plan.ownership = patch.ownership;
-  if (patch.reach !== undefined) props.plan.reach = patch.reach;
-  if (patch.job !== undefined) props.plan.job = { ...props.plan.job, ...copy(patch.job) };
-  if (patch.goals !== undefined) props.plan.goals = copy(patch.goals);
-  if (patch.reviews !== undefined) props.plan.reviews = copy(patch.reviews);
-  if (sameValue(before, props)) return null;
+  const shown = channelProps(channel);
+  const props: ChannelFieldPatch = changedFields<ChannelFieldPatch>(shown, {
+    name: patch.name,
+    icon: patch.icon,
+    color: patch.color,
+  }) ?? {};
+  const plan: ChannelPlanPatch =
+    changedFields<ChannelPlanPatch>(shown.plan, {
+      ownership: patch.ownership,
+      reach: patch.reach,
+      goals: patch.goals && copy(patch.goals),
+      reviews: patch.reviews && copy(patch.reviews),
+    }) ?? {};
+  const job = patch.job ? changedFields<JobDescription>(shown.plan.job, copy(patch.job)) : null;
+  if (job) plan.job = job;
+  if (Object.keys(plan).length > 0) props.plan = plan;
+  if (Object.keys(props).length === 0) return null;
   return { type: 'UpdateChannel', channelId: channel.id, props };
 }
 

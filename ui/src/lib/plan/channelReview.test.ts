@@ -81,13 +81,13 @@ describe('monthly reviews', () => {
     if (!bad.ok) expect(bad.error).toContain('open rate');
   });
 
-  it('saves a review as one UpdateChannel that keeps the rest of the channel', () => {
+  it('saves a review as one UpdateChannel whose patch is the review list alone', () => {
     const result = saveReviewEdit(email(), '2026-02', { actuals: { 'goal-open': '48', 'goal-signups': '90' }, note: 'Shared the event' });
     if (!result.ok) throw new Error(result.error);
     const edit = result.value as Extract<Edit, { type: 'UpdateChannel' }>;
     expect(edit.type).toBe('UpdateChannel');
-    const expected = channelProps(email());
-    expected.plan.reviews[1] = {
+    const reviews = channelProps(email()).plan.reviews;
+    reviews[1] = {
       month: '2026-02',
       actuals: [
         { goalId: 'goal-open', value: 48 },
@@ -95,11 +95,11 @@ describe('monthly reviews', () => {
       ],
       supportNote: 'Shared the event',
     };
-    expect(edit.props).toEqual(expected);
+    expect(edit.props).toEqual({ plan: { reviews } });
     // The same figures again change nothing; a note for a channel without goals is a review too.
     expect(saveReviewEdit(email(), '2026-03', reviewDraft(email(), '2026-03'))).toEqual({ ok: true, value: null });
     const note = saveReviewEdit(events(), '2026-05', { actuals: {}, note: 'Hosted the e-mail team' });
-    expect(note.ok && note.value?.type === 'UpdateChannel' && note.value.props.plan.reviews).toEqual([
+    expect(note.ok && note.value?.type === 'UpdateChannel' && note.value.props.plan?.reviews).toEqual([
       { month: '2026-05', actuals: [], supportNote: 'Hosted the e-mail team' },
     ]);
   });

@@ -1,7 +1,9 @@
-// Pure builders for the Personas view's edits. UpdatePersona and UpdateMap replace every
-// prop, so each starts from the stored persona or map and keeps what it does not change.
+// Pure builders for the Personas view's edits. UpdatePersona and UpdateMap carry only what
+// the user changed (a persona's name, a map's persona list); the persona or map passed in
+// is what the view shows, used only to skip an edit that would change nothing.
 
-import type { Edit, Map as JourneyMap, Persona, PersonaProps, Photo } from '../generated/types';
+import type { Edit, Map as JourneyMap, Persona, PersonaPatch, PersonaProps, Photo } from '../generated/types';
+import { changedFields } from '../edits';
 import { normalizeColor } from '../palette';
 
 export const MAX_NAME = 200;
@@ -16,46 +18,31 @@ export function addPersonaEdit(persona: Persona, index: number): Edit {
   return { type: 'AddPersona', persona, index: Math.max(0, index) };
 }
 
-export const personaProps = (p: Persona): PersonaProps => ({
-  name: p.name,
-  segment: p.segment,
-  color: p.color,
-  goals: p.goals ?? '',
-  photo: p.photo ?? null,
-});
-
-/** UpdatePersona with the patch applied; null when nothing changes or the name would be empty. */
-export function updatePersonaEdit(persona: Persona, patch: Partial<PersonaProps>): Edit | null {
-  const old = personaProps(persona);
-  const props: PersonaProps = { ...old, ...patch };
-  props.name = Array.from(props.name.trim()).slice(0, MAX_NAME).join('');
-  props.segment = Array.from(props.segment.trim()).slice(0, MAX_NAME).join('');
-  props.goals = props.goals.trim();
-  props.color = normalizeColor(props.color);
+/** UpdatePersona with the fields that change, cleaned; null when none does or the name would be empty. */
+export function updatePersonaEdit(persona: Pick<Persona, 'id'> & Partial<Persona>, patch: Partial<PersonaProps>): Edit | null {
+  const props: PersonaPatch = { ...patch };
+  if (patch.name !== undefined) props.name = Array.from(patch.name.trim()).slice(0, MAX_NAME).join('');
+  if (patch.segment !== undefined) props.segment = Array.from(patch.segment.trim()).slice(0, MAX_NAME).join('');
+  if (patch.goals !== undefined) props.goals = patch.goals.trim();
+  if (patch.color !== undefined) props.color = normalizeColor(patch.color);
   if (props.name === '') return null;
-  const same =
-    props.name === old.name &&
-    props.segment === old.segment &&
-    props.goals === old.goals &&
-    props.color === old.color &&
-    props.photo === old.photo;
-  return same ? null : { type: 'UpdatePersona', personaId: persona.id, props };
+  const changed = changedFields<PersonaPatch>(persona, props);
+  return changed ? { type: 'UpdatePersona', personaId: persona.id, props: changed } : null;
 }
 
 export function deletePersonaEdit(personaId: string): Edit {
   return { type: 'DeletePersona', personaId };
 }
 
-/** UpdateMap that puts a persona on a map (at the end) or takes it off; null if unchanged. */
-export function mapPersonaEdit(
-  map: Pick<JourneyMap, 'id' | 'name' | 'description' | 'personaIds'>,
-  personaId: string,
-  on: boolean,
-): Edit | null {
+/**
+ * UpdateMap that puts a persona on a map (at the end) or takes it off; null if unchanged.
+ * The patch carries the persona list alone (the list is one field), never the map's name.
+ */
+export function mapPersonaEdit(map: Pick<JourneyMap, 'id' | 'personaIds'>, personaId: string, on: boolean): Edit | null {
   const has = map.personaIds.includes(personaId);
   if (has === on) return null;
   const personaIds = on ? [...map.personaIds, personaId] : map.personaIds.filter((id) => id !== personaId);
-  return { type: 'UpdateMap', mapId: map.id, props: { name: map.name, description: map.description, personaIds } };
+  return { type: 'UpdateMap', mapId: map.id, props: { personaIds } };
 }
 
 /** Up to two initials for a persona without a photo: "Ada Lovelace" → "AL". */
