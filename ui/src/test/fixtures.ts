@@ -84,10 +84,12 @@ export function scene(mapId = 'map-1', mapName = 'Donor journey'): Scene {
         id: 'conn-1', kind: 'flow', fromCardId: 'card-a', toCardId: 'card-b',
         path: 'M376 108 C396 108 396 108 416 108', endX: 416, endY: 108, endAngle: 0,
         label: line('then', 380, 100),
+        bounds: { x: 366, y: 82, width: 60, height: 36 },
       },
       {
         id: 'conn-2', kind: 'word_of_mouth', fromCardId: 'card-b', toCardId: 'card-a',
         path: 'M516 72 C516 40 276 40 276 72', endX: 276, endY: 72, endAngle: 90, label: null,
+        bounds: { x: 266, y: 30, width: 260, height: 52 },
       },
     ],
     emotionLines: [

@@ -533,6 +533,7 @@ impl Layouter {
                 kind: c.kind,
                 from_card_id: c.from_card_id.clone(),
                 to_card_id: c.to_card_id.clone(),
+                bounds: connector_bounds(&route, label.as_ref()),
                 path: route.path,
                 end_x: route.end.x,
                 end_y: route.end.y,
@@ -540,6 +541,37 @@ impl Layouter {
                 label,
             })
             .collect()
+    }
+}
+
+/// Room around a connector's path for its stroke and arrowhead.
+const CONNECTOR_PAD: f32 = 10.0;
+
+/// Everything a connector draws: its flattened path and arrow end, padded for the stroke
+/// and arrowhead, and its label's line box (the label's baseline minus the body's line
+/// height above it, plus the descent below).
+fn connector_bounds(route: &Route, label: Option<&TextLine>) -> SceneBounds {
+    let (mut x0, mut y0, mut x1, mut y1) = (route.end.x, route.end.y, route.end.x, route.end.y);
+    for p in &route.points {
+        (x0, y0, x1, y1) = (x0.min(p.x), y0.min(p.y), x1.max(p.x), y1.max(p.y));
+    }
+    (x0, y0, x1, y1) = (
+        x0 - CONNECTOR_PAD,
+        y0 - CONNECTOR_PAD,
+        x1 + CONNECTOR_PAD,
+        y1 + CONNECTOR_PAD,
+    );
+    if let Some(l) = label {
+        x0 = x0.min(l.x);
+        x1 = x1.max(l.x + l.width);
+        y0 = y0.min(l.y - BODY.line_height);
+        y1 = y1.max(l.y + BODY.line_height / 2.0);
+    }
+    SceneBounds {
+        x: r2(x0),
+        y: r2(y0),
+        width: r2(x1 - x0),
+        height: r2(y1 - y0),
     }
 }
 

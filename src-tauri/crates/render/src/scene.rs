@@ -142,6 +142,20 @@ pub struct SceneConnector {
     pub end_y: f32,
     pub end_angle: f32,
     pub label: Option<TextLine>,
+    /// A box holding everything drawn for the connector (its path, arrowhead and label),
+    /// so a drawer can tell whether it is in view without reading the path: a detour
+    /// may run far from both of its cards.
+    pub bounds: SceneBounds,
+}
+
+/// An axis-aligned box in layout units.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneBounds {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

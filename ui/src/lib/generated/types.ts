@@ -477,7 +477,15 @@ path: string,
 /**
  * Where the arrow ends, and the direction it points (degrees, 0 = right).
  */
-endX: number, endY: number, endAngle: number, label: TextLine | null, };
+endX: number, endY: number, endAngle: number, label: TextLine | null, 
+/**
+ * A box holding everything drawn for the connector (its path, arrowhead and label),
+ * so a drawer can tell whether it is in view without reading the path: a detour
+ * may run far from both of its cards.
+ */
+bounds: SceneBounds, };
+
+export type SceneBounds = { x: number, y: number, width: number, height: number, };
 
 export type SceneEmotionLine = { personaId: string, personaName: string, color: string, 
 /**

@@ -137,7 +137,8 @@ pub(crate) fn write_map_body_within(scene: &Scene, visible: Option<Bounds>, out:
     }
     out.push_str("</g>\n<g class=\"connectors\">\n");
     for connector in &scene.connectors {
-        if visible.is_none() || connector_bounds(connector).is_none_or(&shows) {
+        let b = connector.bounds;
+        if shows((b.x, b.y, b.x + b.width, b.y + b.height)) {
             write_connector(connector, &scene.fonts, out);
         }
     }
@@ -562,34 +563,6 @@ fn write_connector(c: &SceneConnector, fonts: &SceneFonts, out: &mut String) {
         out.push_str("</g>");
     }
     out.push_str("</g>\n");
-}
-
-/// A rectangle holding all of a connector (its curve's control points, arrowhead and
-/// label), or `None` when its path is not the plain absolute `M`/`C` the layout writes.
-fn connector_bounds(c: &SceneConnector) -> Option<Bounds> {
-    let mut nums = Vec::new();
-    for token in c.path.split(|ch: char| ch.is_whitespace() || ch == ',') {
-        let token = token.trim_start_matches(['M', 'C', 'L']);
-        if token.is_empty() {
-            continue;
-        }
-        nums.push(token.parse::<f32>().ok().filter(|v| v.is_finite())?);
-    }
-    if nums.is_empty() || nums.len() % 2 != 0 {
-        return None;
-    }
-    let mut b = (c.end_x, c.end_y, c.end_x, c.end_y);
-    let mut grow = |x: f32, y: f32| {
-        b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
-    };
-    for p in nums.chunks(2) {
-        grow(p[0], p[1]);
-    }
-    if let Some(l) = &c.label {
-        grow(l.x, l.y - 16.0);
-        grow(l.x + l.width, l.y + 6.0);
-    }
-    Some(b)
 }
 
 /// An engagement-ladder lane: dashed rung guides with the rung names in the gutter, the
