@@ -7,7 +7,7 @@ use tauri::{Runtime, WebviewUrl, WebviewWindowBuilder};
 use crate::error::AppError;
 use crate::settings::AppDirs;
 use crate::state::{lock, AppState, WaymarkExt};
-use crate::{documents, export, menu};
+use crate::{actions, documents, export, menu};
 
 pub const MAIN_WINDOW: &str = "main";
 
@@ -30,10 +30,11 @@ pub fn run(mut path: Option<PathBuf>) -> Result<(), AppError> {
         .manage(state)
         .setup(move |app| {
             let handle = app.handle().clone();
+            let doc = documents::open_at_startup(&handle, path.take())?;
+            // Built once the document is open, so Open Recent already lists it.
             let recent = lock(&handle.waymark().settings).recent.clone();
             app.set_menu(menu::build(&handle, &recent)?)?;
-            app.on_menu_event(|app, event| menu::on_event(app, event));
-            let doc = documents::open_at_startup(&handle, path.take())?;
+            app.on_menu_event(|app, event| actions::on_menu_event(app, event));
             WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::App("index.html".into()))
                 .title(format!("{} — Waymark", doc.name))
                 .inner_size(1440.0, 900.0)

@@ -2,11 +2,11 @@
 //! They are `async` so SQLite writes and layout run off the window's main thread.
 
 use tauri::{AppHandle, Runtime};
-use tauri_plugin_dialog::DialogExt;
 use waymark_model::{Edit, Map};
 use waymark_render::Scene;
 
-use crate::documents;
+use crate::actions::{self, Opened};
+use crate::contract::emit;
 use crate::error::{AppError, ErrorPayload};
 use crate::state::{lock, DocumentState, SceneUpdate, WaymarkExt};
 
@@ -116,18 +116,12 @@ pub struct AppliedEdit {
 
 #[tauri::command]
 pub async fn undo<R: Runtime>(app: AppHandle<R>) -> Result<DocumentState, AppError> {
-    app.waymark().with_store(|store| {
-        store.undo()?;
-        Ok(DocumentState::of(store))
-    })
+    actions::undo(&app)
 }
 
 #[tauri::command]
 pub async fn redo<R: Runtime>(app: AppHandle<R>) -> Result<DocumentState, AppError> {
-    app.waymark().with_store(|store| {
-        store.redo()?;
-        Ok(DocumentState::of(store))
-    })
+    actions::redo(&app)
 }
 
 /// Problems from startup (a bad file on the command line) that the UI should show.
@@ -138,90 +132,33 @@ pub async fn take_startup_messages<R: Runtime>(
     Ok(std::mem::take(&mut *lock(&app.waymark().startup_messages)))
 }
 
+/// File > Open… from the window. An exported PNG/PDF/JSON adds its map, and
+/// `map-imported` tells the window which; the answer is the document either way.
 #[tauri::command]
 pub async fn show_open_dialog<R: Runtime>(
     app: AppHandle<R>,
 ) -> Result<Option<DocumentState>, AppError> {
-    let dialog = app
-        .dialog()
-        .file()
-        .set_title(crate::menu::OPEN_TITLE)
-        .add_filter("Waymark document or export", crate::menu::OPENABLE)
-        .add_filter("Waymark document", &["waymark"]);
-    match pick(dialog, false).await {
-        // An exported PNG/PDF/JSON adds its map; `map-imported` tells the UI which.
-        Some(path) if crate::export::import::is_importable(&path) => {
-            let result = crate::export::commands::import(&app, &path)?;
+    Ok(match actions::open_dialog(&app).await? {
+        Some(Opened::Imported(result)) => {
             let state = result.state.clone();
-            use tauri::Emitter;
-            let _ = app.emit(crate::export::IMPORTED_EVENT, result);
-            Ok(Some(state))
+            emit::map_imported(&app, result);
+            Some(state)
         }
-        Some(path) => documents::open(&app, &path).map(Some),
-        None => Ok(None),
-    }
+        Some(Opened::Document(state)) => Some(state),
+        None => None,
+    })
 }
 
 #[tauri::command]
 pub async fn show_save_as_dialog<R: Runtime>(
     app: AppHandle<R>,
 ) -> Result<Option<DocumentState>, AppError> {
-    let name = app
-        .waymark()
-        .document_state()
-        .map(|s| format!("{} copy.waymark", s.name))
-        .unwrap_or_default();
-    let dialog = app
-        .dialog()
-        .file()
-        .add_filter("Waymark document", &["waymark"])
-        .set_file_name(name);
-    match pick(dialog, true).await {
-        Some(path) => documents::save_as(&app, &with_extension(path)).map(Some),
-        None => Ok(None),
-    }
+    actions::save_as(&app).await
 }
 
 #[tauri::command]
 pub async fn new_document_dialog<R: Runtime>(
     app: AppHandle<R>,
 ) -> Result<Option<DocumentState>, AppError> {
-    let dialog = app
-        .dialog()
-        .file()
-        .add_filter("Waymark document", &["waymark"])
-        .set_file_name("Untitled.waymark");
-    match pick(dialog, true).await {
-        Some(path) => {
-            documents::create(&app, &with_extension(path), crate::templates::BLANK).map(Some)
-        }
-        None => Ok(None),
-    }
-}
-
-/// Shows a native open or save dialog without blocking the async runtime.
-pub async fn pick<R: Runtime>(
-    dialog: tauri_plugin_dialog::FileDialogBuilder<R>,
-    save: bool,
-) -> Option<std::path::PathBuf> {
-    // The dialog answers once, on the main thread; a one-slot channel carries it here.
-    let (tx, mut rx) = tauri::async_runtime::channel(1);
-    let send = move |p: Option<tauri_plugin_dialog::FilePath>| {
-        let _ = tx.try_send(p.and_then(|p| p.into_path().ok()));
-    };
-    if save {
-        dialog.save_file(send);
-    } else {
-        dialog.pick_file(send);
-    }
-    rx.recv().await.flatten()
-}
-
-/// "Save As… journey" without an extension gets `.waymark`, as users expect.
-pub fn with_extension(path: std::path::PathBuf) -> std::path::PathBuf {
-    if path.extension().is_some() {
-        path
-    } else {
-        path.with_extension("waymark")
-    }
+    actions::new_document(&app).await
 }

@@ -1,18 +1,15 @@
-//! Opening, creating and saving documents: shared by the menu, the commands and startup.
-//! Each flow swaps the open `Store`, remembers the file, retitles the window and rebuilds
-//! the Open Recent menu.
+//! Opening, creating and saving documents, for `actions.rs` and startup. Each flow swaps
+//! the open `Store`, remembers the file among the recent ones and retitles the window
+//! (`actions.rs` then rebuilds the Open Recent menu).
 
 use std::path::{Path, PathBuf};
 
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use waymark_store::Store;
 
 use crate::error::AppError;
 use crate::state::{document_name, lock, remembered_path, DocumentState, WaymarkExt};
 use crate::templates;
-
-pub const DOCUMENT_CHANGED: &str = "document-changed";
-pub const APP_ERROR: &str = "app-error";
 
 /// Opens `path` as the current document.
 pub fn open<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<DocumentState, AppError> {
@@ -42,16 +39,14 @@ fn install<R: Runtime>(app: &AppHandle<R>, store: Store) -> Result<DocumentState
     let path = remembered_path(store.path());
     let doc_state = DocumentState::of(&store);
     *lock(&state.store) = Some(store);
-    let recent = {
+    {
         let mut settings = lock(&state.settings);
         settings.remember(&path);
         if let Err(e) = settings.save(&state.dirs) {
             eprintln!("waymark: {e}");
         }
-        settings.recent.clone()
-    };
+    }
     retitle(app, &path);
-    crate::menu::refresh_recent(app, &recent);
     Ok(doc_state)
 }
 
@@ -59,21 +54,6 @@ pub fn retitle<R: Runtime>(app: &AppHandle<R>, path: &Path) {
     if let Some(window) = app.get_webview_window(crate::app::MAIN_WINDOW) {
         let _ = window.set_title(&format!("{} — Waymark", document_name(path)));
     }
-}
-
-/// Tells the UI the document changed behind its back (menu actions).
-pub fn announce<R: Runtime>(app: &AppHandle<R>, result: Result<DocumentState, AppError>) {
-    match result {
-        Ok(state) => {
-            let _ = app.emit(DOCUMENT_CHANGED, state);
-        }
-        Err(e) => report(app, &e),
-    }
-}
-
-pub fn report<R: Runtime>(app: &AppHandle<R>, e: &AppError) {
-    eprintln!("waymark: {e}");
-    let _ = app.emit(APP_ERROR, e.payload());
 }
 
 /// Which document the window opens on: the file named on the command line, else the

@@ -4,11 +4,13 @@
 //! display and exit; otherwise the window opens on the given file or the last document.
 //! Commands are thin: parse, call the `store`/`render` crates, map the error.
 
+mod actions;
 mod app;
 pub mod bindings;
 pub mod cli;
 pub mod commands;
 pub mod contract;
+mod dialogs;
 mod documents;
 pub mod error;
 pub mod export;

@@ -1,25 +1,21 @@
-//! The native menu: File (New, Open…, Open Recent, Save As…, Export…, Import Map…, Quit) and Edit (Undo, Redo),
-//! with the platform's usual shortcuts. Menu actions run the same flows as the commands
-//! and tell the UI through the `document-changed` event.
+//! The native menu's shape: File (New, Open…, Open Recent, Save As…, Export…, Import
+//! Map…, Quit) and Edit (Undo, Redo), with the platform's usual shortcuts. What each item
+//! does is in `actions.rs` (the same functions the commands call), which also rebuilds
+//! Open Recent here when the recent files change.
 
 use std::path::PathBuf;
 
-use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder};
-use tauri::{AppHandle, Emitter, Runtime};
-use tauri_plugin_dialog::DialogExt;
+use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, SubmenuBuilder};
+use tauri::{AppHandle, Runtime};
 
-use crate::documents;
-use crate::export::commands::import_and_announce;
-use crate::state::{lock, DocumentState, WaymarkExt};
-
-const NEW: &str = "file.new";
-const OPEN: &str = "file.open";
-const SAVE_AS: &str = "file.save_as";
-const EXPORT: &str = "file.export";
-const IMPORT: &str = "file.import";
-const QUIT: &str = "file.quit";
-const UNDO: &str = "edit.undo";
-const REDO: &str = "edit.redo";
+pub const NEW: &str = "file.new";
+pub const OPEN: &str = "file.open";
+pub const SAVE_AS: &str = "file.save_as";
+pub const EXPORT: &str = "file.export";
+pub const IMPORT: &str = "file.import";
+pub const QUIT: &str = "file.quit";
+pub const UNDO: &str = "edit.undo";
+pub const REDO: &str = "edit.redo";
 const RECENT_PREFIX: &str = "file.recent.";
 
 pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Result<Menu<R>> {
@@ -102,109 +98,7 @@ pub fn refresh_recent<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) {
     }
 }
 
-pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
-    let id = event.id().as_ref();
-    match id {
-        NEW => {
-            let app2 = app.clone();
-            app.dialog()
-                .file()
-                .add_filter("Waymark document", &["waymark"])
-                .set_file_name("Untitled.waymark")
-                .save_file(move |p| {
-                    if let Some(path) = p.and_then(|p| p.into_path().ok()) {
-                        let path = crate::commands::with_extension(path);
-                        documents::announce(
-                            &app2,
-                            documents::create(&app2, &path, crate::templates::BLANK),
-                        );
-                    }
-                });
-        }
-        OPEN => {
-            let app2 = app.clone();
-            app.dialog()
-                .file()
-                .set_title(OPEN_TITLE)
-                .add_filter("Waymark document or export", OPENABLE)
-                .add_filter("Waymark document", &["waymark"])
-                .pick_file(move |p| {
-                    if let Some(path) = p.and_then(|p| p.into_path().ok()) {
-                        open_or_import(&app2, &path);
-                    }
-                });
-        }
-        IMPORT => {
-            let app2 = app.clone();
-            app.dialog()
-                .file()
-                .add_filter("Waymark export (PNG, PDF, JSON)", &["png", "pdf", "json"])
-                .pick_file(move |p| {
-                    if let Some(path) = p.and_then(|p| p.into_path().ok()) {
-                        import_and_announce(&app2, &path);
-                    }
-                });
-        }
-        EXPORT => {
-            let _ = app.emit(crate::export::OPEN_DIALOG_EVENT, ());
-        }
-        SAVE_AS => {
-            let app2 = app.clone();
-            let name = app
-                .waymark()
-                .document_state()
-                .map(|s| format!("{} copy.waymark", s.name))
-                .unwrap_or_default();
-            app.dialog()
-                .file()
-                .add_filter("Waymark document", &["waymark"])
-                .set_file_name(name)
-                .save_file(move |p| {
-                    if let Some(path) = p.and_then(|p| p.into_path().ok()) {
-                        let path = crate::commands::with_extension(path);
-                        documents::announce(&app2, documents::save_as(&app2, &path));
-                    }
-                });
-        }
-        QUIT => app.exit(0),
-        UNDO => documents::announce(app, history(app, true)),
-        REDO => documents::announce(app, history(app, false)),
-        _ => {
-            if let Some(i) = id
-                .strip_prefix(RECENT_PREFIX)
-                .and_then(|i| i.parse::<usize>().ok())
-            {
-                let path = lock(&app.waymark().settings).recent.get(i).cloned();
-                if let Some(path) = path {
-                    documents::announce(app, documents::open(app, &path));
-                }
-            }
-        }
-    }
-}
-
-/// The Open dialog's title.
-pub const OPEN_TITLE: &str = "Open";
-
-/// What File > Open accepts: documents, and exports that carry a map.
-pub const OPENABLE: &[&str] = &["waymark", "png", "pdf", "json"];
-
-/// A document is opened; an exported PNG/PDF/JSON adds its map to the open document.
-pub fn open_or_import<R: Runtime>(app: &AppHandle<R>, path: &std::path::Path) {
-    if crate::export::import::is_importable(path) {
-        import_and_announce(app, path);
-    } else {
-        documents::announce(app, documents::open(app, path));
-    }
-}
-
-fn history<R: Runtime>(app: &AppHandle<R>, undo: bool) -> Result<DocumentState, crate::AppError> {
-    app.waymark().with_store(|store| {
-        if undo {
-            store.undo()?;
-        } else {
-            store.redo()?;
-        }
-        Ok(DocumentState::of(store))
-    })
+/// The index into the recent files of an Open Recent item's id.
+pub fn recent_index(id: &str) -> Option<usize> {
+    id.strip_prefix(RECENT_PREFIX)?.parse().ok()
 }

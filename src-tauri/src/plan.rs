@@ -131,7 +131,7 @@ pub async fn choose_input_file<R: Runtime>(
         other => return Err(AppError::Input(format!("unknown kind of file {other:?}"))),
     };
     let dialog = app.dialog().file().add_filter(label, exts).set_title(title);
-    Ok(crate::commands::pick(dialog, false)
+    Ok(crate::dialogs::pick(dialog, false)
         .await
         .map(|p: PathBuf| p.display().to_string()))
 }

@@ -3,16 +3,16 @@
 use std::path::PathBuf;
 
 use base64::Engine;
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use waymark_render::export::{
     info_for, preview, today, ExportFormat, ExportOptions, PaperSize, Preview,
 };
 
 use super::jobs::{ExportJobs, Snapshot};
-use super::types::{ExportPreview, ImportResult, IMPORTED_EVENT};
+use super::types::{ExportPreview, ImportResult};
 use crate::error::AppError;
-use crate::state::{lock, DocumentState, WaymarkExt};
+use crate::state::{lock, WaymarkExt};
 
 /// The native Save dialog's title (the end-to-end test finds the window by it).
 pub const SAVE_DIALOG_TITLE: &str = "Export map";
@@ -99,7 +99,7 @@ pub async fn choose_export_path<R: Runtime>(
         .add_filter(ext.to_uppercase(), &[ext])
         .set_title(SAVE_DIALOG_TITLE)
         .set_file_name(suggested_name);
-    let picked = crate::commands::pick(dialog, true).await;
+    let picked = crate::dialogs::pick(dialog, true).await;
     Ok(picked.map(|p| {
         let p = if p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext)) {
             p
@@ -150,33 +150,7 @@ pub async fn import_file<R: Runtime>(
     app: AppHandle<R>,
     path: String,
 ) -> Result<ImportResult, AppError> {
-    import(&app, &PathBuf::from(path))
-}
-
-/// Imports `path` and tells the UI through `map-imported` (for the menu's flows).
-pub fn import_and_announce<R: Runtime>(app: &AppHandle<R>, path: &std::path::Path) {
-    match import(app, path) {
-        Ok(result) => {
-            let _ = app.emit(IMPORTED_EVENT, result);
-        }
-        Err(e) => crate::documents::report(app, &e),
-    }
-}
-
-pub fn import<R: Runtime>(
-    app: &AppHandle<R>,
-    path: &std::path::Path,
-) -> Result<ImportResult, AppError> {
-    app.waymark().with_store(|store| {
-        let import = super::import::prepare(path, store.document())?;
-        store.apply(&import.edit)?;
-        Ok(ImportResult {
-            map_id: import.map_id,
-            map_name: import.map_name,
-            cards: import.cards as u32,
-            state: DocumentState::of(store),
-        })
-    })
+    crate::actions::import(&app, &PathBuf::from(path))
 }
 
 /// The document and the map's Scene as they are now.

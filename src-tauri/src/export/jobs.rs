@@ -6,12 +6,13 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
-use tauri::{AppHandle, Emitter, Runtime};
+use tauri::{AppHandle, Runtime};
 use waymark_model::Document;
 use waymark_render::export::{export_to_file, ExportError, ExportInfo, ExportOptions};
 use waymark_render::Scene;
 
-use super::types::{ExportFinished, ExportOutcome, ExportProgress, FINISHED_EVENT, PROGRESS_EVENT};
+use super::types::{ExportFinished, ExportOutcome, ExportProgress};
+use crate::contract::emit;
 use crate::error::AppError;
 use crate::state::lock;
 
@@ -49,7 +50,7 @@ impl ExportJobs {
                 // One event per visible step of the bar is plenty.
                 if fraction - last >= 0.01 || fraction >= 1.0 {
                     last = fraction;
-                    let _ = app.emit(PROGRESS_EVENT, ExportProgress { job_id, fraction });
+                    emit::export_progress(&app, ExportProgress { job_id, fraction });
                 }
                 !cancel.load(Ordering::Relaxed)
             };
@@ -68,8 +69,8 @@ impl ExportJobs {
             };
             use tauri::Manager;
             lock(&app.state::<ExportJobs>().running).remove(&job_id);
-            let _ = app.emit(
-                FINISHED_EVENT,
+            emit::export_finished(
+                &app,
                 ExportFinished {
                     job_id,
                     outcome,

@@ -1,16 +1,12 @@
 //! What crosses the IPC boundary for export and import: the payloads of the
-//! `export-progress` and `export-finished` events, the preview and an import's result.
+//! `export-progress` and `export-finished` events (named in `contract/list.rs`), the
+//! preview and an import's result.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::ErrorPayload;
 use crate::state::DocumentState;
-
-/// The event reporting how far a running export is.
-pub const PROGRESS_EVENT: &str = "export-progress";
-/// The event sent once when an export ends, whichever way.
-pub const FINISHED_EVENT: &str = "export-finished";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -64,8 +60,3 @@ pub struct ImportResult {
     pub cards: u32,
     pub state: DocumentState,
 }
-
-/// Sent when File > Open or Import Map… in the native menu added a map.
-pub const IMPORTED_EVENT: &str = "map-imported";
-/// Sent by File > Export… in the native menu: the UI opens its Export dialog.
-pub const OPEN_DIALOG_EVENT: &str = "open-export-dialog";

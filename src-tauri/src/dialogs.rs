@@ -1,0 +1,84 @@
+//! The native file dialogs, shown the same way whether a command or the menu asks. Each
+//! answers the chosen path, or `None` when the user cancelled.
+
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
+
+use crate::state::WaymarkExt;
+
+/// The Open dialog's title.
+pub const OPEN_TITLE: &str = "Open";
+
+/// What File > Open accepts: documents, and exports that carry a map.
+pub const OPENABLE: &[&str] = &["waymark", "png", "pdf", "json"];
+
+/// File > Open…: a document, or an export whose map is added to the open document.
+pub async fn document_to_open<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title(OPEN_TITLE)
+        .add_filter("Waymark document or export", OPENABLE)
+        .add_filter("Waymark document", &["waymark"]);
+    pick(dialog, false).await
+}
+
+/// File > New…: where to create the new document.
+pub async fn new_document_path<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    let dialog = app
+        .dialog()
+        .file()
+        .add_filter("Waymark document", &["waymark"])
+        .set_file_name("Untitled.waymark");
+    pick(dialog, true).await.map(with_extension)
+}
+
+/// File > Save As…: where to copy the open document, suggesting "<name> copy".
+pub async fn save_as_path<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    let name = app
+        .waymark()
+        .document_state()
+        .map(|s| format!("{} copy.waymark", s.name))
+        .unwrap_or_default();
+    let dialog = app
+        .dialog()
+        .file()
+        .add_filter("Waymark document", &["waymark"])
+        .set_file_name(name);
+    pick(dialog, true).await.map(with_extension)
+}
+
+/// File > Import Map…: an exported PNG, PDF or JSON.
+pub async fn export_to_import<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    let dialog = app
+        .dialog()
+        .file()
+        .add_filter("Waymark export (PNG, PDF, JSON)", &["png", "pdf", "json"]);
+    pick(dialog, false).await
+}
+
+/// Shows a native open or save dialog without blocking the async runtime.
+pub async fn pick<R: Runtime>(dialog: FileDialogBuilder<R>, save: bool) -> Option<PathBuf> {
+    // The dialog answers once, on the main thread; a one-slot channel carries it here.
+    let (tx, mut rx) = tauri::async_runtime::channel(1);
+    let send = move |p: Option<tauri_plugin_dialog::FilePath>| {
+        let _ = tx.try_send(p.and_then(|p| p.into_path().ok()));
+    };
+    if save {
+        dialog.save_file(send);
+    } else {
+        dialog.pick_file(send);
+    }
+    rx.recv().await.flatten()
+}
+
+/// "Save As… journey" without an extension gets `.waymark`, as users expect.
+pub fn with_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("waymark")
+    }
+}
