@@ -499,3 +499,37 @@ fn many_labels_on_one_busy_map_all_find_room() {
     let found = cards_crossed(&s);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// Each connector's `bounds` hold everything drawn for it (its whole path, its arrow end
+/// and its label), so a drawer that culls by them never drops a visible line: on the
+/// sample map, whose return loops run far from their cards.
+#[test]
+fn a_connectors_bounds_hold_its_path_arrow_and_label() {
+    let s = layout(&template_doc());
+    assert!(!s.connectors.is_empty());
+    for k in &s.connectors {
+        let b = Box2 {
+            x0: k.bounds.x,
+            y0: k.bounds.y,
+            x1: k.bounds.x + k.bounds.width,
+            y1: k.bounds.y + k.bounds.height,
+        };
+        let inside = |(x, y): (f32, f32)| b.x0 <= x && x <= b.x1 && b.y0 <= y && y <= b.y1;
+        for p in flatten(&k.path) {
+            assert!(inside(p), "{}: path point {p:?} outside {b:?}", k.id);
+        }
+        assert!(
+            inside((k.end_x, k.end_y)),
+            "{}: arrow end outside {b:?}",
+            k.id
+        );
+        if let Some(l) = &k.label {
+            let t = label_box(l, &s.fonts);
+            assert!(
+                inside((t.x0, t.y0)) && inside((t.x1, t.y1)),
+                "{}: label {t:?} outside {b:?}",
+                k.id
+            );
+        }
+    }
+}
