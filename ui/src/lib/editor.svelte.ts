@@ -1,7 +1,8 @@
 // What the structure editor has in hand besides the card selection: a selected connector
 // or stage/lane header, a header being renamed, and the stored map behind the Scene on
-// screen (the Scene resolves colours and leaves hidden lanes out; edits need the real
-// props). Shared by the canvas overlay, the connector view and the inspector.
+// screen, for showing what the Scene does not carry (a card's body and plan, hidden
+// lanes, colours as stored). Edits are never built from it: they carry only what the
+// user changed. Shared by the canvas overlay, the connector view and the inspector.
 
 import * as ipc from './ipc';
 import { afterPaint } from './afterPaint';
@@ -90,7 +91,8 @@ export class EditorState {
 
   /**
    * Fetches the stored map (and the roster) for a newly drawn Scene, once per Scene, after
-   * that Scene has been painted and no card is pressed.
+   * that Scene has been painted and no card is pressed: it is what the inspector and the
+   * overlay show, not what edits are built from.
    */
   async sync(scene: Scene): Promise<void> {
     if (this.#syncedFor === scene) return;
@@ -119,16 +121,6 @@ export class EditorState {
     }
   }
 
-  /** The stored map, fetched afresh: what an edit is built from. */
-  async fresh(mapId: string): Promise<JourneyMap> {
-    const map = await ipc.mapData(mapId);
-    if (this.map === null || this.map.id === mapId) {
-      this.map = map;
-      this.mapScene = null;
-    }
-    return map;
-  }
-
   reset(): void {
     this.connectorId = null;
     this.structure = null;
@@ -139,6 +131,18 @@ export class EditorState {
     this.#syncedFor = null;
     this.#request++;
   }
+}
+
+/**
+ * The map as the Scene shows it (ids, stage widths, lane kinds and collapsed lanes; never
+ * colours, which the Scene resolves): what edits are checked against for a no-op before
+ * the stored map has arrived. Updates carry only what the user changed, so this is enough.
+ */
+export function shownFromScene(scene: Scene): JourneyMap {
+  const stages = scene.stages.map((s) => ({ id: s.id, width: s.width }) as JourneyMap['stages'][number]);
+  const lanes = scene.lanes.map((l) => ({ id: l.id, kind: l.kind, collapsed: l.collapsed }) as JourneyMap['lanes'][number]);
+  const cards = scene.cards.map((c) => ({ id: c.id }) as JourneyMap['cards'][number]);
+  return { id: scene.mapId, name: scene.mapName, description: '', personaIds: [], stages, lanes, cards, connectors: [], emotionPoints: [] };
 }
 
 /** The one editor state of the window. */

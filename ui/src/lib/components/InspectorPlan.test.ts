@@ -10,6 +10,7 @@ import type { CardProps, Edit } from '../generated/types';
 import Inspector from './Inspector.svelte';
 import { mapData } from '../../test/mapData';
 import { planBackend, settle, type Backend } from '../../test/planFixtures';
+import { applyPatch } from '../../test/patch';
 
 let component: ReturnType<typeof mount> | null = null;
 let backend: Backend;
@@ -53,18 +54,19 @@ function change(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, 
   el.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-/** The one UpdateCard sent, checked to leave every prop but the plan as stored. */
+/**
+ * The one UpdateCard sent, checked to carry the plan alone (a patch of the parts that
+ * change); returns the stored card's plan with that patch applied, as the backend would.
+ */
 function onlyPlanChanged(edits: Edit[]): CardProps['plan'] {
   expect(edits).toHaveLength(1);
   const edit = edits[0]!;
   if (edit.type !== 'UpdateCard') throw new Error(edit.type);
   const stored = mapData().cards.find((c) => c.id === edit.cardId)!;
   const { plan, ...rest } = edit.props;
-  expect(rest).toEqual({
-    title: stored.title, body: stored.body, color: stored.color, channelId: stored.channelId,
-    personaIds: stored.personaIds, flags: stored.flags,
-  });
-  return plan;
+  expect(rest).toEqual({});
+  expect(plan).toBeDefined();
+  return applyPatch(stored.plan, plan!);
 }
 
 describe('the inspector’s passion point section', () => {
@@ -187,7 +189,7 @@ describe('the engagement ladder rung', () => {
     expect(onlyPlanChanged(backend.edits)).toEqual({ ...mapData().cards[0]!.plan, rungId: 'rung-volunteer' });
   });
 
-  it('places a selected stage on a rung with one UpdateStage keeping its other props', async () => {
+  it('places a selected stage on a rung with one UpdateStage of the rung alone', async () => {
     await inspect([]);
     editor.selectStructure({ kind: 'stage', id: 'st-discover' });
     flushSync();
@@ -196,7 +198,7 @@ describe('the engagement ladder rung', () => {
     await vi.waitFor(() => expect(backend.edits).toHaveLength(1));
     expect(backend.edits[0]).toEqual({
       type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover',
-      props: { name: 'Discover', color: '#123456', width: 240, rungId: 'rung-donor' },
+      props: { rungId: 'rung-donor' },
     });
   });
 });

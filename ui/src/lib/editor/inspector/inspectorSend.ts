@@ -1,17 +1,18 @@
-// How the inspector's forms send their changes: each builds one edit from the stored map
-// fetched afresh (so a change made meanwhile elsewhere is not undone) and sends it.
-// Shared by the inspector's per-kind forms.
+// How the inspector's forms send their changes: each builds one edit of only what the
+// user changed (a patch: a change made meanwhile elsewhere to another field is kept) and
+// sends it. The map the inspector shows is passed to the builders only so that they can
+// skip an edit that changes nothing. Shared by the inspector's per-kind forms.
 
 import type { CardPlan, Edit, Map as JourneyMap, Scene } from '../../generated/types';
 import type { DocumentStore } from '../../state.svelte';
-import { editor } from '../../editor.svelte';
+import { shownFromScene } from '../../editor.svelte';
 import { updateCardEdit, updateCardPlanEdit, updateCardsEdit, type CardPatch } from '../../inspectorEdits';
 
 export interface InspectorSend {
   store: DocumentStore;
   send(build: (m: JourneyMap) => Edit | null): Promise<void>;
   patchCards(ids: readonly string[], patch: CardPatch): void;
-  /** One UpdateCard whose plan is `change` applied to the stored card's plan. */
+  /** One UpdateCard whose plan patch is what `change` does to the shown card's plan. */
   patchCardPlan(id: string, change: (plan: CardPlan) => CardPlan): void;
   patchStage(id: string, build: (m: JourneyMap, s: JourneyMap['stages'][number]) => Edit | null): void;
   patchLane(id: string, build: (m: JourneyMap, l: JourneyMap['lanes'][number]) => Edit | null): void;
@@ -20,22 +21,15 @@ export interface InspectorSend {
 export function inspectorSend(current: () => { store: DocumentStore; scene: Scene | null; map: JourneyMap | null }): InspectorSend {
   async function send(build: (m: JourneyMap) => Edit | null): Promise<void> {
     const { store, scene, map } = current();
-    const mapId = scene?.mapId;
-    if (!mapId) return;
-    let fresh: JourneyMap;
-    try {
-      fresh = await editor.fresh(mapId);
-    } catch {
-      if (!map) return;
-      fresh = map;
-    }
-    const edit = build(fresh);
+    if (!scene?.mapId) return;
+    const edit = build(map?.id === scene.mapId ? map : shownFromScene(scene));
     if (edit) await store.applyEdit(edit);
   }
 
   function patchCards(ids: readonly string[], patch: CardPatch): void {
     void send((m) => {
-      const cards = m.cards.filter((c) => ids.includes(c.id));
+      // A card the shown map does not hold yet is still patched, by its id.
+      const cards = ids.map((id) => m.cards.find((c) => c.id === id) ?? { id });
       if (cards.length === 1 && cards[0]) return updateCardEdit(m.id, cards[0], patch);
       return updateCardsEdit(m.id, cards, patch);
     });
