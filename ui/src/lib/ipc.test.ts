@@ -197,14 +197,12 @@ describe('document store', () => {
     expect(revision).toBe(8);
   });
 
-  it('renames a map through map_data and one UpdateMap edit', async () => {
+  it('renames a map with one UpdateMap edit of the name alone, without fetching the map', async () => {
     const sent: unknown[] = [];
     mockIPC((cmd, args) => {
       if (cmd === 'document_state') return documentState();
       if (cmd === 'map_scene') return scene((args as { mapId: string }).mapId);
-      if (cmd === 'map_data') {
-        return { id: 'map-1', name: 'Donor journey', description: 'Why', personaIds: ['p-1'], stages: [], lanes: [], cards: [], connectors: [], emotionPoints: [] };
-      }
+      if (cmd === 'map_data') throw new Error('map_data is not needed for a rename');
       if (cmd === 'apply_edit') {
         sent.push((args as { edit: unknown }).edit);
         return documentState({ revision: 8, undoLabel: 'Edit map' });
@@ -216,7 +214,7 @@ describe('document store', () => {
     await store.load();
     await store.renameMap('map-1', ' Donors ');
     expect(sent).toEqual([
-      { type: 'UpdateMap', mapId: 'map-1', props: { name: 'Donors', description: 'Why', personaIds: ['p-1'] } },
+      { type: 'UpdateMap', mapId: 'map-1', props: { name: 'Donors' } },
     ]);
     expect(store.doc?.undoLabel).toBe('Edit map');
     expect(store.drawn?.revision).toBe(8);
