@@ -1,12 +1,14 @@
 //! Files generated from Rust so that the window and the shell share one contract:
 //! `ui/src/lib/generated/types.ts` (every type that crosses IPC, by ts-rs),
 //! `ui/src/lib/generated/commands.ts` (the commands and events of `contract/list.rs`, see
-//! `bindings/contract.rs`) and `src-tauri/capabilities/main.json` (the window's
+//! `bindings/contract.rs`), `ui/src/lib/generated/drawing.ts` (the drawing's constants,
+//! see `bindings/drawing.rs`) and `src-tauri/capabilities/main.json` (the window's
 //! permissions, see `bindings/capability.rs`). A test fails when a committed file is
 //! stale; `UPDATE_BINDINGS=1 cargo test --test tests bindings` rewrites them.
 
 pub mod capability;
 pub mod contract;
+pub mod drawing;
 
 use ts_rs::{Config, TS};
 
@@ -16,6 +18,7 @@ pub fn generated() -> Vec<(&'static str, String)> {
         (PATH, typescript()),
         (contract::PATH, contract::typescript(&config())),
         (capability::PATH, capability::json()),
+        (drawing::PATH, drawing::typescript()),
     ]
 }
 

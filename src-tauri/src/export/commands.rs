@@ -202,13 +202,7 @@ fn page_label(options: &ExportOptions, shown: &Preview) -> String {
                 ),
             };
         }
-        PaperSize::A4 => "A4",
-        PaperSize::A3 => "A3",
-        PaperSize::A2 => "A2",
-        PaperSize::A1 => "A1",
-        PaperSize::A0 => "A0",
-        PaperSize::Letter => "US Letter",
-        PaperSize::Tabloid => "Tabloid",
+        page => page.label(),
     };
     let (w, h) = options.page.portrait_mm().unwrap_or((0.0, 0.0));
     let (w, h, o) = match options.orientation {

@@ -3,6 +3,7 @@
 // how sizes and lengths are written.
 
 import type { Background, ExportFormat, ExportOptions, Orientation, PaperSize } from '../generated/types';
+import { DPI_MAX, DPI_MIN, MARGIN_MAX_MM, OVERLAP_MAX_MM, PAPERS, type PaperInfo } from '../generated/drawing';
 
 export interface FormatInfo {
   id: ExportFormat;
@@ -24,34 +25,13 @@ export function formatInfo(format: ExportFormat): FormatInfo {
   return FORMATS.find((f) => f.id === format) ?? FORMATS[0]!;
 }
 
-export interface PaperInfo {
-  id: PaperSize;
-  label: string;
-  /** Portrait width × height in millimetres; null for Fit to content. */
-  mm: [number, number] | null;
-  /** Sizes people know in inches (US Letter, Tabloid) are labelled in inches. */
-  inches: boolean;
-}
-
-export const PAPERS: readonly PaperInfo[] = [
-  { id: 'fit', label: 'Fit to content', mm: null, inches: false },
-  { id: 'a4', label: 'A4', mm: [210, 297], inches: false },
-  { id: 'a3', label: 'A3', mm: [297, 420], inches: false },
-  { id: 'a2', label: 'A2', mm: [420, 594], inches: false },
-  { id: 'a1', label: 'A1', mm: [594, 841], inches: false },
-  { id: 'a0', label: 'A0', mm: [841, 1189], inches: false },
-  { id: 'letter', label: 'US Letter', mm: [215.9, 279.4], inches: true },
-  { id: 'tabloid', label: 'Tabloid', mm: [279.4, 431.8], inches: true },
-];
+// The paper sizes and the limits are the backend's own (the render crate), generated.
+export { DPI_MAX, DPI_MIN, MARGIN_MAX_MM, OVERLAP_MAX_MM, PAPERS, type PaperInfo };
 
 /** The sheet sizes a PDF poster can be printed across (null: one page, no tiling). */
 export const TILE_SIZES: readonly (PaperSize | null)[] = [null, 'a4', 'a3'];
 
 export const DPI_PRESETS: readonly number[] = [72, 150, 300, 600];
-export const DPI_MIN = 72;
-export const DPI_MAX = 600;
-export const MARGIN_MAX_MM = 50;
-export const OVERLAP_MAX_MM = 50;
 /** How long the options must stay still before a preview is asked for. */
 export const PREVIEW_DEBOUNCE_MS = 250;
 

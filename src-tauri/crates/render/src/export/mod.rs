@@ -17,11 +17,13 @@ pub use tree::parse as parse_svg;
 mod appendix;
 mod legend;
 mod page;
+mod style;
 mod svg;
 mod tile;
 
 pub use appendix::appendix_pages;
-pub use page::{compose, compose_all, validate, PDF_MAX_PT};
+pub use page::{compose, compose_all, validate, DPI, MARGIN_MM, PDF_MAX_PT, TILE_OVERLAP_MM};
+pub use style::{colors, connector_style, ConnectorStyle, ARROWHEAD, CONNECTOR_KINDS, MAP_COLORS};
 pub use svg::scene_svg;
 pub use tile::{sheet_label, SHEET_MARGIN_MM};
 mod embed;

@@ -47,16 +47,57 @@ pub enum PaperSize {
 impl PaperSize {
     /// Width × height in millimetres, portrait; `None` for [`PaperSize::Fit`].
     pub fn portrait_mm(self) -> Option<(f32, f32)> {
-        Some(match self {
-            PaperSize::Fit => return None,
-            PaperSize::A4 => (210.0, 297.0),
-            PaperSize::A3 => (297.0, 420.0),
-            PaperSize::A2 => (420.0, 594.0),
-            PaperSize::A1 => (594.0, 841.0),
-            PaperSize::A0 => (841.0, 1189.0),
-            PaperSize::Letter => (215.9, 279.4),
-            PaperSize::Tabloid => (279.4, 431.8),
-        })
+        self.spec().portrait_mm
+    }
+
+    /// How the Export dialog and the page label name it ("A4", "US Letter").
+    pub fn label(self) -> &'static str {
+        self.spec().label
+    }
+
+    fn spec(self) -> &'static PaperSpec {
+        PAPER_SIZES
+            .iter()
+            .find(|p| p.size == self)
+            .expect("every paper size is in PAPER_SIZES")
+    }
+}
+
+/// A paper size as people know it. The one table of sizes: the exports, the CLI and
+/// (generated into `ui/src/lib/generated/drawing.ts`) the Export dialog read it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PaperSpec {
+    pub size: PaperSize,
+    pub label: &'static str,
+    /// Width × height in millimetres, portrait; `None` for fit to content.
+    pub portrait_mm: Option<(f32, f32)>,
+    /// Sizes people know in inches (US Letter, Tabloid) are labelled in inches.
+    pub inches: bool,
+}
+
+/// Every paper size, in the order the Export dialog offers them.
+pub const PAPER_SIZES: [PaperSpec; 8] = [
+    paper(PaperSize::Fit, "Fit to content", None, false),
+    paper(PaperSize::A4, "A4", Some((210.0, 297.0)), false),
+    paper(PaperSize::A3, "A3", Some((297.0, 420.0)), false),
+    paper(PaperSize::A2, "A2", Some((420.0, 594.0)), false),
+    paper(PaperSize::A1, "A1", Some((594.0, 841.0)), false),
+    paper(PaperSize::A0, "A0", Some((841.0, 1189.0)), false),
+    paper(PaperSize::Letter, "US Letter", Some((215.9, 279.4)), true),
+    paper(PaperSize::Tabloid, "Tabloid", Some((279.4, 431.8)), true),
+];
+
+const fn paper(
+    size: PaperSize,
+    label: &'static str,
+    portrait_mm: Option<(f32, f32)>,
+    inches: bool,
+) -> PaperSpec {
+    PaperSpec {
+        size,
+        label,
+        portrait_mm,
+        inches,
     }
 }
 
@@ -149,3 +190,19 @@ pub struct PageSvg {
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 /// Points per layout unit: the Scene is in CSS pixels (1/96 inch).
 pub const PT_PER_PX: f32 = 72.0 / 96.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_paper_table_holds_every_size_once() {
+        for spec in PAPER_SIZES {
+            let same = PAPER_SIZES.iter().filter(|p| p.size == spec.size).count();
+            assert_eq!(same, 1, "{:?}", spec.size);
+            assert_eq!(spec.portrait_mm.is_none(), spec.size == PaperSize::Fit);
+        }
+        assert_eq!(PaperSize::A3.portrait_mm(), Some((297.0, 420.0)));
+        assert_eq!(PaperSize::Letter.label(), "US Letter");
+    }
+}

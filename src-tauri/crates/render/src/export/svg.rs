@@ -1,15 +1,13 @@
 //! The Scene as SVG 1.1, drawn exactly as the canvas draws it in the light theme
 //! (`MapGrid`, `CardView`, `CardMarkers`, `ConnectorView`, `EmotionLine`, `TextLines` and
-//! `sceneStyle.ts` in the UI): same shapes, same colours, the same text lines at the same
-//! baselines (never wrapped again).
+//! `sceneStyle.ts` in the UI): same shapes, the same colours (`style.rs`, which the UI
+//! gets generated), the same text lines at the same baselines (never wrapped again).
 //!
 //! Everything a user typed is data: every string is XML-escaped (and characters XML 1.0
 //! cannot hold are dropped), every colour is checked to be `#rrggbb` before it is written.
 //! The output depends on the Scene alone: no ids, no clock, numbers rounded to 0.01.
 
 use std::fmt::Write;
-
-use waymark_model::ConnectorKind;
 
 use crate::fonts::font_family;
 use crate::layout::LADDER_MARKER_R;
@@ -18,68 +16,9 @@ use crate::scene::{
     Scene, SceneCard, SceneConnector, SceneEmotionLine, SceneFonts, SceneLadder, TextLine,
 };
 
-/// The map's own colours (`MAP_COLORS` in `sceneStyle.ts`, light theme).
-pub(crate) mod colors {
-    pub const PAPER: &str = "#ffffff";
-    pub const BAND_EVEN: &str = "#ffffff";
-    pub const BAND_ODD: &str = "#f6f7f9";
-    pub const GUTTER: &str = "#f1f3f5";
-    pub const HEADER: &str = "#fbfbfc";
-    pub const GRID: &str = "#e3e6ea";
-    pub const GRID_STRONG: &str = "#cfd4da";
-    pub const TEXT: &str = "#1f2328";
-    pub const TEXT_MUTED: &str = "#4b5563";
-    pub const TEXT_FAINT: &str = "#8a919c";
-    pub const HALO: &str = "#ffffff";
-    /// Fallback for a colour in the Scene that is not `#rrggbb` (the palette's grey).
-    pub const FALLBACK: &str = "#495057";
-}
+// The colours, connector strokes and arrowhead are shared with the canvas (see style.rs).
+pub(crate) use super::style::{colors, connector_style, ARROWHEAD};
 
-/// How a connector kind is stroked (`CONNECTOR_STYLES` in `sceneStyle.ts`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct ConnectorStyle {
-    pub label: &'static str,
-    pub color: &'static str,
-    pub width: f32,
-    pub dash: Option<&'static str>,
-    pub linecap: &'static str,
-}
-
-pub(crate) fn connector_style(kind: ConnectorKind) -> ConnectorStyle {
-    match kind {
-        ConnectorKind::Flow => ConnectorStyle {
-            label: "Flow",
-            color: "#5c6470",
-            width: 1.75,
-            dash: None,
-            linecap: "round",
-        },
-        ConnectorKind::LoopBack => ConnectorStyle {
-            label: "Loop-back",
-            color: "#d9480f",
-            width: 2.0,
-            dash: None,
-            linecap: "round",
-        },
-        ConnectorKind::WordOfMouth => ConnectorStyle {
-            label: "Word of mouth",
-            color: "#7048e8",
-            width: 2.0,
-            dash: Some("8 5"),
-            linecap: "butt",
-        },
-        ConnectorKind::HandOff => ConnectorStyle {
-            label: "Hand-off",
-            color: "#0c8599",
-            width: 2.25,
-            dash: Some("0.1 5"),
-            linecap: "round",
-        },
-    }
-}
-
-/// A rounded arrowhead pointing right with its tip at 0,0 (`ARROWHEAD`).
-pub(crate) const ARROWHEAD: &str = "M0,0 L-10,-5 L-8,0 L-10,5 Z";
 /// Card corner radius (`CardView.svelte`).
 const CARD_RADIUS: f32 = 8.0;
 /// Stage colour stripe and lane colour stripe.
