@@ -22,13 +22,6 @@ import type {
   ImportResult,
 } from './generated/types';
 
-export const EVENT_DOCUMENT_CHANGED = EVENTS.documentChanged;
-export const EVENT_APP_ERROR = EVENTS.appError;
-export const EVENT_EXPORT_PROGRESS = EVENTS.exportProgress;
-export const EVENT_EXPORT_FINISHED = EVENTS.exportFinished;
-export const EVENT_OPEN_EXPORT_DIALOG = EVENTS.openExportDialog;
-export const EVENT_MAP_IMPORTED = EVENTS.mapImported;
-
 /** Every command, typed from the contract; each rejects with an AppError. */
 const commands = bindCommands(call);
 
