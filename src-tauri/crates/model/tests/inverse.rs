@@ -186,6 +186,13 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                             .map(|p| p.id.clone())
                             .collect()
                     }),
+                    plan: (s.c % 5 == 0).then(|| CardPlanPatch {
+                        vulnerability: Some(VulnerabilityPatch {
+                            severity: Some(1 + (s.n % 3) as u8),
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    }),
                     ..Default::default()
                 },
             }
@@ -245,7 +252,8 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
             },
             index: s.n,
         },
-        24 => Edit::UpdateChannel {
+        // A whole record (as older edit-log rows hold), or a patch of a nested field.
+        24 if s.c % 2 == 0 => Edit::UpdateChannel {
             channel_id: pick(&doc.channels, s.b)?.id.clone(),
             props: ChannelProps {
                 plan: Default::default(),
@@ -254,6 +262,20 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                 color,
             }
             .into(),
+        },
+        24 => Edit::UpdateChannel {
+            channel_id: pick(&doc.channels, s.b)?.id.clone(),
+            props: ChannelPatch {
+                color: Some(color),
+                plan: Some(ChannelPlanPatch {
+                    job: Some(JobDescriptionPatch {
+                        owner: Some(s.text.clone()),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
         },
         25 => Edit::DeleteChannel {
             channel_id: pick(&doc.channels, s.b)?.id.clone(),
