@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use waymark_model::Document;
 use waymark_render::export::{
     export_to_file, info_for, today, Background, ExportFormat, ExportOptions, Orientation,
-    PaperSize,
+    PaperSize, PAPER_SIZES,
 };
 use waymark_render::Layouter;
 use waymark_store::Store;
@@ -174,6 +174,13 @@ fn parse_format(s: &str) -> Result<ExportFormat, String> {
 }
 
 fn parse_paper(s: &str) -> Result<PaperSize, String> {
-    serde_json::from_value(serde_json::Value::String(s.to_ascii_lowercase()))
-        .map_err(|_| format!("unknown page size “{s}” (fit, a4, a3, a2, a1, a0, letter, tabloid)"))
+    serde_json::from_value(serde_json::Value::String(s.to_ascii_lowercase())).map_err(|_| {
+        // The sizes' names from the one paper table, as `--page` takes them.
+        let names: Vec<String> = PAPER_SIZES
+            .iter()
+            .filter_map(|p| serde_json::to_value(p.size).ok())
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        format!("unknown page size “{s}” ({})", names.join(", "))
+    })
 }
