@@ -34,7 +34,7 @@ export function clonePlan(plan: CardPlan | null | undefined): CardPlan {
   };
 }
 
-/** What the inspector changes on a card; `plan` replaces the whole plan. */
+/** What the inspector changes on a card: a plan given whole is sent as the parts of it that differ. */
 export type CardPatch = Partial<Omit<CardProps, 'flags'>> & { flags?: Partial<CardFlags> };
 
 /**
