@@ -4,7 +4,8 @@
 /// Shared helpers: temporary app folders, file hashes.
 mod common;
 
-/// The TypeScript bindings in `ui/src/lib/generated/types.ts` match the Rust types.
+/// The generated files (`ui/src/lib/generated/*.ts`, the capability) match the Rust types,
+/// the contract's list and the drawing constants; the list matches the commands' functions.
 mod bindings;
 
 /// `waymark new` / `waymark info` run headless and fail clearly on bad input.
