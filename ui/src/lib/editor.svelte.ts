@@ -94,9 +94,17 @@ export class EditorState {
    * that Scene has been painted and no card is pressed: it is what the inspector and the
    * overlay show, not what edits are built from.
    */
-  async sync(scene: Scene): Promise<void> {
-    if (this.#syncedFor === scene) return;
+  sync(scene: Scene): Promise<void> {
+    // Asked again for the same Scene: the same fetch (callers may wait for it).
+    if (this.#syncedFor === scene) return this.#synced;
     this.#syncedFor = scene;
+    this.#synced = this.#fetch(scene);
+    return this.#synced;
+  }
+
+  #synced: Promise<void> = Promise.resolve();
+
+  async #fetch(scene: Scene): Promise<void> {
     const request = ++this.#request;
     await afterPaint();
     await this.released();
@@ -129,6 +137,7 @@ export class EditorState {
     this.mapScene = null;
     this.roster = null;
     this.#syncedFor = null;
+    this.#synced = Promise.resolve();
     this.#request++;
   }
 }

@@ -11,6 +11,7 @@ import Inspector from './Inspector.svelte';
 import { mapData } from '../../test/mapData';
 import { planBackend, settle, type Backend } from '../../test/planFixtures';
 import { applyPatch } from '../../test/patch';
+import { documentState } from '../../test/fixtures';
 
 let component: ReturnType<typeof mount> | null = null;
 let backend: Backend;
@@ -112,6 +113,33 @@ describe('the inspector’s passion point section', () => {
     change(target, '4.5');
     await vi.waitFor(() => expect(backend.edits).toHaveLength(1));
     expect(onlyPlanChanged(backend.edits).passion.kpis[0]).toMatchObject({ id: 'kpi-conv', target: 4.5, actual: 3.2 });
+  });
+
+  it('two fields of a KPI committed at once both reach the file: the second edit is built on the first', async () => {
+    // A backend that keeps what it is sent: the stored map follows the edits.
+    const stored = mapData();
+    let revision = 7;
+    backend = planBackend({
+      map_data: () => structuredClone(stored),
+      document_state: () => documentState({ revision }),
+      apply_edit: (args, b) => {
+        const edit = args.edit as Edit;
+        b.edits.push(edit);
+        if (edit.type === 'UpdateCard' && edit.props.plan) {
+          const card = stored.cards.find((c) => c.id === edit.cardId)!;
+          card.plan = applyPatch(card.plan, edit.props.plan);
+        }
+        revision += 1;
+        return documentState({ revision });
+      },
+    });
+    await inspect(['card-b']);
+    // Typed and left quickly (a paste and Tab, Tab): no time for the first edit to show.
+    change(q<HTMLInputElement>('[data-testid="kpi-target"]'), '4.5');
+    change(q<HTMLInputElement>('[data-testid="kpi-actual"]'), '3.9');
+    await vi.waitFor(() => expect(backend.edits).toHaveLength(2));
+    const kpi = stored.cards.find((c) => c.id === 'card-b')!.plan.passion.kpis[0];
+    expect(kpi).toMatchObject({ id: 'kpi-conv', target: 4.5, actual: 3.9 });
   });
 
   it('adds a reading to a KPI’s history', async () => {

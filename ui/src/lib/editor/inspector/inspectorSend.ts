@@ -5,7 +5,7 @@
 
 import type { CardPlan, Edit, Map as JourneyMap, Scene } from '../../generated/types';
 import type { DocumentStore } from '../../state.svelte';
-import { shownFromScene } from '../../editor.svelte';
+import { editor, shownFromScene } from '../../editor.svelte';
 import { updateCardEdit, updateCardPlanEdit, updateCardsEdit, type CardPatch } from '../../inspectorEdits';
 
 export interface InspectorSend {
@@ -19,11 +19,23 @@ export interface InspectorSend {
 }
 
 export function inspectorSend(current: () => { store: DocumentStore; scene: Scene | null; map: JourneyMap | null }): InspectorSend {
-  async function send(build: (m: JourneyMap) => Edit | null): Promise<void> {
-    const { store, scene, map } = current();
-    if (!scene?.mapId) return;
-    const edit = build(map?.id === scene.mapId ? map : shownFromScene(scene));
-    if (edit) await store.applyEdit(edit);
+  // The forms' edits go one at a time, and each is built once the map shown has caught up
+  // with the one before: a patch names whole lists (a passion point's KPIs, a stage's
+  // notes), so a KPI's second field committed before the first field's edit is shown
+  // would otherwise be built on the list without it.
+  let queue: Promise<void> = Promise.resolve();
+
+  function send(build: (m: JourneyMap) => Edit | null): Promise<void> {
+    const next = queue.then(async () => {
+      const drawn = current().scene;
+      if (drawn) await editor.sync(drawn);
+      const { store, scene, map } = current();
+      if (!scene?.mapId) return;
+      const edit = build(map?.id === scene.mapId ? map : shownFromScene(scene));
+      if (edit) await store.applyEdit(edit);
+    });
+    queue = next.catch(() => {});
+    return next;
   }
 
   function patchCards(ids: readonly string[], patch: CardPatch): void {
