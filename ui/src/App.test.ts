@@ -5,8 +5,8 @@ import { emit } from '@tauri-apps/api/event';
 import App from './App.svelte';
 import { XSS_TITLE, documentState, scene } from './test/fixtures';
 import type { DocumentState, Edit } from './lib/generated/types';
-import { THEME_STORAGE_KEY, theme } from './lib/theme.svelte';
-import { canvasColor, mapColors } from './lib/theme';
+import { THEME_STORAGE_KEY, theme } from './lib/ui/theme.svelte';
+import { canvasColor, mapColors } from './lib/ui/theme';
 
 let app: ReturnType<typeof mount> | null = null;
 

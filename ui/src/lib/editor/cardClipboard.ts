@@ -4,11 +4,11 @@
 // the cards to the focused cell, as one edit.
 
 import type { Card, Edit, Map as JourneyMap, Scene } from '../generated/types';
-import * as ipc from '../ipc';
-import type { Selection } from '../selection.svelte';
-import { addedCardIds, deleteCardsEdit, pasteCardsEdit, pickCards } from '../cardEdits';
-import { cardsToJson, cardsToText, parseClipboard, readClipboardEvent, writeClipboardEvent } from '../clipboard';
-import { cellCards, sameCell, type CellInfo } from '../hit';
+import * as ipc from '../document/ipc';
+import type { Selection } from './selection.svelte';
+import { addedCardIds, deleteCardsEdit, pasteCardsEdit, pickCards } from './edits/cardEdits';
+import { cardsToJson, cardsToText, parseClipboard, readClipboardEvent, writeClipboardEvent } from './clipboard';
+import { cellCards, sameCell, type CellInfo } from './hit';
 
 /** What the clipboard needs from the canvas. */
 export interface ClipboardHost {

@@ -4,10 +4,10 @@
 // fields where `editorBox` and `quickAddBox` say.
 
 import type { Card, Edit, Map as JourneyMap, Scene } from '../generated/types';
-import type { Selection } from '../selection.svelte';
+import type { Selection } from './selection.svelte';
 import type { ViewportController } from './viewport.svelte';
-import { addCardEdit, addedCardIds, updateCardTextEdit } from '../cardEdits';
-import { cellCards, cellInfo, endOfCellRect, type Cell, type CellInfo } from '../hit';
+import { addCardEdit, addedCardIds, updateCardTextEdit } from './edits/cardEdits';
+import { cellCards, cellInfo, endOfCellRect, type Cell, type CellInfo } from './hit';
 
 export type Editing = { kind: 'card'; cardId: string; card: Card } | { kind: 'new'; cell: CellInfo; index: number };
 

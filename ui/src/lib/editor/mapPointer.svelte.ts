@@ -6,14 +6,14 @@
 // edges, emotion points and connector handles.
 
 import type { Edit, Scene } from '../generated/types';
-import type { Selection } from '../selection.svelte';
+import type { Selection } from './selection.svelte';
 import type { ViewportController } from './viewport.svelte';
 import type { CardText } from './cardText.svelte';
-import { editor } from '../editor.svelte';
-import { PressHistory } from '../pressHistory';
-import { isTextEntry } from './keys';
-import { cardAt, cellAt, cellInfo, insertionIndex, type Cell } from '../hit';
-import type { Spot } from '../mapNav';
+import { editor } from './editor.svelte';
+import { PressHistory } from './gestures/pressHistory';
+import { isTextEntry } from './keyboard/keys';
+import { cardAt, cellAt, cellInfo, insertionIndex, type Cell } from './hit';
+import type { Spot } from './keyboard/mapNav';
 import { GestureMachine, type PointerInput } from './gestures/machine.svelte';
 import { CardDrag } from './gestures/cardDrag.svelte';
 import { Marquee } from './gestures/marquee';

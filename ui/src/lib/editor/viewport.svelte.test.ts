@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ViewportController } from './viewport.svelte';
-import type { MapViews } from '../mapViews.svelte';
-import { fitAll, openingView } from '../viewport';
+import type { MapViews } from '../document/mapViews.svelte';
+import { fitAll, openingView } from './viewport';
 import { scene } from '../../test/fixtures';
 
 const sc = scene();

@@ -5,7 +5,7 @@
 // The math is viewport.ts's; this only holds the state.
 
 import type { Scene } from '../generated/types';
-import type { MapViews } from '../mapViews.svelte';
+import type { MapViews } from '../document/mapViews.svelte';
 import {
   actualSize,
   clampPan,
@@ -22,7 +22,7 @@ import {
   zoomBy,
   type Point,
   type Viewport,
-} from '../viewport';
+} from './viewport';
 
 interface Box {
   x: number;

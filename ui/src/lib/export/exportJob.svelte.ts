@@ -3,7 +3,7 @@
 // Events can come before export_start answers with the job's id: they wait and are
 // replayed once the id is known. Closing the dialog mid-export cancels the job.
 
-import * as ipc from '../ipc';
+import * as ipc from '../document/ipc';
 import type { ExportFinished, ExportOptions, ExportProgress } from '../generated/types';
 import { fileName, suggestFileName } from './exportOptions';
 

@@ -14,7 +14,7 @@ import {
   unavailable,
   type Control,
 } from './exportOptions';
-import { importedMessage, isImportable, notImportableMessage } from '../imports';
+import { importedMessage, isImportable, notImportableMessage } from '../document/imports';
 import type { ExportFormat, ExportOptions } from '../generated/types';
 
 const opts = (o: Partial<ExportOptions> = {}): ExportOptions => ({ ...DEFAULT_OPTIONS, ...o });

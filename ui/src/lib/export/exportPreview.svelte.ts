@@ -3,7 +3,7 @@
 // still for a moment (typing a margin is one request, not one per key); an answer to an
 // older request is dropped, and the size is marked stale until the current one lands.
 
-import * as ipc from '../ipc';
+import * as ipc from '../document/ipc';
 import type { ExportOptions, ExportPreview } from '../generated/types';
 import { PREVIEW_DEBOUNCE_MS, sheetsLabel } from './exportOptions';
 

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
-import { DocumentStore } from '../state.svelte';
-import { Toasts } from '../toasts.svelte';
+import { DocumentStore } from '../document/state.svelte';
+import { Toasts } from '../document/toasts.svelte';
 import { PlanStore } from './planStore.svelte';
-import PassionView from './PassionView.svelte';
-import PersonasView from './PersonasView.svelte';
-import LoopsView from './LoopsView.svelte';
-import LadderView from './LadderView.svelte';
-import RisksView from './RisksView.svelte';
+import PassionView from './passion/PassionView.svelte';
+import PersonasView from './personas/PersonasView.svelte';
+import LoopsView from './loops/LoopsView.svelte';
+import LadderView from './ladder/LadderView.svelte';
+import RisksView from './risks/RisksView.svelte';
 import { documentState, scene } from '../../test/fixtures';
 import { RULE, persona, planBackend, report, roster, settle, type Backend } from '../../test/planFixtures';
 

@@ -2,7 +2,7 @@
 // figures, the stages and cards on the ladder, a map's personas. Fetched once per map and
 // document revision; an answer for an older revision is dropped.
 
-import * as ipc from '../ipc';
+import * as ipc from '../document/ipc';
 import type { Map as JourneyMap } from '../generated/types';
 
 export class MapsData {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, Edit } from '../generated/types';
-import { clonePlan, emptyCardPlan, sameJson, updateCardEdit, updateCardPlanEdit } from '../inspectorEdits';
+import { clonePlan, emptyCardPlan, sameJson, updateCardEdit, updateCardPlanEdit } from '../editor/edits/inspectorEdits';
 import { addKpi, addNote, addReading, newKpi, parseNumber, removeKpi, removeReading, setRung, setVulnerability, kpiSummary, updateKpi } from './kpi';
-import { addRungEdit, cardsByRung, defaultLadderEdit, moveRungEdit, removeRungEdit, updateRungEdit } from './ladder';
-import { countsText, filterAndSort, passionRows, statusCounts } from './passion';
-import { initials, mapPersonaEdit, updatePersonaEdit } from './personaEdits';
-import { heatDots, levelWords, otherMapsAtRisk, stageLevels } from './heat';
-import { dimmedCardIds, dimsLine } from './personaFilter.svelte';
+import { addRungEdit, cardsByRung, defaultLadderEdit, moveRungEdit, removeRungEdit, updateRungEdit } from './ladder/ladder';
+import { countsText, filterAndSort, passionRows, statusCounts } from './passion/passion';
+import { initials, mapPersonaEdit, updatePersonaEdit } from './personas/personaEdits';
+import { heatDots, levelWords, otherMapsAtRisk, stageLevels } from './risks/heat';
+import { dimmedCardIds, dimsLine } from './personas/personaFilter.svelte';
 import { mapData } from '../../test/mapData';
 import { scene } from '../../test/fixtures';
 import { LADDER, persona, report } from '../../test/planFixtures';

@@ -3,8 +3,8 @@
 // StrategyReport (statuses, hand-offs, loops, vulnerabilities). Refreshed whenever the
 // document's revision changes; every change goes through the DocumentStore as one Edit.
 
-import * as ipc from '../ipc';
-import type { DocumentStore } from '../state.svelte';
+import * as ipc from '../document/ipc';
+import type { DocumentStore } from '../document/state.svelte';
 import type { Channel, Edit, Persona, Roster, Rung, StrategyReport } from '../generated/types';
 
 export class PlanStore {

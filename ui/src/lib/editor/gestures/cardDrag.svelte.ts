@@ -5,10 +5,10 @@
 // drop the cards stay drawn where they were dropped until the edit is answered (`reset`).
 
 import type { Edit, Scene } from '../../generated/types';
-import { cellAt, dropLine, insertionIndex, type CellInfo, type Point } from '../../hit';
-import { moveCardsEdit } from '../../cardEdits';
+import { cellAt, dropLine, insertionIndex, type CellInfo, type Point } from '../hit';
+import { moveCardsEdit } from '../edits/cardEdits';
 import { DRAG_THRESHOLD, passedThreshold, type Gesture, type PointerInput } from './machine.svelte';
-import type { PressOutcome } from '../../pressHistory';
+import type { PressOutcome } from './pressHistory';
 
 export { DRAG_THRESHOLD };
 

@@ -2,8 +2,8 @@
 // and the card under it (another than the one it starts from) is the target.
 
 import type { Scene } from '../../generated/types';
-import { cardAt } from '../../hit';
-import type { PressOutcome } from '../../pressHistory';
+import { cardAt } from '../hit';
+import type { PressOutcome } from './pressHistory';
 import type { Gesture, Point, PointerInput } from './machine.svelte';
 
 export class Connecting implements Gesture {

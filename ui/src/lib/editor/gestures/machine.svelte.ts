@@ -10,7 +10,7 @@
 //   idle → panning | resizing | emotion | connecting
 
 import type { Scene } from '../../generated/types';
-import type { PressOutcome } from '../../pressHistory';
+import type { PressOutcome } from './pressHistory';
 
 export interface Point {
   x: number;

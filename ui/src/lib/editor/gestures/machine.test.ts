@@ -7,7 +7,7 @@ import { Reordering } from './reordering';
 import { Resizing } from './resizing';
 import { SettingEmotion } from './settingEmotion';
 import { Connecting } from './connecting';
-import { PressHistory } from '../../pressHistory';
+import { PressHistory } from './pressHistory';
 import { scene } from '../../../test/fixtures';
 
 const sc = scene();

@@ -3,8 +3,8 @@
 // the rectangle touches are selected, added to the ones held before when Shift or Ctrl was.
 
 import type { Scene } from '../../generated/types';
-import { marqueeSelection, rectFrom } from '../../hit';
-import type { PressOutcome } from '../../pressHistory';
+import { marqueeSelection, rectFrom } from '../hit';
+import type { PressOutcome } from './pressHistory';
 import { passedThreshold, type Gesture, type Point, type PointerInput } from './machine.svelte';
 
 export class Marquee implements Gesture {

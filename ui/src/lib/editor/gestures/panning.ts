@@ -1,7 +1,7 @@
 // Panning: Space + drag or the middle button. Each move scrolls the view by what the
 // pointer travelled since the last one; a pan never counts toward a double-click.
 
-import type { PressOutcome } from '../../pressHistory';
+import type { PressOutcome } from './pressHistory';
 import type { Gesture, Point, PointerInput } from './machine.svelte';
 
 export class Panning implements Gesture {

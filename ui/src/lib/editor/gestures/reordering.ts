@@ -2,7 +2,7 @@
 // threshold selects the header; past it, the header follows the pointer along its axis
 // (stages across, lanes down) and its release moves it to where it was dropped.
 
-import type { PressOutcome } from '../../pressHistory';
+import type { PressOutcome } from './pressHistory';
 import { passedThreshold, type Gesture, type Point, type PointerInput } from './machine.svelte';
 
 export class Reordering implements Gesture {

@@ -1,8 +1,8 @@
 // Resizing a stage by its right edge: the width follows the pointer, snapped, and the
 // release sets it (nothing when it ends where it began).
 
-import { snapWidth } from '../../structureEdits';
-import type { PressOutcome } from '../../pressHistory';
+import { snapWidth } from '../edits/structureEdits';
+import type { PressOutcome } from './pressHistory';
 import type { Gesture, PointerInput } from './machine.svelte';
 
 export class Resizing implements Gesture {

@@ -1,8 +1,8 @@
 // Dragging an emotion point up or down: the value follows the pointer through its lane's
 // band (−2…+2) and the release sets it.
 
-import { bandOf, valueForY } from '../../emotion';
-import type { PressOutcome } from '../../pressHistory';
+import { bandOf, valueForY } from '../emotion';
+import type { PressOutcome } from './pressHistory';
 import type { Gesture, PointerInput } from './machine.svelte';
 
 export class SettingEmotion implements Gesture {

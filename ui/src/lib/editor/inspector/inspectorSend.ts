@@ -4,9 +4,9 @@
 // skip an edit that changes nothing. Shared by the inspector's per-kind forms.
 
 import type { CardPlan, Edit, Map as JourneyMap, Scene } from '../../generated/types';
-import type { DocumentStore } from '../../state.svelte';
-import { editor, shownFromScene } from '../../editor.svelte';
-import { updateCardEdit, updateCardPlanEdit, updateCardsEdit, type CardPatch } from '../../inspectorEdits';
+import type { DocumentStore } from '../../document/state.svelte';
+import { editor, shownFromScene } from '../editor.svelte';
+import { updateCardEdit, updateCardPlanEdit, updateCardsEdit, type CardPatch } from '../edits/inspectorEdits';
 
 export interface InspectorSend {
   store: DocumentStore;
