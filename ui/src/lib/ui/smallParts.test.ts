@@ -1,10 +1,13 @@
-// The kit's small parts: a number field with its unit, an empty state, a plan view's frame.
+// The kit's small parts: a number field with its unit, an empty state, a plan view's frame,
+// a pick-one field and a dialog's title bar.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRawSnippet, flushSync, mount, unmount, type Component } from 'svelte';
 import EmptyState from './EmptyState.svelte';
 import FieldWithUnit from './FieldWithUnit.svelte';
 import PlanViewFrame from './PlanViewFrame.svelte';
+import PickField from './PickField.svelte';
+import DialogHead from './DialogHead.svelte';
 
 let component: ReturnType<typeof mount> | null = null;
 
@@ -120,5 +123,48 @@ describe('PlanViewFrame', () => {
     expect(frame.querySelector('header [data-testid="add"]')).not.toBeNull();
     expect(frame.querySelector('[data-testid="content"]')?.closest('header')).toBeNull();
     expect(frame.style.maxWidth).toBe('1100px');
+  });
+});
+
+describe('PickField', () => {
+  const options = [
+    { id: 'ch-web', name: 'Website' },
+    { id: 'ch-mail', name: 'E-mail' },
+  ];
+
+  it('is labelled, offers None first, and picks by id (None as null)', () => {
+    const picked: Array<string | null> = [];
+    show(PickField, { label: 'Channel', value: 'ch-web', options, testid: 'pick', onpick: (id: string | null) => picked.push(id) });
+    const select = $('pick') as HTMLSelectElement;
+    expect(select.closest('label')?.textContent).toContain('Channel');
+    expect([...select.options].map((o) => o.textContent)).toEqual(['None', 'Website', 'E-mail']);
+    expect(select.value).toBe('ch-web');
+    select.value = 'ch-mail';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    select.value = '';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(picked).toEqual(['ch-mail', null]);
+  });
+
+  it('keeps showing an id the list does not hold instead of claiming None', () => {
+    show(PickField, { label: 'Channel', value: 'ch-gone', options, testid: 'pick', onpick: () => {} });
+    const select = $('pick') as HTMLSelectElement;
+    expect(select.value).toBe('ch-gone');
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'ch-web', 'ch-mail', 'ch-gone']);
+  });
+});
+
+describe('DialogHead', () => {
+  it('titles the dialog by its id and closes, unless closing is held', () => {
+    let closed = 0;
+    show(DialogHead, { titleId: 't1', children: html('<span>Export “Map”</span>'), onclose: () => closed++, closeTestId: 'close' });
+    expect(document.getElementById('t1')?.textContent).toBe('Export “Map”');
+    const close = $('close') as HTMLButtonElement;
+    expect(close.getAttribute('aria-label')).toBe('Close');
+    close.click();
+    expect(closed).toBe(1);
+    unmount(component!);
+    show(DialogHead, { titleId: 't2', children: html('<span>Busy</span>'), onclose: () => closed++, closeTestId: 'close', closeDisabled: true });
+    expect(($('close') as HTMLButtonElement).disabled).toBe(true);
   });
 });
