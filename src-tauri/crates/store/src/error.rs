@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use waymark_model::EditError;
 
+use crate::lock::Holder;
+
 /// Why the store could not do what was asked. [`StoreError::kind`] gives a stable name
 /// the UI can switch on; the `Display` text is meant for people.
 #[derive(Debug, thiserror::Error)]
@@ -29,14 +31,15 @@ pub enum StoreError {
     )]
     NotWaymark { path: PathBuf, application_id: u32 },
 
-    #[error(
-        "{} was made by a newer Waymark (schema {found}); this version reads up to {supported}. The file was not changed",
-        .path.display()
-    )]
+    /// `written_by` is the program that last wrote the file (its `written_by` row, e.g.
+    /// "Waymark 0.3.0"), when the file says; `this` is this program's name and version.
+    #[error("{}", too_new_message(.path, *.found, *.supported, .written_by.as_deref(), .this))]
     TooNew {
         path: PathBuf,
         found: u32,
         supported: u32,
+        written_by: Option<String>,
+        this: String,
     },
 
     #[error("{} is damaged: {detail}", .path.display())]
@@ -51,6 +54,10 @@ pub enum StoreError {
         .path.display()
     )]
     Locked { path: PathBuf },
+
+    /// Another writer holds the file: one writer per file (see `lock.rs`).
+    #[error("{} is open in {holder}; close it there first", .path.display())]
+    InUse { path: PathBuf, holder: Holder },
 
     #[error("{} already exists; choose another name", .path.display())]
     AlreadyExists { path: PathBuf },
@@ -81,6 +88,26 @@ pub enum StoreError {
     },
 }
 
+/// Names the version that wrote a too-new file when the file says which it was (and it is
+/// not this very version, which only a hand-edited file could claim).
+fn too_new_message(
+    path: &Path,
+    found: u32,
+    supported: u32,
+    written_by: Option<&str>,
+    this: &str,
+) -> String {
+    let path = path.display();
+    match written_by {
+        Some(writer) if writer != this => format!(
+            "{path} was written by {writer}, which is newer than this {this}; update Waymark to open it. The file was not changed"
+        ),
+        _ => format!(
+            "{path} was made by a newer Waymark (schema {found}); this version reads up to {supported}. The file was not changed"
+        ),
+    }
+}
+
 /// What to do about a document that cannot be edited in place.
 pub(crate) const SAVE_AS: &str = ". Use Save As to make a copy you can edit";
 
@@ -97,6 +124,7 @@ impl StoreError {
             StoreError::Corrupt { .. } => "corrupt",
             StoreError::ReadOnly { .. } => "read_only",
             StoreError::Locked { .. } => "locked",
+            StoreError::InUse { .. } => "in_use",
             StoreError::AlreadyExists { .. } => "already_exists",
             StoreError::EditRefused(_) => "edit_refused",
             StoreError::MapNotFound { .. } => "map_not_found",

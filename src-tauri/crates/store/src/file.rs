@@ -12,7 +12,7 @@ use waymark_model::Document;
 
 use crate::error::SAVE_AS;
 use crate::{
-    header, history, load, schema, write, FileInfo, Store, StoreError, APPLICATION_ID,
+    header, history, load, lock, schema, write, FileInfo, Store, StoreError, APPLICATION_ID,
     SCHEMA_VERSION,
 };
 
@@ -39,9 +39,16 @@ impl Store {
 
     /// Opens a document for editing: checks the file, brings an older schema up to date
     /// and loads the document into memory.
+    ///
+    /// The store holds the file's writer lock for as long as it lives: while it is open, a
+    /// second `open` of the same file (from this process or another) is refused with
+    /// [`StoreError::InUse`] naming the holder. Reading ([`Store::read`],
+    /// [`Store::inspect`]) takes no lock and works meanwhile.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let header = header::check(path)?;
+        let header = check_header(path)?;
         check_writable(path)?;
+        // Before SQLite opens the file: even the migration below is a write.
+        let lock = lock::acquire(path)?;
         let sql = StoreError::sql(path);
 
         // No CREATE flag: a file that vanished since the check must not come back empty.
@@ -54,13 +61,16 @@ impl Store {
             .map_err(&sql)?;
         schema::configure(&conn).map_err(&sql)?;
         quick_check(&conn, path)?;
-        if header.user_version < SCHEMA_VERSION {
+        let migrated = header.user_version < SCHEMA_VERSION;
+        if migrated {
             schema::migrations()
                 .to_latest(&mut conn)
                 .map_err(|source| StoreError::Migration {
                     path: path.to_path_buf(),
                     source,
                 })?;
+            // The upgraded file is this version's work now.
+            history::set_info(&conn, history::WRITTEN_BY, crate::writer()).map_err(&sql)?;
         }
 
         let doc = load::load(&conn, path)?;
@@ -71,6 +81,8 @@ impl Store {
             path: path.to_path_buf(),
             doc,
             history,
+            signed: migrated,
+            _lock: lock,
         })
     }
 
@@ -94,7 +106,7 @@ impl Store {
     }
 
     fn read_only(path: &Path) -> Result<(header::Header, Document), StoreError> {
-        let header = header::check(path)?;
+        let header = check_header(path)?;
         let sql = StoreError::sql(path);
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(&sql)?;
@@ -130,6 +142,9 @@ impl Store {
         }
         let folder = folder_of(dest);
         check_folder_writable(dest, &folder)?;
+        // A file open elsewhere is not replaced under its writer; holding its lock until
+        // the rename keeps a new writer from opening it meanwhile.
+        let _replaced = lock::acquire_if_exists(dest)?;
         let tmp = TempFile::beside(dest)?;
         self.conn
             .backup(MAIN_DB, &tmp.path, None)
@@ -160,14 +175,47 @@ fn write_new(file: &Path, path: &Path, doc: &Document) -> Result<(), StoreError>
     let tx = conn.transaction().map_err(&sql)?;
     write::write_diff(&tx, &Document::default(), doc).map_err(&sql)?;
     history::write_revision(&tx, 0).map_err(&sql)?;
-    history::set_info(
-        &tx,
-        "created_with",
-        concat!("Waymark ", env!("CARGO_PKG_VERSION")),
-    )
-    .map_err(&sql)?;
+    history::set_info(&tx, "created_with", crate::writer()).map_err(&sql)?;
+    history::set_info(&tx, history::WRITTEN_BY, crate::writer()).map_err(&sql)?;
     tx.commit().map_err(&sql)?;
     conn.close().map_err(|(_, e)| StoreError::sqlite(path, e))
+}
+
+/// [`header::check`], and for a file from a newer Waymark the name of the version that
+/// wrote it, so the refusal can say which Waymark to get.
+fn check_header(path: &Path) -> Result<header::Header, StoreError> {
+    header::check(path).map_err(|e| match e {
+        StoreError::TooNew {
+            path,
+            found,
+            supported,
+            written_by: None,
+            this,
+        } => StoreError::TooNew {
+            written_by: written_by(&path),
+            path,
+            found,
+            supported,
+            this,
+        },
+        other => other,
+    })
+}
+
+/// The file's `written_by` row, read on a read-only connection that can change nothing (a
+/// file with a hot journal is not even read). `None` if the newer schema keeps it
+/// elsewhere or the file cannot say.
+fn written_by(path: &Path) -> Option<String> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).ok()?;
+    schema::configure_read_only(&conn).ok()?;
+    conn.query_row(
+        "SELECT value FROM document_info WHERE key = ?1",
+        [history::WRITTEN_BY],
+        |r| r.get::<_, String>(0),
+    )
+    .ok()
+    .filter(|name| !name.trim().is_empty())
 }
 
 fn quick_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {

@@ -108,6 +108,9 @@ pub(crate) fn check(path: &Path) -> Result<Header, StoreError> {
             path: path.to_path_buf(),
             found: user_version,
             supported: SCHEMA_VERSION,
+            // Filled in by `file::check_header`, which may ask SQLite (read-only).
+            written_by: None,
+            this: crate::writer().to_string(),
         });
     }
     Ok(Header { user_version })

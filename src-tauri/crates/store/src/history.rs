@@ -82,6 +82,9 @@ pub(crate) fn read_revision(conn: &Connection) -> rusqlite::Result<u64> {
     Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
+/// The `document_info` key naming the program that last wrote the file ("Waymark 0.1.0").
+pub(crate) const WRITTEN_BY: &str = "written_by";
+
 pub(crate) fn write_revision(conn: &Connection, revision: u64) -> rusqlite::Result<()> {
     set_info(conn, "revision", &revision.to_string())
 }

@@ -17,6 +17,7 @@ mod file;
 mod header;
 mod history;
 mod load;
+mod lock;
 mod rows;
 mod schema;
 mod store;
@@ -25,6 +26,7 @@ mod write;
 use std::path::PathBuf;
 
 pub use error::StoreError;
+pub use lock::Holder;
 pub use store::Store;
 use waymark_model::MapSummary;
 // The types callers pass in and get back, so they need not name the model crate.
@@ -35,6 +37,25 @@ pub const APPLICATION_ID: i32 = 0x5759_4D4B;
 
 /// The newest schema this version writes (`PRAGMA user_version`); files up to it are read.
 pub const SCHEMA_VERSION: u32 = 2;
+
+/// The program that writes, as kept in each file's `written_by` row ("Waymark 0.1.0")
+/// unless the app names itself with [`set_writer`]: the store's version follows the app's.
+pub const DEFAULT_WRITER: &str = concat!("Waymark ", env!("CARGO_PKG_VERSION"));
+
+static WRITER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Names the program that writes files from now on ("Waymark 1.2.0"): kept in every file
+/// it creates or changes, so that a file too new for an older Waymark is refused by the
+/// name of the version that wrote it. Call once at start; later calls are ignored
+/// (returns whether this one counted).
+pub fn set_writer(name: &str) -> bool {
+    WRITER.set(name.to_string()).is_ok()
+}
+
+/// The name [`set_writer`] gave, else [`DEFAULT_WRITER`].
+pub fn writer() -> &'static str {
+    WRITER.get().map_or(DEFAULT_WRITER, String::as_str)
+}
 
 /// What the Edit menu needs.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, TransactionBehavior};
 use waymark_model::{Document, Edit, Map, MapSummary};
 
+use crate::lock::WriterLock;
 use crate::{history, write, Change, History, StoreError};
 
 /// An open `.waymark` document. Reads come from memory; every change is written to the
@@ -16,6 +17,11 @@ pub struct Store {
     /// Always exactly what the file holds (in canonical order).
     pub(crate) doc: Document,
     pub(crate) history: History,
+    /// Whether this session has put its name in the file's `written_by` row yet (done
+    /// with the first write, so merely opening a file never changes it).
+    pub(crate) signed: bool,
+    /// One writer per file; last, so it is released after the connection closes.
+    pub(crate) _lock: WriterLock,
 }
 
 impl fmt::Debug for Store {
@@ -172,8 +178,12 @@ impl Store {
         write::write_diff(&tx, &self.doc, next)?;
         log(&tx)?;
         history::write_revision(&tx, revision)?;
+        if !self.signed {
+            history::set_info(&tx, history::WRITTEN_BY, crate::writer())?;
+        }
         let history = history::read(&tx, revision)?;
         tx.commit()?;
+        self.signed = true;
         Ok(history)
     }
 

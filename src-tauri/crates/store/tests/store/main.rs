@@ -11,3 +11,6 @@ mod patches;
 mod plan;
 mod roundtrip;
 mod save_as;
+/// One writer per file (the lock is Unix-only) and the "written by" name.
+#[cfg(unix)]
+mod writer;

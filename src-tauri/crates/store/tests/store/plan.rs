@@ -220,8 +220,9 @@ fn plan_file() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
+/// The document as the file holds it, read while the store still holds the file.
 fn reopened(path: &std::path::Path) -> Document {
-    Store::open(path).unwrap().document().clone()
+    Store::read(path).unwrap()
 }
 
 fn strings(conn: &Connection, sql: &str) -> Vec<String> {
