@@ -118,7 +118,7 @@ fn commands_ts_carries_every_command_s_arguments_and_answer() {
     assert!(capability.contains("\"allow-map-scene-update\""));
 }
 
-/// The parameters of `pub async fn name` in `source`, without the `AppHandle`, each as
+/// The parameters of `pub async fn name` in `source`, without the `WebviewWindow`, each as
 /// (name, type without spaces); `None` if there is no such function.
 fn parameters(source: &str, name: &str) -> Option<Vec<(String, String)>> {
     let start = source
@@ -149,7 +149,7 @@ fn parameters(source: &str, name: &str) -> Option<Vec<(String, String)>> {
             .iter()
             .filter_map(|p| p.split_once(':'))
             .map(|(n, t)| (n.trim().to_string(), squeeze(t)))
-            .filter(|(_, t)| !t.starts_with("AppHandle"))
+            .filter(|(_, t)| !t.starts_with("WebviewWindow"))
             .collect(),
     )
 }

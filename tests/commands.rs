@@ -35,7 +35,8 @@ pub fn harness() -> Harness {
     let file = dir.path().join("sample.waymark");
     let doc = waymark_app::templates::template(waymark_app::templates::SAMPLE).unwrap();
     let state = AppState::new(dirs);
-    *lock(&state.store) = Some(Store::create(&file, &doc).unwrap());
+    *lock(&state.window(waymark_app::state::MAIN_WINDOW).store) =
+        Some(Store::create(&file, &doc).unwrap());
     let app = waymark_app::builder(mock_builder())
         .manage(state)
         .build(tauri::generate_context!(test = true))
@@ -181,12 +182,17 @@ fn an_unknown_map_is_a_typed_error() {
 #[test]
 fn startup_messages_are_taken_once() {
     let h = harness();
-    lock(&h.window.app_handle().state::<AppState>().startup_messages).push(
-        waymark_app::error::ErrorPayload {
-            kind: "not_found".into(),
-            message: "x.waymark does not exist".into(),
-        },
-    );
+    lock(
+        &h.window
+            .app_handle()
+            .state::<AppState>()
+            .window("main")
+            .startup_messages,
+    )
+    .push(waymark_app::error::ErrorPayload {
+        kind: "not_found".into(),
+        message: "x.waymark does not exist".into(),
+    });
     let first = invoke(&h, "take_startup_messages", json!({})).unwrap();
     assert_eq!(first.as_array().unwrap().len(), 1);
     let second = invoke(&h, "take_startup_messages", json!({})).unwrap();
@@ -287,8 +293,13 @@ fn map_scene_update_is_whole_when_the_ui_scene_is_not_the_one_kept() {
     // Another document (here the same content in another file): whole again.
     let doc = waymark_app::templates::template(waymark_app::templates::SAMPLE).unwrap();
     let copy = h.file.with_file_name("copy.waymark");
-    *lock(&h.window.app_handle().state::<AppState>().store) =
-        Some(Store::create(&copy, &doc).unwrap());
+    *lock(
+        &h.window
+            .app_handle()
+            .state::<AppState>()
+            .window("main")
+            .store,
+    ) = Some(Store::create(&copy, &doc).unwrap());
     assert_eq!(
         scene_update(&h, "map-supporter", Some(revision))["kind"],
         "full"

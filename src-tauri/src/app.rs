@@ -2,14 +2,12 @@
 
 use std::path::PathBuf;
 
-use tauri::{Runtime, WebviewUrl, WebviewWindowBuilder};
+use tauri::{Manager, Runtime, WindowEvent};
 
 use crate::error::AppError;
 use crate::settings::AppDirs;
-use crate::state::{lock, AppState, WaymarkExt};
-use crate::{actions, documents, export, menu};
-
-pub const MAIN_WINDOW: &str = "main";
+use crate::state::AppState;
+use crate::{actions, documents, export, windows};
 
 /// Adds the app's plugins and commands to `base`, for any runtime: the real one in
 /// `run`, the mock runtime (`tauri::test::mock_builder()`) in the command tests.
@@ -20,27 +18,32 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         .manage(export::ExportJobs::default())
 }
 
-/// Opens the window on `path`, or on the last or default document.
+/// Opens the windows on `path`, or on the documents open when the app last quit, or on
+/// the last or default document.
 pub fn run(mut path: Option<PathBuf>) -> Result<(), AppError> {
     let state = AppState::new(AppDirs::from_platform()?);
-    builder(tauri::Builder::default())
-        // The window opens where and as large as the user left it (first launch: the
-        // size below). Only the real app: the command tests have no window to keep.
+    // First: a second launch hands its command line to the running app and exits before
+    // anything else starts (without a D-Bus session bus, each launch runs on its own).
+    let first = tauri::Builder::default().plugin(tauri_plugin_single_instance::init(
+        windows::on_second_launch,
+    ));
+    builder(first)
+        // Each window opens where and as large as the user left it (first launch: the
+        // size in `windows::build`). Only the real app: the command tests have none.
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state)
         .setup(move |app| {
             let handle = app.handle().clone();
-            let doc = documents::open_at_startup(&handle, path.take())?;
-            // Built once the document is open, so Open Recent already lists it.
-            let recent = lock(&handle.waymark().settings).recent.clone();
-            app.set_menu(menu::build(&handle, &recent)?)?;
-            app.on_menu_event(|app, event| actions::on_menu_event(app, event));
-            WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::App("index.html".into()))
-                .title(format!("{} — Waymark", doc.name))
-                .inner_size(1440.0, 900.0)
-                .min_inner_size(720.0, 480.0)
-                .build()?;
+            for (label, doc) in documents::open_at_startup(&handle, path.take())? {
+                windows::build(&handle, &label, &doc)?;
+            }
+            app.on_menu_event(actions::on_menu_event);
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::Destroyed = event {
+                windows::on_destroyed(window.app_handle(), window.label());
+            }
         })
         .run(tauri::generate_context!())?;
     Ok(())

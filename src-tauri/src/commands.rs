@@ -1,23 +1,29 @@
-//! The commands the UI invokes. Each is thin: take the state, call a crate, map the error.
+//! The commands the UI invokes. Each is thin: take the calling window's document, call a
+//! crate, map the error.
 //! They are `async` so SQLite writes and layout run off the window's main thread.
 
-use tauri::{AppHandle, Runtime};
+use tauri::{Runtime, WebviewWindow};
 use waymark_model::{Edit, Map};
 use waymark_render::Scene;
 
 use crate::actions::{self, Opened};
 use crate::contract::emit;
 use crate::error::{AppError, ErrorPayload};
-use crate::state::{lock, DocumentState, SceneUpdate, WaymarkExt};
+use crate::state::{lock, DocumentExt, DocumentState, SceneUpdate};
 
 #[tauri::command]
-pub async fn document_state<R: Runtime>(app: AppHandle<R>) -> Result<DocumentState, AppError> {
-    app.waymark().document_state()
+pub async fn document_state<R: Runtime>(
+    window: WebviewWindow<R>,
+) -> Result<DocumentState, AppError> {
+    window.document().document_state()
 }
 
 #[tauri::command]
-pub async fn map_scene<R: Runtime>(app: AppHandle<R>, map_id: String) -> Result<Scene, AppError> {
-    let state = app.waymark();
+pub async fn map_scene<R: Runtime>(
+    window: WebviewWindow<R>,
+    map_id: String,
+) -> Result<Scene, AppError> {
+    let state = window.document();
     state.with_store(|store| {
         let mut layouter = lock(&state.layouter);
         Ok(layouter.layout(store.document(), &map_id)?)
@@ -29,11 +35,11 @@ pub async fn map_scene<R: Runtime>(app: AppHandle<R>, map_id: String) -> Result<
 /// out reuses the text of the last layouts, so a one-card edit reshapes one card.
 #[tauri::command]
 pub async fn map_scene_update<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     map_id: String,
     known_revision: Option<u64>,
 ) -> Result<SceneUpdate, AppError> {
-    let state = app.waymark();
+    let state = window.document();
     state.with_store(|store| {
         let revision = store.history().revision;
         let scene = lock(&state.layouter).layout(store.document(), &map_id)?;
@@ -42,15 +48,19 @@ pub async fn map_scene_update<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn map_data<R: Runtime>(app: AppHandle<R>, map_id: String) -> Result<Map, AppError> {
-    app.waymark()
+pub async fn map_data<R: Runtime>(
+    window: WebviewWindow<R>,
+    map_id: String,
+) -> Result<Map, AppError> {
+    window
+        .document()
         .with_store(|store| Ok(store.map(&map_id)?.clone()))
 }
 
 /// The document's channels and personas, for pickers in the inspector.
 #[tauri::command]
-pub async fn roster<R: Runtime>(app: AppHandle<R>) -> Result<Roster, AppError> {
-    app.waymark().with_store(|store| {
+pub async fn roster<R: Runtime>(window: WebviewWindow<R>) -> Result<Roster, AppError> {
+    window.document().with_store(|store| {
         let doc = store.document();
         Ok(Roster {
             channels: doc.channels.clone(),
@@ -74,12 +84,12 @@ pub struct Roster {
 /// drop is redrawn after one round trip instead of two.
 #[tauri::command]
 pub async fn apply_edit<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     edit: Edit,
     map_id: Option<String>,
     known_revision: Option<u64>,
 ) -> Result<AppliedEdit, AppError> {
-    let state = app.waymark();
+    let state = window.document();
     state.with_store(|store| {
         // The shown map is laid out while the edit is written to the file. A map that
         // cannot be laid out (one the edit removed) only means the UI fetches what to
@@ -115,50 +125,53 @@ pub struct AppliedEdit {
 }
 
 #[tauri::command]
-pub async fn undo<R: Runtime>(app: AppHandle<R>) -> Result<DocumentState, AppError> {
-    actions::undo(&app)
+pub async fn undo<R: Runtime>(window: WebviewWindow<R>) -> Result<DocumentState, AppError> {
+    actions::undo(&window)
 }
 
 #[tauri::command]
-pub async fn redo<R: Runtime>(app: AppHandle<R>) -> Result<DocumentState, AppError> {
-    actions::redo(&app)
+pub async fn redo<R: Runtime>(window: WebviewWindow<R>) -> Result<DocumentState, AppError> {
+    actions::redo(&window)
 }
 
 /// Problems from startup (a bad file on the command line) that the UI should show.
 #[tauri::command]
 pub async fn take_startup_messages<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
 ) -> Result<Vec<ErrorPayload>, AppError> {
-    Ok(std::mem::take(&mut *lock(&app.waymark().startup_messages)))
+    Ok(std::mem::take(&mut *lock(
+        &window.document().startup_messages,
+    )))
 }
 
 /// File > Open… from the window. An exported PNG/PDF/JSON adds its map, and
 /// `map-imported` tells the window which; the answer is the document either way.
 #[tauri::command]
 pub async fn show_open_dialog<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
 ) -> Result<Option<DocumentState>, AppError> {
-    Ok(match actions::open_dialog(&app).await? {
+    Ok(match actions::open_dialog(&window).await? {
         Some(Opened::Imported(result)) => {
             let state = result.state.clone();
-            emit::map_imported(&app, result);
+            emit::map_imported(&window, result);
             Some(state)
         }
         Some(Opened::Document(state)) => Some(state),
-        None => None,
+        // Shown in another window, which came forward: this one is unchanged.
+        Some(Opened::Elsewhere) | None => None,
     })
 }
 
 #[tauri::command]
 pub async fn show_save_as_dialog<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
 ) -> Result<Option<DocumentState>, AppError> {
-    actions::save_as(&app).await
+    actions::save_as(&window).await
 }
 
 #[tauri::command]
 pub async fn new_document_dialog<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
 ) -> Result<Option<DocumentState>, AppError> {
-    actions::new_document(&app).await
+    actions::new_document(&window).await
 }

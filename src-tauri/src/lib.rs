@@ -1,9 +1,11 @@
 //! Waymark's desktop shell: the only crate that knows about Tauri, IPC, menus and dialogs.
 //!
 //! `main` parses the command line: headless subcommands (`new`, `info`) run without a
-//! display and exit; otherwise the window opens on the given file or the last document.
+//! display and exit; otherwise the app opens a window on the given file or the documents
+//! open when it last quit (or hands the file to the app already running).
 //! Commands are thin: parse, call the `store`/`render` crates, map the error.
 
+pub mod about;
 mod actions;
 mod app;
 pub mod bindings;
@@ -22,6 +24,7 @@ pub mod settings;
 pub mod state;
 pub mod templates;
 pub mod views;
+pub mod windows;
 
 pub use app::{builder, run};
 pub use error::AppError;

@@ -4,20 +4,22 @@
 
 use std::path::{Path, PathBuf};
 
-use tauri::{AppHandle, Runtime};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{Runtime, WebviewWindow};
 use waymark_model::{read_performance_csv, Edit, PerformanceImport, PersonaPatch, StrategyReport};
 
 use crate::error::AppError;
-use crate::state::{DocumentState, WaymarkExt};
+use crate::state::{DocumentExt, DocumentState};
 
 /// A performance CSV larger than this is not monthly figures.
 const MAX_CSV_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Statuses, hand-offs, loops and vulnerabilities of the open document.
 #[tauri::command]
-pub async fn strategy_report<R: Runtime>(app: AppHandle<R>) -> Result<StrategyReport, AppError> {
-    app.waymark()
+pub async fn strategy_report<R: Runtime>(
+    window: WebviewWindow<R>,
+) -> Result<StrategyReport, AppError> {
+    window
+        .document()
         .with_store(|store| Ok(waymark_model::strategy_report(store.document())))
 }
 
@@ -25,11 +27,12 @@ pub async fn strategy_report<R: Runtime>(app: AppHandle<R>) -> Result<StrategyRe
 /// problem by line and column. Changes nothing.
 #[tauri::command]
 pub async fn preview_performance_csv<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     path: String,
 ) -> Result<PerformanceImport, AppError> {
     let bytes = read_csv(Path::new(&path))?;
-    app.waymark()
+    window
+        .document()
         .with_store(|store| Ok(read_performance_csv(store.document(), &bytes)))
 }
 
@@ -37,11 +40,11 @@ pub async fn preview_performance_csv<R: Runtime>(
 /// and the document as they are. Refused, with nothing changed, when any row is wrong.
 #[tauri::command]
 pub async fn import_performance_csv<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     path: String,
 ) -> Result<DocumentState, AppError> {
     let bytes = read_csv(Path::new(&path))?;
-    app.waymark().with_store(|store| {
+    window.document().with_store(|store| {
         let import = read_performance_csv(store.document(), &bytes);
         let edit = checked_edit(&path, import)?;
         store.apply(&edit)?;
@@ -90,13 +93,13 @@ fn read_csv(path: &Path) -> Result<Vec<u8>, AppError> {
 /// Sets a persona's photo from an image file, as one undo step.
 #[tauri::command]
 pub async fn set_persona_photo<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     persona_id: String,
     path: String,
 ) -> Result<DocumentState, AppError> {
     // Decoding happens before the store is locked: a large photo does not block edits.
     let photo = crate::photo::read_photo(Path::new(&path))?;
-    app.waymark().with_store(|store| {
+    window.document().with_store(|store| {
         store
             .document()
             .personas
@@ -118,7 +121,7 @@ pub async fn set_persona_photo<R: Runtime>(
 /// The native Open dialog for a file of the given kind (`csv` or `image`).
 #[tauri::command]
 pub async fn choose_input_file<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     kind: String,
 ) -> Result<Option<String>, AppError> {
     let (title, label, exts): (&str, &str, &[&str]) = match kind.as_str() {
@@ -130,7 +133,9 @@ pub async fn choose_input_file<R: Runtime>(
         ),
         other => return Err(AppError::Input(format!("unknown kind of file {other:?}"))),
     };
-    let dialog = app.dialog().file().add_filter(label, exts).set_title(title);
+    let dialog = crate::dialogs::file_dialog(&window)
+        .add_filter(label, exts)
+        .set_title(title);
     Ok(crate::dialogs::pick(dialog, false)
         .await
         .map(|p: PathBuf| p.display().to_string()))

@@ -1,5 +1,6 @@
 //! App-level state that is not part of any document: where the default document lives,
-//! the last document used, the recent files and where the user left each of their maps. Kept in the platform's config folder
+//! the last document used, the documents open when the app quit, the recent files and
+//! where the user left each of their maps. Kept in the platform's config folder
 //! (`$XDG_CONFIG_HOME/waymark/settings.json` on Linux) and written atomically.
 
 use std::collections::BTreeMap;
@@ -46,6 +47,9 @@ impl AppDirs {
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
     pub last_document: Option<PathBuf>,
+    /// The documents open in the app's windows when it last quit, reopened at the next
+    /// launch (each in its own window).
+    pub open_documents: Vec<PathBuf>,
     pub recent: Vec<PathBuf>,
     /// The Export dialog's last choices (per format, the last one used first).
     pub export: Option<waymark_render::export::ExportOptions>,

@@ -1,11 +1,13 @@
-//! Managed state: the open document, the layouter and the app-level settings.
+//! Managed state: the app-level settings and, per window, its document, the layouter that
+//! keeps its text shaped and the Scenes last sent to it.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
-use tauri::{Manager, Runtime};
+use tauri::{Manager, Runtime, WebviewWindow};
 use ts_rs::TS;
 use waymark_model::MapSummary;
 use waymark_render::{Layouter, Scene, ScenePatch};
@@ -16,30 +18,31 @@ use crate::settings::{AppDirs, Settings};
 
 pub struct AppState {
     pub dirs: AppDirs,
+    pub settings: Mutex<Settings>,
+    /// Each window's document, by window label. A document is open in at most one
+    /// window (opening it again brings that window forward), so one process never holds
+    /// two stores on one file.
+    windows: Mutex<HashMap<String, Arc<WindowDocument>>>,
+    /// Set by Quit: the windows closed after it stay among the documents to reopen.
+    pub quitting: AtomicBool,
+    next_window: AtomicU32,
+}
+
+/// What one window holds: its document, the layouter that keeps its text shaped, the
+/// Scenes last sent to it and the problems it has not yet shown.
+#[derive(Default)]
+pub struct WindowDocument {
     pub store: Mutex<Option<Store>>,
     pub layouter: Mutex<Layouter>,
-    /// The last Scene sent for each map of the open document (see `map_scene_update`).
+    /// The last Scene sent for each map of this window's document (see `map_scene_update`).
     pub scenes: Mutex<SceneCache>,
-    pub settings: Mutex<Settings>,
     /// Problems found before the window could show them (e.g. a bad file on the command
     /// line); the UI takes them once it is listening.
     pub startup_messages: Mutex<Vec<ErrorPayload>>,
 }
 
-impl AppState {
-    pub fn new(dirs: AppDirs) -> AppState {
-        let settings = Settings::load(&dirs);
-        AppState {
-            dirs,
-            store: Mutex::new(None),
-            layouter: Mutex::new(Layouter::new()),
-            scenes: Mutex::new(SceneCache::default()),
-            settings: Mutex::new(settings),
-            startup_messages: Mutex::new(Vec::new()),
-        }
-    }
-
-    /// Runs `f` with the open document.
+impl WindowDocument {
+    /// Runs `f` with the window's document.
     pub fn with_store<T>(
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, AppError>,
@@ -52,6 +55,91 @@ impl AppState {
     pub fn document_state(&self) -> Result<DocumentState, AppError> {
         self.with_store(|store| Ok(DocumentState::of(store)))
     }
+
+    /// The file this window shows, as remembered (canonical), if any.
+    pub fn path(&self) -> Option<PathBuf> {
+        lock(&self.store)
+            .as_ref()
+            .map(|s| remembered_path(s.path()))
+    }
+}
+
+impl AppState {
+    pub fn new(dirs: AppDirs) -> AppState {
+        let settings = Settings::load(&dirs);
+        AppState {
+            dirs,
+            settings: Mutex::new(settings),
+            windows: Mutex::new(HashMap::new()),
+            quitting: AtomicBool::new(false),
+            next_window: AtomicU32::new(2),
+        }
+    }
+
+    /// The document of the window `label` (an empty one for a window not seen before).
+    pub fn window(&self, label: &str) -> Arc<WindowDocument> {
+        lock(&self.windows)
+            .entry(label.to_string())
+            .or_default()
+            .clone()
+    }
+
+    /// Forgets a closed window; its store is closed once no command still uses it.
+    pub fn forget_window(&self, label: &str) -> Option<Arc<WindowDocument>> {
+        lock(&self.windows).remove(label)
+    }
+
+    /// The window showing the document at `path`, if one does.
+    pub fn window_showing(&self, path: &Path) -> Option<String> {
+        let path = remembered_path(path);
+        let windows: Vec<(String, Arc<WindowDocument>)> = lock(&self.windows)
+            .iter()
+            .map(|(l, d)| (l.clone(), d.clone()))
+            .collect();
+        windows
+            .into_iter()
+            .find(|(_, doc)| doc.path().as_deref() == Some(path.as_path()))
+            .map(|(label, _)| label)
+    }
+
+    /// The documents open in any window, in the order their windows were opened.
+    pub fn open_documents(&self) -> Vec<PathBuf> {
+        let mut windows: Vec<(String, Arc<WindowDocument>)> = lock(&self.windows)
+            .iter()
+            .map(|(l, d)| (l.clone(), d.clone()))
+            .collect();
+        windows.sort_by_key(|(label, _)| window_order(label));
+        windows.iter().filter_map(|(_, d)| d.path()).collect()
+    }
+
+    /// A label for a new window: `main` first, then `document-2`, `document-3`, …
+    pub fn new_window_label(&self) -> String {
+        let n = self.next_window.fetch_add(1, Ordering::Relaxed);
+        format!("{WINDOW_PREFIX}{n}")
+    }
+
+    /// Keeps which documents are open, for the next launch to reopen them all.
+    pub fn remember_open_documents(&self) {
+        let open = self.open_documents();
+        let mut settings = lock(&self.settings);
+        if settings.open_documents != open {
+            settings.open_documents = open;
+            if let Err(e) = settings.save(&self.dirs) {
+                eprintln!("waymark: {e}");
+            }
+        }
+    }
+}
+
+/// The first window's label; the others are `document-<n>`.
+pub const MAIN_WINDOW: &str = "main";
+const WINDOW_PREFIX: &str = "document-";
+
+fn window_order(label: &str) -> u32 {
+    label
+        .strip_prefix(WINDOW_PREFIX)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
 }
 
 /// A poisoned lock only means another command panicked mid-way; the data behind these
@@ -68,6 +156,17 @@ pub trait WaymarkExt<R: Runtime> {
 impl<R: Runtime, M: Manager<R>> WaymarkExt<R> for M {
     fn waymark(&self) -> &AppState {
         self.state::<AppState>().inner()
+    }
+}
+
+/// `window.document()` reaches the document a window shows.
+pub trait DocumentExt {
+    fn document(&self) -> Arc<WindowDocument>;
+}
+
+impl<R: Runtime> DocumentExt for WebviewWindow<R> {
+    fn document(&self) -> Arc<WindowDocument> {
+        self.waymark().window(self.label())
     }
 }
 
@@ -88,7 +187,7 @@ pub enum SceneUpdate {
 }
 
 /// The last Scene sent for each map, with the document revision it was laid out at, for
-/// the open document only. A document's content is fixed by its path and revision (the
+/// one window's document only. A document's content is fixed by its path and revision (the
 /// revision counts every change and lives in the file; a new document or a Save As
 /// never reuses an existing path), so a UI that names a revision holds exactly the
 /// Scene kept for it.

@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, Runtime};
+use tauri::{Runtime, WebviewWindow};
 use ts_rs::TS;
 
 use crate::error::AppError;
-use crate::state::{lock, WaymarkExt};
+use crate::state::{lock, DocumentExt, WaymarkExt};
 
 /// The scene point at the view's top-left corner and the zoom (screen pixels per layout
 /// unit), as the canvas keeps them.
@@ -33,10 +33,12 @@ impl MapView {
 /// The views of the open document's maps, by map id.
 #[tauri::command]
 pub async fn map_views<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
 ) -> Result<BTreeMap<String, MapView>, AppError> {
-    let state = app.waymark();
-    let path = state.with_store(|store| Ok(store.path().to_path_buf()))?;
+    let state = window.waymark();
+    let path = window
+        .document()
+        .with_store(|store| Ok(store.path().to_path_buf()))?;
     let settings = lock(&state.settings);
     Ok(settings.views_of(&path))
 }
@@ -46,7 +48,7 @@ pub async fn map_views<R: Runtime>(
 /// after another document was opened belongs to the closed one and is dropped.
 #[tauri::command]
 pub async fn remember_map_view<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     path: String,
     map_id: String,
     view: MapView,
@@ -56,8 +58,10 @@ pub async fn remember_map_view<R: Runtime>(
             "not a usable view of map {map_id}: {view:?}"
         )));
     }
-    let state = app.waymark();
-    let open = state.with_store(|store| Ok(store.path().to_path_buf()))?;
+    let state = window.waymark();
+    let open = window
+        .document()
+        .with_store(|store| Ok(store.path().to_path_buf()))?;
     if open.display().to_string() != path {
         return Ok(());
     }

@@ -1,4 +1,5 @@
-//! `src-tauri/capabilities/main.json`: what the main window may do. Waymark's own
+//! `src-tauri/capabilities/main.json`: what Waymark's windows may do (the first, `main`,
+//! and the others, `document-<n>`). Waymark's own
 //! commands are granted from the contract's list, so a command is allowed exactly when it
 //! is registered.
 
@@ -16,7 +17,7 @@ const PLATFORM: &[&str] = &[
     "dialog:allow-message",
 ];
 
-const DESCRIPTION: &str = "The main window may call Waymark's own commands, listen to its events and use native file dialogs. Nothing else: no shell, no fs, no network. Generated from src-tauri/src/contract/list.rs by src-tauri/src/bindings/capability.rs.";
+const DESCRIPTION: &str = "Waymark's windows may call Waymark's own commands, listen to its events and use native file dialogs. Nothing else: no shell, no fs, no network. Generated from src-tauri/src/contract/list.rs by src-tauri/src/bindings/capability.rs.";
 
 /// The whole generated file.
 pub fn json() -> String {
@@ -39,7 +40,7 @@ pub fn json() -> String {
     text.push_str("  \"$schema\": \"../../gen/schemas/desktop-schema.json\",\n");
     text.push_str("  \"identifier\": \"main\",\n");
     text.push_str(&format!("  \"description\": {},\n", string(DESCRIPTION)));
-    text.push_str("  \"windows\": [\"main\"],\n");
+    text.push_str("  \"windows\": [\"main\", \"document-*\"],\n");
     text.push_str(&format!(
         "  \"permissions\": [\n{}\n  ]\n}}\n",
         list.join(",\n")

@@ -4,7 +4,7 @@
 // command's entry is checked against its Rust function when the app is compiled (the
 // types) and by the bindings test (the argument names); see `contract/mod.rs`.
 //
-// Arguments are written as in the Rust function, without the `AppHandle` Tauri passes;
+// Arguments are written as in the Rust function, without the window Tauri passes;
 // the window sends them in camelCase. Each command answers `Result<answer, AppError>`.
 waymark_contract! {
     commands {

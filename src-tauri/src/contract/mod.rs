@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use tauri::{AppHandle, Runtime};
+use tauri::{Runtime, WebviewWindow};
 use ts_rs::{Config, TS};
 use waymark_model::{Edit, Map, PerformanceImport, StrategyReport};
 use waymark_render::export::{ExportFormat, ExportOptions};
@@ -148,10 +148,11 @@ macro_rules! waymark_contract {
         pub mod emit {
             use super::*;
             $(
-                #[doc = concat!("Sends `", $event_name, "`.")]
-                pub fn $event<R: Runtime>(app: &AppHandle<R>, payload: $payload) {
+                #[doc = concat!("Sends `", $event_name, "` to `window` (each window hears only its own).")]
+                pub fn $event<R: Runtime>(window: &WebviewWindow<R>, payload: $payload) {
                     use tauri::Emitter;
-                    let _ = app.emit($event_name, payload);
+                    let target = tauri::EventTarget::webview_window(window.label());
+                    let _ = window.emit_to(target, $event_name, payload);
                 }
             )*
         }
@@ -159,10 +160,10 @@ macro_rules! waymark_contract {
         /// Never called: it compiles only while every listed command takes the listed
         /// argument types, in order, and answers the listed type.
         #[allow(dead_code, unreachable_code, unused_variables, clippy::diverging_sub_expression)]
-        async fn signatures<R: Runtime>(app: AppHandle<R>) {
+        async fn signatures<R: Runtime>(window: WebviewWindow<R>) {
             $( {
                 let _: Result<$ret, AppError> =
-                    $($seg)::+ (app.clone() $(, any::<$ty>())*).await;
+                    $($seg)::+ (window.clone() $(, any::<$ty>())*).await;
             } )*
         }
     };

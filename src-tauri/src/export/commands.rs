@@ -3,8 +3,7 @@
 use std::path::PathBuf;
 
 use base64::Engine;
-use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_dialog::DialogExt;
+use tauri::{Manager, Runtime, WebviewWindow};
 use waymark_render::export::{
     info_for, preview, today, ExportFormat, ExportOptions, PaperSize, Preview,
 };
@@ -12,7 +11,7 @@ use waymark_render::export::{
 use super::jobs::{ExportJobs, Snapshot};
 use super::types::{ExportPreview, ImportResult};
 use crate::error::AppError;
-use crate::state::{lock, WaymarkExt};
+use crate::state::{lock, DocumentExt, WaymarkExt};
 
 /// The native Save dialog's title (the end-to-end test finds the window by it).
 pub const SAVE_DIALOG_TITLE: &str = "Export map";
@@ -22,8 +21,10 @@ const PREVIEW_PX: u32 = 480;
 
 /// The dialog's last choices, or the defaults.
 #[tauri::command]
-pub async fn export_settings<R: Runtime>(app: AppHandle<R>) -> Result<ExportOptions, AppError> {
-    Ok(lock(&app.waymark().settings)
+pub async fn export_settings<R: Runtime>(
+    window: WebviewWindow<R>,
+) -> Result<ExportOptions, AppError> {
+    Ok(lock(&window.waymark().settings)
         .export
         .clone()
         .unwrap_or_default())
@@ -31,13 +32,13 @@ pub async fn export_settings<R: Runtime>(app: AppHandle<R>) -> Result<ExportOpti
 
 #[tauri::command]
 pub async fn export_preview<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     map_id: String,
     options: ExportOptions,
 ) -> Result<ExportPreview, AppError> {
     // The appendix's pages are counted from the document's channels and passion points.
     let appendix = options.appendix && options.format == ExportFormat::Pdf;
-    let snapshot = snapshot(&app, &map_id, appendix)?;
+    let snapshot = snapshot(&window, &map_id, appendix)?;
     let shown = tauri::async_runtime::spawn_blocking(move || {
         let shown = preview(
             &snapshot.doc,
@@ -64,7 +65,7 @@ pub async fn export_preview<R: Runtime>(
 /// Starts the export in the background; progress and the end arrive as events.
 #[tauri::command]
 pub async fn export_start<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     map_id: String,
     options: ExportOptions,
     path: String,
@@ -72,30 +73,31 @@ pub async fn export_start<R: Runtime>(
     if path.trim().is_empty() {
         return Err(AppError::Export("no file was chosen to export to".into()));
     }
-    let snapshot = snapshot(&app, &map_id, true)?;
-    remember(&app, &options);
-    Ok(app
+    let snapshot = snapshot(&window, &map_id, true)?;
+    remember(&window, &options);
+    Ok(window
         .state::<ExportJobs>()
-        .start(&app, snapshot, options, PathBuf::from(path)))
+        .start(&window, snapshot, options, PathBuf::from(path)))
 }
 
 #[tauri::command]
-pub async fn export_cancel<R: Runtime>(app: AppHandle<R>, job_id: u32) -> Result<(), AppError> {
-    app.state::<ExportJobs>().cancel(job_id);
+pub async fn export_cancel<R: Runtime>(
+    window: WebviewWindow<R>,
+    job_id: u32,
+) -> Result<(), AppError> {
+    window.state::<ExportJobs>().cancel(job_id);
     Ok(())
 }
 
 /// The native Save dialog for an export; `None` if the user cancelled.
 #[tauri::command]
 pub async fn choose_export_path<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     format: ExportFormat,
     suggested_name: String,
 ) -> Result<Option<String>, AppError> {
     let ext = format.extension();
-    let dialog = app
-        .dialog()
-        .file()
+    let dialog = crate::dialogs::file_dialog(&window)
         .add_filter(ext.to_uppercase(), &[ext])
         .set_title(SAVE_DIALOG_TITLE)
         .set_file_name(suggested_name);
@@ -112,11 +114,11 @@ pub async fn choose_export_path<R: Runtime>(
     }))
 }
 
-/// Opens the file manager on the folder holding `path`. (`app` is unused: every command
-/// takes the handle first, as the contract's signature check expects.)
+/// Opens the file manager on the folder holding `path`. (`window` is unused: every command
+/// takes the window first, as the contract's signature check expects.)
 #[tauri::command]
 pub async fn reveal_in_folder<R: Runtime>(
-    _app: AppHandle<R>,
+    _window: WebviewWindow<R>,
     path: String,
 ) -> Result<(), AppError> {
     let path = PathBuf::from(path);
@@ -147,19 +149,19 @@ pub async fn reveal_in_folder<R: Runtime>(
 /// Adds the map in an exported PNG/PDF/JSON to the open document (one undo step).
 #[tauri::command]
 pub async fn import_file<R: Runtime>(
-    app: AppHandle<R>,
+    window: WebviewWindow<R>,
     path: String,
 ) -> Result<ImportResult, AppError> {
-    crate::actions::import(&app, &PathBuf::from(path))
+    crate::actions::import(&window, &PathBuf::from(path))
 }
 
 /// The document and the map's Scene as they are now.
 fn snapshot<R: Runtime>(
-    app: &AppHandle<R>,
+    window: &WebviewWindow<R>,
     map_id: &str,
     whole_document: bool,
 ) -> Result<Snapshot, AppError> {
-    let state = app.waymark();
+    let state = window.document();
     state.with_store(|store| {
         let doc = store.document();
         let scene = lock(&state.layouter).layout(doc, map_id)?;
@@ -173,8 +175,8 @@ fn snapshot<R: Runtime>(
     })
 }
 
-fn remember<R: Runtime>(app: &AppHandle<R>, options: &ExportOptions) {
-    let state = app.waymark();
+fn remember<R: Runtime>(window: &WebviewWindow<R>, options: &ExportOptions) {
+    let state = window.waymark();
     let mut settings = lock(&state.settings);
     settings.export = Some(options.clone());
     if let Err(e) = settings.save(&state.dirs) {

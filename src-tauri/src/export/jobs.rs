@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
-use tauri::{AppHandle, Runtime};
+use tauri::{Runtime, WebviewWindow};
 use waymark_model::Document;
 use waymark_render::export::{export_to_file, ExportError, ExportInfo, ExportOptions};
 use waymark_render::Scene;
@@ -35,7 +35,7 @@ impl ExportJobs {
     /// Starts writing `snapshot` to `path`; returns the job id at once.
     pub fn start<R: Runtime>(
         &self,
-        app: &AppHandle<R>,
+        window: &WebviewWindow<R>,
         snapshot: Snapshot,
         options: ExportOptions,
         path: PathBuf,
@@ -43,14 +43,14 @@ impl ExportJobs {
         let job_id = self.next.fetch_add(1, Ordering::Relaxed) + 1;
         let cancel = Arc::new(AtomicBool::new(false));
         lock(&self.running).insert(job_id, cancel.clone());
-        let app = app.clone();
+        let window = window.clone();
         tauri::async_runtime::spawn_blocking(move || {
             let mut last = -1.0_f32;
             let mut progress = |fraction: f32| {
                 // One event per visible step of the bar is plenty.
                 if fraction - last >= 0.01 || fraction >= 1.0 {
                     last = fraction;
-                    emit::export_progress(&app, ExportProgress { job_id, fraction });
+                    emit::export_progress(&window, ExportProgress { job_id, fraction });
                 }
                 !cancel.load(Ordering::Relaxed)
             };
@@ -68,9 +68,9 @@ impl ExportJobs {
                 Err(e) => (ExportOutcome::Failed, 0, Some(AppError::from(e).payload())),
             };
             use tauri::Manager;
-            lock(&app.state::<ExportJobs>().running).remove(&job_id);
+            lock(&window.state::<ExportJobs>().running).remove(&job_id);
             emit::export_finished(
-                &app,
+                &window,
                 ExportFinished {
                     job_id,
                     outcome,

@@ -6,8 +6,9 @@
 // in the UI calls `invoke` or `listen` directly.
 
 import { invoke } from '@tauri-apps/api/core';
-import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type { UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { getCurrentWebviewWindow } from '@tauri-apps/api/webviewWindow';
 import { bindCommands, EVENTS, type CommandName, type Commands, type EventName, type Events } from '../generated/commands';
 import type { AppliedEdit, SceneUpdate } from '../generated/types';
 import type { AppError, DocumentState, Edit, Map as JourneyMap, Roster, Scene } from '../generated/types';
@@ -185,8 +186,9 @@ function defined(args: object): Record<string, unknown> {
 }
 
 /** Listens to an event, handing its payload (as the contract types it) to `handler`. */
+/** Listens to events sent to this window (each window hears only about its own document). */
 function on<E extends EventName>(event: E, handler: (payload: Events[E]) => void): Promise<UnlistenFn> {
-  return listen<Events[E]>(event, (e) => handler(e.payload));
+  return getCurrentWebviewWindow().listen<Events[E]>(event, (e) => handler(e.payload));
 }
 
 export function isAppError(value: unknown): value is AppError {

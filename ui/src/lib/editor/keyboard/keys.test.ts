@@ -53,7 +53,7 @@ describe('the key table', () => {
 
   it('has the native menu’s accelerators for the actions both have', () => {
     const accelerator = (id: string) => {
-      const m = new RegExp(`with_id\\(${id}, "[^"]*"\\)\\s*\\.accelerator\\("([^"]+)"\\)`).exec(menuRs);
+      const m = new RegExp(`item\\(\\s*${id},\\s*"[^"]*",\\s*Some\\("([^"]+)"\\)`).exec(menuRs);
       return m?.[1]?.replace('CmdOrCtrl', 'Mod');
     };
     const first = (id: string) => APP_KEYS.find((k) => k.id === id)!.keys[0];
