@@ -165,3 +165,104 @@ fn generate_makes_a_map_of_the_requested_size() {
         text(&out.stderr)
     );
 }
+
+const HOLD: &str = "WAYMARK_TEST_HOLD";
+
+/// Not a test of its own: run again by [`child_holding`] as the process that has a
+/// document open for writing (it returns at once when run in the ordinary way).
+#[test]
+fn hold_for_parent() {
+    let Some(path) = std::env::var_os(HOLD) else {
+        return;
+    };
+    let _store = waymark_store::Store::open(std::path::Path::new(&path)).unwrap();
+    println!("held");
+    loop {
+        std::thread::sleep(std::time::Duration::from_secs(60));
+    }
+}
+
+/// This test binary, run again on [`hold_for_parent`]: it holds `path` like the app does.
+fn child_holding(path: &std::path::Path) -> std::process::Child {
+    use std::io::BufRead;
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "cli::hold_for_parent", "--nocapture"])
+        .env(HOLD, path)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = std::io::BufReader::new(child.stdout.take().unwrap());
+    for line in out.lines() {
+        if line.unwrap().trim() == "held" {
+            return child;
+        }
+    }
+    panic!("the child process did not open {}", path.display());
+}
+
+/// One writer per file: while another process has the document open, `waymark import`
+/// is refused with a message naming the file and that process, and the file is left
+/// byte for byte as it was; reading commands still work. Once the holder is gone (even
+/// killed), the import goes through.
+#[test]
+fn import_is_refused_while_another_process_has_the_document_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("journey.waymark");
+    let json = dir.path().join("map.json");
+    let new = waymark(&[
+        "new".as_ref(),
+        doc.as_os_str(),
+        "--template".as_ref(),
+        "nonprofit-supporter".as_ref(),
+    ]);
+    assert!(new.status.success(), "{}", text(&new.stderr));
+
+    let mut holder = child_holding(&doc);
+    let before = sha256(&doc);
+    let export = waymark(&[
+        "export".as_ref(),
+        doc.as_os_str(),
+        "--out".as_ref(),
+        json.as_os_str(),
+    ]);
+    assert!(
+        export.status.success(),
+        "export reads while the file is held: {}",
+        text(&export.stderr)
+    );
+    let info = waymark(&["info".as_ref(), doc.as_os_str()]);
+    assert!(info.status.success(), "{}", text(&info.stderr));
+
+    let out = waymark(&["import".as_ref(), doc.as_os_str(), json.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains(&doc.display().to_string()), "{err}");
+    assert!(
+        err.contains(&format!("(process {})", holder.id())),
+        "names the holder: {err}"
+    );
+    assert!(err.contains("close it there first"), "{err}");
+    assert_eq!(sha256(&doc), before, "the document is unchanged");
+    assert_eq!(sqlite3(&doc, "select count(*) from maps;").trim(), "1");
+
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    let out = waymark(&["import".as_ref(), doc.as_os_str(), json.as_os_str()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(sqlite3(&doc, "select count(*) from maps;").trim(), "2");
+    assert_eq!(
+        sqlite3(
+            &doc,
+            "select value from document_info where key = 'written_by';"
+        )
+        .trim(),
+        waymark_app::cli::WRITER
+    );
+}
+
+/// The store names the files it writes by its own version unless the app names itself
+/// (`set_writer`); the two must agree, or a file would carry the wrong version.
+#[test]
+fn the_store_writes_under_the_apps_version() {
+    assert_eq!(waymark_store::DEFAULT_WRITER, waymark_app::cli::WRITER);
+}

@@ -59,7 +59,12 @@ pub enum Command {
     },
 }
 
+/// This program as each file it writes names it (`written_by`), so that an older
+/// Waymark refuses a newer file by this name. The app's version, not the store crate's.
+pub const WRITER: &str = concat!("Waymark ", env!("CARGO_PKG_VERSION"));
+
 pub fn run_headless(command: Command) -> ExitCode {
+    waymark_store::set_writer(WRITER);
     let result = match command {
         Command::New { path, template } => new(&path, &template),
         Command::Info { path } => info(&path),

@@ -106,7 +106,9 @@ pub fn export(args: ExportArgs) -> Result<String, String> {
     ))
 }
 
-/// Adds the map of an exported PNG/PDF/JSON to the document, as one undoable edit.
+/// Adds the map of an exported PNG/PDF/JSON to the document, as one undoable edit. A
+/// write: refused, the file untouched, while another process (the app) has it open, with
+/// a message naming the file and that process.
 pub fn import(path: &Path, file: &Path) -> Result<String, String> {
     let mut store = Store::open(path).map_err(|e| e.to_string())?;
     let import = super::import::prepare(file, store.document()).map_err(|e| e.to_string())?;
