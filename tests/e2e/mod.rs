@@ -26,6 +26,7 @@ mod plan;
 
 /// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
 mod bench;
+mod bench_start;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
