@@ -14,7 +14,7 @@ pub struct Harness {
     dir: tempfile::TempDir,
     pub file: std::path::PathBuf,
     pub app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
+    pub window: WebviewWindow<MockRuntime>,
 }
 
 impl Harness {

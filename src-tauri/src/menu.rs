@@ -3,11 +3,13 @@
 //! platform's usual shortcuts. Each window has its own menu whose item ids carry the
 //! window's label (`file.open@document-2`), so an item acts on the window it was chosen
 //! in. What each item does is in `actions.rs` (the same functions the commands call), which
-//! also rebuilds Open Recent here when the recent files change.
+//! also refreshes Open Recent here when the recent files change.
 
 use std::path::PathBuf;
 
-use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::menu::{
+    Menu, MenuBuilder, MenuItemBuilder, PredefinedMenuItem, Submenu, SubmenuBuilder,
+};
 use tauri::{AppHandle, Manager, Runtime};
 
 pub const NEW: &str = "file.new";
@@ -20,6 +22,8 @@ pub const CLOSE_WINDOW: &str = "file.close_window";
 pub const QUIT: &str = "file.quit";
 pub const UNDO: &str = "edit.undo";
 pub const REDO: &str = "edit.redo";
+const FILE: &str = "file";
+const RECENT: &str = "file.recent";
 const RECENT_PREFIX: &str = "file.recent.";
 
 /// The menu of the window `label`.
@@ -36,25 +40,9 @@ pub fn build<R: Runtime>(
         }
         builder.build(app)
     };
-    let mut recent_menu = SubmenuBuilder::new(app, "Open Recent");
-    if recent.is_empty() {
-        recent_menu = recent_menu.item(
-            &MenuItemBuilder::with_id(id("file.recent.none"), "No recent files")
-                .enabled(false)
-                .build(app)?,
-        );
-    }
-    for (i, path) in recent.iter().enumerate() {
-        let text = format!(
-            "{}  —  {}",
-            crate::state::document_name(path),
-            path.parent()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default()
-        );
-        recent_menu = recent_menu.item(&item(&format!("{RECENT_PREFIX}{i}"), &text, None)?);
-    }
-    let file = SubmenuBuilder::new(app, "File")
+    let recent_menu = SubmenuBuilder::with_id(app, id(RECENT), "Open Recent").build()?;
+    fill_recent(app, label, &recent_menu, recent)?;
+    let file = SubmenuBuilder::with_id(app, id(FILE), "File")
         .item(&item(NEW, "New…", Some("CmdOrCtrl+N"))?)
         .item(&item(OPEN, "Open…", Some("CmdOrCtrl+O"))?)
         .item(&item(
@@ -62,7 +50,7 @@ pub fn build<R: Runtime>(
             "Open in New Window…",
             Some("CmdOrCtrl+Shift+N"),
         )?)
-        .item(&recent_menu.build()?)
+        .item(&recent_menu)
         .separator()
         .item(&item(SAVE_AS, "Save As…", Some("CmdOrCtrl+Shift+S"))?)
         .separator()
@@ -90,17 +78,53 @@ pub fn build<R: Runtime>(
         .build()
 }
 
-/// Rebuilds every window's menu so Open Recent lists the current recent files.
+/// Lists `recent` in the Open Recent submenu of the window `label`.
+fn fill_recent<R: Runtime>(
+    app: &AppHandle<R>,
+    label: &str,
+    menu: &Submenu<R>,
+    recent: &[PathBuf],
+) -> tauri::Result<()> {
+    for item in menu.items()? {
+        menu.remove(&item)?;
+    }
+    if recent.is_empty() {
+        let none =
+            MenuItemBuilder::with_id(format!("{RECENT_PREFIX}none@{label}"), "No recent files")
+                .enabled(false)
+                .build(app)?;
+        menu.append(&none)?;
+    }
+    for (i, path) in recent.iter().enumerate() {
+        let text = format!(
+            "{}  —  {}",
+            crate::state::document_name(path),
+            path.parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default()
+        );
+        let item =
+            MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{i}@{label}"), text).build(app)?;
+        menu.append(&item)?;
+    }
+    Ok(())
+}
+
+/// Lists the current recent files in every window's Open Recent submenu.
 pub fn refresh_recent<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) {
     for (label, window) in app.webview_windows() {
-        if window.menu().is_none() {
-            continue; // no menu (tests with the mock runtime)
-        }
-        match build(app, &label, recent) {
-            Ok(menu) => {
-                let _ = window.set_menu(menu);
-            }
-            Err(e) => eprintln!("waymark: cannot rebuild the menu: {e}"),
+        // No menu: the command tests' mock runtime.
+        let Some(menu) = window.menu() else { continue };
+        let submenu = menu
+            .get(&format!("{FILE}@{label}"))
+            .and_then(|file| file.as_submenu()?.get(&format!("{RECENT}@{label}")))
+            .and_then(|recent| recent.as_submenu().cloned());
+        let filled = match submenu {
+            Some(submenu) => fill_recent(app, &label, &submenu, recent),
+            None => Ok(()),
+        };
+        if let Err(e) = filled {
+            eprintln!("waymark: cannot list the recent files in the menu: {e}");
         }
     }
 }

@@ -24,6 +24,9 @@ mod export;
 /// The strategist's model: channels, CSV performance data, passion points, loops, risks.
 mod plan;
 
+/// Several documents in one app: a second launch hands its file over; all reopen.
+mod windows;
+
 /// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
 mod bench;
 mod bench_start;
@@ -126,6 +129,29 @@ impl Desktop {
             _xvfb: xvfb,
             _home: home,
         }
+    }
+
+    /// The test's home folder (its XDG folders are inside).
+    pub fn home(&self) -> &Path {
+        self._home.path()
+    }
+
+    /// Runs `waymark` with `args` as the desktop would start it (same display, home and
+    /// XDG folders as the app under test), and waits for it to exit.
+    pub fn run_waymark(&self, args: &[&std::ffi::OsStr]) -> std::process::Output {
+        let home = self.home();
+        std::process::Command::new(waymark_bin())
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("XDG_CACHE_HOME", home.join(".cache"))
+            .env("XDG_RUNTIME_DIR", home.join("runtime"))
+            .output()
+            .expect("run waymark")
     }
 
     /// Launches the app (on the last or default document) and waits for the sample map.

@@ -50,6 +50,36 @@ impl Drop for Xvfb {
     }
 }
 
+/// A private D-Bus session bus at `<runtime>/bus`, where the app's single-instance
+/// plugin looks for a running Waymark (`$XDG_RUNTIME_DIR/bus`).
+pub struct SessionBus {
+    child: Child,
+}
+
+impl SessionBus {
+    pub fn start(runtime: &Path) -> SessionBus {
+        let socket = runtime.join("bus");
+        let child = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--nopidfile"])
+            .arg(format!("--address=unix:path={}", socket.display()))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon is installed by scripts/test");
+        wait_for(Duration::from_secs(10), "the session bus's socket", || {
+            socket.exists().then_some(())
+        });
+        SessionBus { child }
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 pub struct TauriDriver {
     child: Child,
     pub url: String,
@@ -84,6 +114,9 @@ impl TauriDriver {
         .env("XDG_DATA_HOME", home.join(".local/share"))
         .env("XDG_CACHE_HOME", home.join(".cache"))
         .env("XDG_RUNTIME_DIR", home.join("runtime"))
+        // The app finds other instances on the session bus at $XDG_RUNTIME_DIR/bus: never
+        // the user's own, only a test's private bus (`SessionBus`) when it starts one.
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .stdout(Stdio::null())
         .stderr(Stdio::inherit());
         if composited {

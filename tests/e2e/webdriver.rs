@@ -256,6 +256,20 @@ impl Session {
             .unwrap()
     }
 
+    /// The handles of the app's windows (each window's page).
+    pub fn window_handles(&self) -> Vec<String> {
+        serde_json::from_value(self.cmd("GET", "/window/handles", None)).unwrap()
+    }
+
+    pub fn current_window_handle(&self) -> String {
+        serde_json::from_value(self.cmd("GET", "/window", None)).unwrap()
+    }
+
+    /// Sends the next commands to the window `handle`.
+    pub fn switch_to_window(&self, handle: &str) {
+        self.cmd("POST", "/window", Some(json!({ "handle": handle })));
+    }
+
     /// Ends the session: WebKitWebDriver closes the app.
     pub fn end(self) {
         call(&self.agent, "DELETE", &self.base, None);
