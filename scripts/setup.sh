@@ -20,7 +20,7 @@ as_root() {
 # and .rpm with (dpkg-deb is in dpkg; rpm reads the .rpm; `mimetype` is what xdg-mime
 # asks outside a desktop session).
 APP_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev build-essential pkg-config file curl)
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth poppler-utils sqlite3 xdotool
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth poppler-utils sqlite3 xdotool dbus-daemon
     desktop-file-utils libxml2-utils shared-mime-info xdg-utils libfile-mimeinfo-perl rpm)
 
 ensure_packages() {
