@@ -27,6 +27,9 @@ mod plan;
 /// Several documents in one app: a second launch hands its file over; all reopen.
 mod windows;
 
+/// One writer per file: the app holds its document, `waymark import` is refused meanwhile.
+mod writer;
+
 /// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
 mod bench;
 mod bench_start;
