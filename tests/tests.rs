@@ -20,6 +20,9 @@ mod commands;
 /// The Export dialog's commands and import, through the mock runtime.
 mod export_commands;
 
+/// File › New's template gallery (thumbnails) and creating a document from a template.
+mod gallery_commands;
+
 /// The strategist's commands (report, performance CSV, persona photos), mock runtime.
 mod plan_commands;
 

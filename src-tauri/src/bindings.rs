@@ -62,7 +62,7 @@ pub fn typescript() -> String {
         export::ExportFormat, export::PaperSize, export::Orientation, export::Background,
         export::ExportOptions, crate::export::ExportProgress, crate::export::ExportOutcome,
         crate::export::ExportFinished, crate::export::ExportPreview, crate::export::ImportResult,
-        crate::views::MapView,
+        crate::views::MapView, crate::gallery::TemplateCard,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:\n\

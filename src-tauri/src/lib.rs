@@ -16,6 +16,7 @@ mod dialogs;
 mod documents;
 pub mod error;
 pub mod export;
+pub mod gallery;
 pub mod menu;
 pub mod photo;
 pub mod plan;

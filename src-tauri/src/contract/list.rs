@@ -20,6 +20,8 @@ waymark_contract! {
         commands::show_open_dialog() -> Option<DocumentState>;
         commands::show_save_as_dialog() -> Option<DocumentState>;
         commands::new_document_dialog() -> Option<DocumentState>;
+        gallery::template_gallery() -> Vec<TemplateCard>;
+        gallery::create_from_template(template: String) -> Option<DocumentState>;
         export::commands::export_settings() -> ExportOptions;
         export::commands::export_preview(map_id: String, options: ExportOptions) -> ExportPreview;
         export::commands::export_start(map_id: String, options: ExportOptions, path: String) -> u32;
@@ -48,5 +50,7 @@ waymark_contract! {
         map_imported = "map-imported": ImportResult;
         // File > Export… in the native menu: the window opens its Export dialog.
         open_export_dialog = "open-export-dialog": ();
+        // File › New in the native menu: the window opens its template gallery.
+        open_template_gallery = "open-template-gallery": ();
     }
 }

@@ -20,9 +20,10 @@ use waymark_render::Scene;
 use crate::commands::{AppliedEdit, Roster};
 use crate::error::{AppError, ErrorPayload};
 use crate::export::{ExportFinished, ExportPreview, ExportProgress, ImportResult};
+use crate::gallery::TemplateCard;
 use crate::state::{DocumentState, SceneUpdate};
 use crate::views::MapView;
-use crate::{commands, export, plan, views};
+use crate::{commands, export, gallery, plan, views};
 
 /// A command as the window calls it.
 pub struct Command {

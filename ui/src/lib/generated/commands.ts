@@ -1,7 +1,7 @@
 // Generated from the contract (src-tauri/src/contract/list.rs) by src-tauri/src/bindings/contract.rs.
 // Do not edit by hand: run `UPDATE_BINDINGS=1 cargo test --test tests bindings` after changing it.
 
-import type { AppError, AppliedEdit, DocumentState, Edit, ExportFinished, ExportFormat, ExportOptions, ExportPreview, ExportProgress, ImportResult, Map, MapView, PerformanceImport, Roster, Scene, SceneUpdate, StrategyReport } from './types';
+import type { AppError, AppliedEdit, DocumentState, Edit, ExportFinished, ExportFormat, ExportOptions, ExportPreview, ExportProgress, ImportResult, Map, MapView, PerformanceImport, Roster, Scene, SceneUpdate, StrategyReport, TemplateCard } from './types';
 
 /** Every command: its arguments as the window sends them (camelCase) and its answer. */
 export interface Commands {
@@ -17,6 +17,8 @@ export interface Commands {
   show_open_dialog: { args: undefined; returns: DocumentState | null };
   show_save_as_dialog: { args: undefined; returns: DocumentState | null };
   new_document_dialog: { args: undefined; returns: DocumentState | null };
+  template_gallery: { args: undefined; returns: Array<TemplateCard> };
+  create_from_template: { args: { template: string }; returns: DocumentState | null };
   export_settings: { args: undefined; returns: ExportOptions };
   export_preview: { args: { mapId: string; options: ExportOptions }; returns: ExportPreview };
   export_start: { args: { mapId: string; options: ExportOptions; path: string }; returns: number };
@@ -53,6 +55,8 @@ export function bindCommands(invoke: Invoke) {
     showOpenDialog: (): Promise<DocumentState | null> => invoke('show_open_dialog', undefined),
     showSaveAsDialog: (): Promise<DocumentState | null> => invoke('show_save_as_dialog', undefined),
     newDocumentDialog: (): Promise<DocumentState | null> => invoke('new_document_dialog', undefined),
+    templateGallery: (): Promise<Array<TemplateCard>> => invoke('template_gallery', undefined),
+    createFromTemplate: (template: string): Promise<DocumentState | null> => invoke('create_from_template', { template }),
     exportSettings: (): Promise<ExportOptions> => invoke('export_settings', undefined),
     exportPreview: (mapId: string, options: ExportOptions): Promise<ExportPreview> => invoke('export_preview', { mapId, options }),
     exportStart: (mapId: string, options: ExportOptions, path: string): Promise<number> => invoke('export_start', { mapId, options, path }),
@@ -78,6 +82,7 @@ export interface Events {
   'export-finished': ExportFinished;
   'map-imported': ImportResult;
   'open-export-dialog': void;
+  'open-template-gallery': void;
 }
 
 export type EventName = keyof Events;
@@ -90,4 +95,5 @@ export const EVENTS = {
   exportFinished: 'export-finished',
   mapImported: 'map-imported',
   openExportDialog: 'open-export-dialog',
+  openTemplateGallery: 'open-template-gallery',
 } as const satisfies Record<string, EventName>;

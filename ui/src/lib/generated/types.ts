@@ -688,3 +688,29 @@ pageLabel: string, };
 export type ImportResult = { mapId: string, mapName: string, cards: number, state: DocumentState, };
 
 export type MapView = { x: number, y: number, zoom: number, };
+
+export type TemplateCard = { 
+/**
+ * What `create_from_template` (and `waymark new --template`) takes.
+ */
+name: string, 
+/**
+ * The short display name.
+ */
+title: string, description: string, 
+/**
+ * Of the first map, which the thumbnail shows.
+ */
+stageCount: number, laneCount: number, 
+/**
+ * Over every map of the template.
+ */
+cardCount: number, mapCount: number, 
+/**
+ * `data:image/png;base64,…`: the first map, `THUMBNAIL_SCALE` pixels per CSS pixel.
+ */
+thumbnail: string, 
+/**
+ * The thumbnail's size in CSS pixels (its longer side is `THUMBNAIL_SIZE`).
+ */
+thumbnailWidth: number, thumbnailHeight: number, };
