@@ -29,6 +29,14 @@ interface BackendOptions {
 /** The map `import_file` adds: the next map id, named after the file. */
 const IMPORTED = { id: 'map-3', name: 'Donors (imported)', stageCount: 2, laneCount: 2, cardCount: 33, connectorCount: 1 };
 
+/** What `template_gallery` answers: two templates, the blank one first. */
+const TEMPLATES = [
+  { name: 'blank', title: 'Blank journey', description: 'Five empty stages', cardCount: 0 },
+  { name: 'kickoff-workshop', title: 'Kickoff workshop board', description: 'The roadmap phases', cardCount: 16 },
+].map((t) => ({
+  ...t, stageCount: 5, laneCount: 4, mapCount: 1, thumbnail: 'data:image/png;base64,', thumbnailWidth: 320, thumbnailHeight: 150,
+}));
+
 /** The full map behind a summary, as `map_data` returns it. */
 function mapData(id: string, name: string) {
   return {
@@ -100,6 +108,11 @@ function backend(initial: DocumentState = documentState(), options: BackendOptio
           startupMessages = [];
           return taken;
         }
+        case 'template_gallery':
+          return TEMPLATES;
+        case 'create_from_template':
+          state = documentState({ path: '/home/ada/Kickoff.waymark', name: 'Kickoff', undoLabel: null });
+          return state;
         default:
           throw { kind: 'unknown', message: `unexpected ${cmd}` };
       }
@@ -470,6 +483,37 @@ describe('the theme', () => {
     expect(document.documentElement.dataset.theme).toBe('light');
     expect(cardBody('card-a')?.getAttribute('fill')).toBe(LIGHT_FILL);
     expect(paper()?.getAttribute('fill')).toBe('#ffffff');
+  });
+});
+
+describe('File › New', () => {
+  const gallery = () => $('template-gallery');
+  const key = (target: EventTarget, k: string, init: KeyboardEventInit = {}) => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init }));
+    flushSync();
+  };
+
+  it('opens the template gallery with Ctrl+N and from the native menu, and shows the document made from the chosen one', async () => {
+    const { invocations } = backend();
+    await start();
+    key(window, 'n', { ctrlKey: true });
+    expect(gallery()).not.toBeNull();
+    // The rest of the window is out of reach while it is open.
+    expect(document.querySelector('.app')?.hasAttribute('inert')).toBe(true);
+    await vi.waitFor(() => expect($$('template-card')).toHaveLength(2));
+    key(gallery()!, 'Escape');
+    expect(gallery()).toBeNull();
+    expect(invocations.map(([cmd]) => cmd)).not.toContain('create_from_template');
+
+    await emit('open-template-gallery', null);
+    flushSync();
+    expect(gallery()).not.toBeNull();
+    await vi.waitFor(() => expect(document.activeElement).toBe($$('template-card')[0]));
+    key(document.activeElement!, 'ArrowRight');
+    key(document.activeElement!, 'Enter');
+    await vi.waitFor(() => expect(gallery()).toBeNull());
+    expect(invocations).toContainEqual(['create_from_template', { template: 'kickoff-workshop' }]);
+    await vi.waitFor(() => expect($('document-name')?.textContent).toBe('Kickoff'));
   });
 });
 

@@ -136,16 +136,20 @@ describe('export and import wrappers', () => {
     const finished = vi.fn();
     const open = vi.fn();
     const imported = vi.fn();
+    const gallery = vi.fn();
     const off = await Promise.all([
       ipc.onExportProgress(progress),
       ipc.onExportFinished(finished),
       ipc.onOpenExportDialog(open),
       ipc.onMapImported(imported),
+      ipc.onOpenTemplateGallery(gallery),
     ]);
     await emit('export-progress', { jobId: 1, fraction: 0.5 });
     await emit('export-finished', { jobId: 1, outcome: 'failed', path: '/x.png', bytes: 0, error: 'disk full' });
     await emit('open-export-dialog');
     await emit('map-imported', { mapId: 'm', mapName: 'M', cards: 0, state: documentState() });
+    await emit('open-template-gallery');
+    expect(gallery).toHaveBeenCalledTimes(1);
     expect(progress).toHaveBeenCalledWith({ jobId: 1, fraction: 0.5 });
     expect(finished).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'failed', error: { kind: 'internal', message: 'disk full' } }));
     expect(open).toHaveBeenCalledTimes(1);

@@ -13,7 +13,7 @@ import { bindCommands, EVENTS, type CommandName, type Commands, type EventName, 
 import type { AppliedEdit, SceneUpdate } from '../generated/types';
 import type { AppError, DocumentState, Edit, Map as JourneyMap, Roster, Scene } from '../generated/types';
 import type { PerformanceImport, StrategyReport } from '../generated/types';
-import type { MapView } from '../generated/types';
+import type { MapView, TemplateCard } from '../generated/types';
 import type {
   ExportFinished,
   ExportFormat,
@@ -88,6 +88,13 @@ export const showOpenDialog = (): Promise<DocumentState | null> => commands.show
 export const showSaveAsDialog = (): Promise<DocumentState | null> => commands.showSaveAsDialog();
 export const newDocumentDialog = (): Promise<DocumentState | null> => commands.newDocumentDialog();
 
+/** File › New's gallery: every template with its title, description, counts and a thumbnail (blank first). */
+export const templateGallery = (): Promise<TemplateCard[]> => commands.templateGallery();
+
+/** Asks where to save (the native Save dialog), then creates and opens a document from `template`; `null` if cancelled. */
+export const createFromTemplate = (template: string): Promise<DocumentState | null> =>
+  commands.createFromTemplate(template);
+
 // --- Export and import -------------------------------------------------------------
 
 /** The Export dialog's last choices (or the defaults). */
@@ -128,6 +135,11 @@ export function onExportFinished(handler: (finished: ExportFinished) => void): P
 /** File > Export… in the native menu. */
 export function onOpenExportDialog(handler: () => void): Promise<UnlistenFn> {
   return on(EVENTS.openExportDialog, () => handler());
+}
+
+/** File › New… in the native menu: the window opens its template gallery. */
+export function onOpenTemplateGallery(handler: () => void): Promise<UnlistenFn> {
+  return on(EVENTS.openTemplateGallery, () => handler());
 }
 
 /** File > Import Map… (or Open on an export) in the native menu added a map. */

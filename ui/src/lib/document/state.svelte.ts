@@ -199,8 +199,20 @@ export class DocumentStore {
     await this.#runDialog(ipc.showSaveAsDialog);
   }
 
-  async newDocument(): Promise<void> {
-    await this.#runDialog(ipc.newDocumentDialog);
+  /**
+   * File › New, once a template is chosen in the gallery: the native Save dialog asks
+   * where, the document is created there from `template` and shown. Answers whether it
+   * was (false: the dialog was cancelled, or the backend refused, which is a toast).
+   */
+  async newDocument(template: string): Promise<boolean> {
+    let created = false;
+    await this.#run(async () => {
+      const state = await ipc.createFromTemplate(template);
+      if (!state) return;
+      created = true;
+      await this.accept(state);
+    });
+    return created;
   }
 
   /**

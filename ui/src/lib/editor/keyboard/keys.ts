@@ -47,6 +47,7 @@ export const APP_KEYS = [
   // Ctrl+1 is the map's tab (view-1, first in the table): on the map it fits the view.
   { id: 'zoom-fit', keys: ['Mod+1'], when: 'app', label: 'Fit the map in the window' },
   { id: 'export', keys: ['Mod+E'], when: 'app', label: 'Export' },
+  { id: 'new', keys: ['Mod+N'], when: 'app', label: 'New document from a template' },
 ] as const satisfies readonly KeyDef[];
 
 const ARROWS = ['Left', 'Right', 'Up', 'Down'] as const;
