@@ -2,7 +2,6 @@
 //! real thumbnail, and a document created from a template (checked in the file).
 
 use serde_json::{json, Value};
-use tauri::Manager;
 use waymark_app::state::{lock, WaymarkExt};
 
 use crate::commands::{harness, invoke};
@@ -113,7 +112,6 @@ fn an_unknown_template_is_refused_before_any_dialog() {
 fn a_document_made_from_a_template_is_opened_and_listed_among_the_recent_ones() {
     let h = harness();
     let file = h.dir().join("Kickoff.waymark");
-    let window = h.app.get_webview_window("main").unwrap();
     let state = waymark_app::gallery::create_at(&h.window, &file, "kickoff-workshop").unwrap();
     assert_eq!(state.name, "Kickoff");
     assert_eq!(state.maps[0].name, "Kickoff workshop");

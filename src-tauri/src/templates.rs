@@ -31,25 +31,25 @@ pub const TEMPLATES: &[Template] = &[
     Template {
         name: "classic-journey",
         title: "Classic five-stage journey",
-        description: "Discover, consider, convert, retain, advocate — worked through for one customer, with channels, an emotion curve and the referral loop",
+        description: "Discover to advocate, worked through for one customer: channels, emotions, the referral loop",
         json: include_str!("../../assets/templates/classic-journey.json"),
     },
     Template {
         name: SAMPLE,
         title: "Non-profit supporter journey",
-        description: "A non-profit supporter from a $10 first gift to a major commitment",
+        description: "A supporter from a $10 first gift to a major commitment, up the engagement ladder",
         json: include_str!("../../assets/templates/nonprofit-supporter.json"),
     },
     Template {
         name: "kickoff-workshop",
         title: "Kickoff workshop board",
-        description: "The roadmap phases as stages, with a question for the room on goals, schedule, audience segments, key events, channels and their owners",
+        description: "Roadmap phases; questions on goals, schedule, segments, key events, channels and owners",
         json: include_str!("../../assets/templates/kickoff-workshop.json"),
     },
     Template {
         name: "service-blueprint",
         title: "Service blueprint",
-        description: "Customer actions, frontstage, the line of visibility, backstage and support processes, worked through for a charity run",
+        description: "Customer actions, frontstage, line of visibility, backstage and support, for a charity run",
         json: include_str!("../../assets/templates/service-blueprint.json"),
     },
 ];

@@ -21,6 +21,9 @@ mod keyboard;
 /// Export from the dialog through the native Save dialog, and reopening the PDF.
 mod export;
 
+/// File › New's template gallery: every template drawn, the kickoff board created.
+mod gallery;
+
 /// The strategist's model: channels, CSV performance data, passion points, loops, risks.
 mod plan;
 
