@@ -11,7 +11,7 @@ use super::export::answer_file_dialog;
 use super::webdriver::{wait_for, CONTROL, ENTER};
 use super::xdo::{main_window, xdotool};
 use super::{save_screenshot, texts, Desktop};
-use crate::common::sqlite3;
+use crate::common::{root, sqlite3};
 
 const STEP: Duration = Duration::from_secs(30);
 const ARROW_RIGHT: &str = "\u{E014}";
@@ -92,6 +92,19 @@ fn file_new_shows_every_template_and_creates_the_kickoff_board() {
     assert_eq!(focused, json!("blank"), "the blank template is focused");
     s.wait_painted();
     save_screenshot(&s, "template-gallery.png");
+
+    // axe-core on the open gallery: no serious or critical violations.
+    let axe = std::fs::read_to_string(root().join("ui/node_modules/axe-core/axe.min.js"))
+        .expect("axe-core is a dev dependency of the UI (npm ci in ui/)");
+    let script = format!(
+        "{axe}\n;const done = arguments[arguments.length - 1];\
+         axe.run(document.querySelector('[data-testid=template-gallery]'), {{ resultTypes: ['violations'] }}).then(\
+           r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')\
+             .map(v => ({{ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }}))),\
+           e => done({{ error: String(e) }}));"
+    );
+    let violations = s.execute_async(&script, json!([]));
+    assert_eq!(violations, json!([]), "axe on the gallery");
 
     // The kickoff board: three cards to the right, Enter, then where to save it.
     s.keys(&ARROW_RIGHT.repeat(3));
