@@ -266,3 +266,22 @@ fn import_is_refused_while_another_process_has_the_document_open() {
 fn the_store_writes_under_the_apps_version() {
     assert_eq!(waymark_store::DEFAULT_WRITER, waymark_app::cli::WRITER);
 }
+
+/// The window gets the same refusal as the command line, by kind (`in_use`), through
+/// `AppError`'s payload.
+#[test]
+fn the_window_is_told_which_process_holds_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("journey.waymark");
+    let doc_model = waymark_app::templates::template(waymark_app::templates::BLANK).unwrap();
+    let _held = waymark_store::Store::create(&doc, &doc_model).unwrap();
+    let err = waymark_store::Store::open(&doc).unwrap_err();
+    let payload = waymark_app::AppError::from(err).payload();
+    assert_eq!(payload.kind, "in_use");
+    let expected = format!(
+        "{} is open in this Waymark (process {}); close it there first",
+        doc.display(),
+        std::process::id()
+    );
+    assert_eq!(payload.message, expected);
+}
