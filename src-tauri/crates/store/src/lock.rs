@@ -16,6 +16,12 @@
 //! `local_lock=flock`, where the lock would then conflict with SQLite's own; and on Windows
 //! a file lock is mandatory and would stop SQLite itself, so there no lock is taken.
 //!
+//! A refused attempt closes its descriptor again. POSIX locks belong to the process, so
+//! that close drops whatever SQLite lock this same process holds on the file through
+//! another connection (the header check reads the file the same way). It matters only
+//! when the holder is this very process in the middle of a write, which the app avoids by
+//! bringing forward the window that already shows a file instead of opening it again.
+//!
 //! The holder is named from `/proc/locks` (which lists each `FLOCK` with its process and
 //! the file's device and inode) and `/proc/<pid>/comm`; where that is not available the
 //! message says the holder is unknown rather than guessing.
