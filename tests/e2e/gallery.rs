@@ -1,6 +1,6 @@
 //! File › New's template gallery in the real window: opened by the UI's New action
 //! (Ctrl+N), every template's card shown with its thumbnail drawn, the blank one focused;
-//! a screenshot at 1280 × 800; then the kickoff board chosen with the arrows and Enter,
+//! screenshots at 1280 × 800 (light and dark); then the kickoff board chosen with the arrows and Enter,
 //! saved through the native Save dialog (answered with xdotool) and checked in the file.
 
 use std::time::Duration;
@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use super::export::answer_file_dialog;
-use super::webdriver::{wait_for, CONTROL, ENTER};
+use super::webdriver::{wait_for, CONTROL, ENTER, ESCAPE};
 use super::xdo::{main_window, xdotool};
 use super::{save_screenshot, texts, Desktop};
 use crate::common::{root, sqlite3};
@@ -105,6 +105,32 @@ fn file_new_shows_every_template_and_creates_the_kickoff_board() {
     );
     let violations = s.execute_async(&script, json!([]));
     assert_eq!(violations, json!([]), "axe on the gallery");
+
+    // Escape closes it; in the dark theme it opens again on the blank template.
+    s.keys(ESCAPE);
+    wait_for(STEP, "the gallery to close", || {
+        s.find_all("[data-testid=template-gallery]")
+            .is_empty()
+            .then_some(())
+    });
+    let dark = wait_for(STEP, "the dark theme button", || {
+        s.find_all("[data-testid=theme-dark]").into_iter().next()
+    });
+    s.click(&dark);
+    s.chord(CONTROL, "n");
+    wait_for(
+        STEP,
+        "the gallery again, the blank template focused",
+        || {
+            let v = s.execute(
+                "return document.activeElement?.dataset?.template ?? null",
+                json!([]),
+            );
+            (v == json!("blank")).then_some(())
+        },
+    );
+    s.wait_painted();
+    save_screenshot(&s, "template-gallery-dark.png");
 
     // The kickoff board: three cards to the right, Enter, then where to save it.
     s.keys(&ARROW_RIGHT.repeat(3));
