@@ -1,5 +1,5 @@
 //! What a user can do to a window's document from the native menu or the window: open,
-//! create, save as, import, undo and redo, and open another window. The commands and the
+//! create (from the gallery's template), save as, import, undo and redo, and open another window. The commands and the
 //! menu call these same functions; the commands answer the result, the menu announces it
 //! to the window it was chosen in through the contract's events (`document-changed`,
 //! `map-imported`, `app-error`).
@@ -14,7 +14,7 @@ use crate::contract::emit;
 use crate::error::AppError;
 use crate::export::ImportResult;
 use crate::state::{lock, DocumentExt, DocumentState, WaymarkExt};
-use crate::{dialogs, documents, menu, templates, windows};
+use crate::{dialogs, documents, menu, windows};
 
 /// What File > Open did with the chosen file.
 pub enum Opened {
@@ -62,16 +62,6 @@ pub fn open<R: Runtime>(window: &WebviewWindow<R>, path: &Path) -> Result<Opened
         None => {
             recent_changed(app, documents::open(app, window.label(), path)).map(Opened::Document)
         }
-    }
-}
-
-/// File > New…: asks where, then creates a blank document there.
-pub async fn new_document<R: Runtime>(
-    window: &WebviewWindow<R>,
-) -> Result<Option<DocumentState>, AppError> {
-    match dialogs::new_document_path(window).await {
-        Some(path) => create(window, &path, templates::BLANK).map(Some),
-        None => Ok(None),
     }
 }
 
@@ -163,9 +153,8 @@ pub fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     // The dialogs answer on the main thread, which runs this handler: wait elsewhere.
     let w = window.clone();
     match action {
-        menu::NEW => {
-            tauri::async_runtime::spawn(async move { announce(&w, new_document(&w).await) });
-        }
+        // The window shows its template gallery, which creates the document.
+        menu::NEW => emit::open_template_gallery(&window, ()),
         menu::OPEN => {
             tauri::async_runtime::spawn(async move { announce_opened(&w, open_dialog(&w).await) });
         }

@@ -64,7 +64,6 @@ pub enum Command {
 pub const WRITER: &str = concat!("Waymark ", env!("CARGO_PKG_VERSION"));
 
 pub fn run_headless(command: Command) -> ExitCode {
-    waymark_store::set_writer(WRITER);
     let result = match command {
         Command::New { path, template } => new(&path, &template),
         Command::Info { path } => info(&path),

@@ -168,10 +168,3 @@ pub async fn show_save_as_dialog<R: Runtime>(
 ) -> Result<Option<DocumentState>, AppError> {
     actions::save_as(&window).await
 }
-
-#[tauri::command]
-pub async fn new_document_dialog<R: Runtime>(
-    window: WebviewWindow<R>,
-) -> Result<Option<DocumentState>, AppError> {
-    actions::new_document(&window).await
-}

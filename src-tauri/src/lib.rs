@@ -34,6 +34,8 @@ pub use state::{AppState, DocumentState};
 /// Entry point of the `waymark` binary.
 pub fn main() -> std::process::ExitCode {
     use clap::Parser;
+    // Every file this process writes is marked as written by this Waymark.
+    waymark_store::set_writer(cli::WRITER);
     let cli = cli::Cli::parse();
     match cli.command {
         Some(command) => cli::run_headless(command),

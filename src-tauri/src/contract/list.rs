@@ -19,7 +19,6 @@ waymark_contract! {
         commands::take_startup_messages() -> Vec<ErrorPayload>;
         commands::show_open_dialog() -> Option<DocumentState>;
         commands::show_save_as_dialog() -> Option<DocumentState>;
-        commands::new_document_dialog() -> Option<DocumentState>;
         gallery::template_gallery() -> Vec<TemplateCard>;
         gallery::create_from_template(template: String) -> Option<DocumentState>;
         export::commands::export_settings() -> ExportOptions;

@@ -86,7 +86,6 @@ export const takeStartupMessages = async (): Promise<AppError[]> => {
 /** Native dialogs are shown by the Rust side; `null` means the user cancelled. */
 export const showOpenDialog = (): Promise<DocumentState | null> => commands.showOpenDialog();
 export const showSaveAsDialog = (): Promise<DocumentState | null> => commands.showSaveAsDialog();
-export const newDocumentDialog = (): Promise<DocumentState | null> => commands.newDocumentDialog();
 
 /** File › New's gallery: every template with its title, description, counts and a thumbnail (blank first). */
 export const templateGallery = (): Promise<TemplateCard[]> => commands.templateGallery();

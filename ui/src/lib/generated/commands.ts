@@ -16,7 +16,6 @@ export interface Commands {
   take_startup_messages: { args: undefined; returns: Array<AppError> };
   show_open_dialog: { args: undefined; returns: DocumentState | null };
   show_save_as_dialog: { args: undefined; returns: DocumentState | null };
-  new_document_dialog: { args: undefined; returns: DocumentState | null };
   template_gallery: { args: undefined; returns: Array<TemplateCard> };
   create_from_template: { args: { template: string }; returns: DocumentState | null };
   export_settings: { args: undefined; returns: ExportOptions };
@@ -54,7 +53,6 @@ export function bindCommands(invoke: Invoke) {
     takeStartupMessages: (): Promise<Array<AppError>> => invoke('take_startup_messages', undefined),
     showOpenDialog: (): Promise<DocumentState | null> => invoke('show_open_dialog', undefined),
     showSaveAsDialog: (): Promise<DocumentState | null> => invoke('show_save_as_dialog', undefined),
-    newDocumentDialog: (): Promise<DocumentState | null> => invoke('new_document_dialog', undefined),
     templateGallery: (): Promise<Array<TemplateCard>> => invoke('template_gallery', undefined),
     createFromTemplate: (template: string): Promise<DocumentState | null> => invoke('create_from_template', { template }),
     exportSettings: (): Promise<ExportOptions> => invoke('export_settings', undefined),
