@@ -4,6 +4,9 @@
 // the contract's one list (src/contract/list.rs), read here as source.
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/src/contract/list.rs");
+    // The capability is generated from the list by the bindings test: a rewritten
+    // capability must reach the next build too.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(waymark_commands()));

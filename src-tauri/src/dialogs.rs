@@ -34,11 +34,18 @@ pub async fn document_for_new_window<R: Runtime>(window: &WebviewWindow<R>) -> O
     pick(dialog, false).await
 }
 
-/// File > New…: where to create the new document.
-pub async fn new_document_path<R: Runtime>(window: &WebviewWindow<R>) -> Option<PathBuf> {
+/// The title of the Save dialog that asks where a new document goes.
+pub const NEW_DOCUMENT_TITLE: &str = "New Document";
+
+/// File > New…: where to create the new document, suggesting `<name>.waymark`.
+pub async fn new_document_path<R: Runtime>(
+    window: &WebviewWindow<R>,
+    name: &str,
+) -> Option<PathBuf> {
     let dialog = file_dialog(window)
+        .set_title(NEW_DOCUMENT_TITLE)
         .add_filter("Waymark document", &["waymark"])
-        .set_file_name("Untitled.waymark");
+        .set_file_name(format!("{name}.waymark"));
     pick(dialog, true).await.map(with_extension)
 }
 

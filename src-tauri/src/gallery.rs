@@ -77,8 +77,8 @@ pub async fn create_from_template<R: Runtime>(
     window: WebviewWindow<R>,
     template: String,
 ) -> Result<Option<DocumentState>, AppError> {
-    templates::find(&template)?;
-    match dialogs::new_document_path(&window).await {
+    let title = templates::find(&template)?.title;
+    match dialogs::new_document_path(&window, title).await {
         Some(path) => create_at(&window, &path, &template).map(Some),
         None => Ok(None),
     }

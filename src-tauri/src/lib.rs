@@ -12,7 +12,7 @@ pub mod bindings;
 pub mod cli;
 pub mod commands;
 pub mod contract;
-mod dialogs;
+pub mod dialogs;
 mod documents;
 pub mod error;
 pub mod export;

@@ -15,8 +15,8 @@ use crate::common::{root, sqlite3};
 
 const STEP: Duration = Duration::from_secs(30);
 const ARROW_RIGHT: &str = "\u{E014}";
-/// The native Save dialog's title: File › New's dialog sets none, so GTK's own.
-const SAVE_TITLE: &str = "Save File";
+/// The title of the native Save dialog that asks where the new document goes.
+const SAVE_TITLE: &str = waymark_app::dialogs::NEW_DOCUMENT_TITLE;
 
 #[test]
 fn file_new_shows_every_template_and_creates_the_kickoff_board() {
