@@ -32,6 +32,21 @@ const res = performance.getEntriesByType('resource')
 return `response ${nav ? ms(nav.responseEnd) : '?'}, DOMContentLoaded ${nav ? ms(nav.domContentLoadedEventEnd) : '?'}, load ${nav ? ms(nav.loadEventEnd) : '?'}; ` + res.join(', ');
 "#;
 
+/// The backend's share of the page's part: the two calls the page makes before it draws,
+/// timed again once the app is up (warm).
+const BACKEND: &str = r#"
+const done = arguments[arguments.length - 1];
+const invoke = window.__TAURI_INTERNALS__.invoke;
+(async () => {
+  const t0 = performance.now();
+  const state = await invoke('document_state');
+  const t1 = performance.now();
+  await invoke('map_scene_update', { mapId: state.maps[0].id, knownRevision: null });
+  const t2 = performance.now();
+  done(`document_state ${(t1 - t0).toFixed(0)} ms, map_scene_update (the whole Scene) ${(t2 - t1).toFixed(0)} ms`);
+})().catch((e) => done(String(e)));
+"#;
+
 /// The binary to time: `WAYMARK_BIN`, else the one cargo built for this test run.
 fn binary() -> PathBuf {
     std::env::var_os("WAYMARK_BIN")
@@ -126,6 +141,8 @@ fn bench_cold_start_to_first_paint() {
         if run == RUNS {
             let breakdown = session.execute(BREAKDOWN, json!([]));
             println!("  page (ms): {}", breakdown.as_str().unwrap_or(""));
+            let backend = session.execute_async(BACKEND, json!([]));
+            println!("  backend, warm: {}", backend.as_str().unwrap_or(""));
         }
         to_paint.push(painted - started);
         session.end();
