@@ -1,6 +1,7 @@
 //! One app, several documents: a second launch with another file reaches the running app
 //! (through its session bus), which opens the file in a window of its own, with its own
-//! title and document; Quit then a plain launch reopens both windows.
+//! title and document; Quit then a plain launch reopens both windows. An exported PNG
+//! opened with Waymark adds its map to the running app's document.
 
 use std::path::{Path, PathBuf};
 
@@ -158,5 +159,45 @@ fn a_second_launch_opens_its_file_in_a_window_of_the_running_app_and_both_reopen
     wait_for(STEP, "both windows after the restart", || {
         (window_titles(&display) == both).then_some(())
     });
+    session.end();
+}
+
+#[test]
+fn an_exported_png_opened_with_waymark_adds_its_map_to_the_running_apps_document() {
+    let desktop = Desktop::start();
+    let _bus = SessionBus::start(&desktop.home().join("runtime"));
+    let session = desktop.launch();
+    let maps = |file: &Path| {
+        sqlite3(file, "select count(*) from maps;")
+            .trim()
+            .to_string()
+    };
+    let before = maps(&desktop.document);
+
+    // A colleague's PNG of a map, opened with Waymark from the file manager.
+    let other = desktop.home().join("Colleague.waymark");
+    let made = desktop.run_waymark(&["new".as_ref(), other.as_os_str()]);
+    assert!(made.status.success(), "{made:?}");
+    let png = desktop.home().join("Colleague.png");
+    let exported = desktop.run_waymark(&[
+        "export".as_ref(),
+        other.as_os_str(),
+        "--out".as_ref(),
+        png.as_os_str(),
+    ]);
+    assert!(exported.status.success(), "{exported:?}");
+    let handed = desktop.run_waymark(&[png.as_os_str()]);
+    assert!(handed.status.success(), "{handed:?}");
+
+    // The running app added the map to the document it shows, in its one window.
+    let after = wait_for(STEP, "the PNG's map in the open document", || {
+        let n = maps(&desktop.document);
+        (n != before).then_some(n)
+    });
+    assert_eq!(
+        after.parse::<u32>().unwrap(),
+        before.parse::<u32>().unwrap() + 1
+    );
+    assert_eq!(session.window_handles().len(), 1);
     session.end();
 }
