@@ -34,13 +34,13 @@ export function mapData(id = 'map-1', name = 'Donor journey'): JourneyMap {
     description: '',
     personaIds: ['p-ada'],
     stages: [
-      { id: 'st-discover', name: 'Discover', color: '#123456', width: 240, rungId: null },
-      { id: 'st-convert', name: 'Convert', color: null, width: 240, rungId: null },
+      { id: 'st-discover', name: 'Discover', color: '#123456', width: 240, rungId: null, speakerNotes: '' },
+      { id: 'st-convert', name: 'Convert', color: null, width: 240, rungId: null, speakerNotes: '' },
     ],
     lanes: [
-      { id: 'lane-touch', name: 'Touchpoints', kind: 'touchpoints', color: null, collapsed: false, hidden: false },
-      { id: 'lane-notes', name: 'Backstage notes', kind: 'notes', color: null, collapsed: false, hidden: true },
-      { id: 'lane-emo', name: 'Emotions', kind: 'emotions', color: '#f783ac', collapsed: false, hidden: false },
+      { id: 'lane-touch', name: 'Touchpoints', kind: 'touchpoints', color: null, collapsed: false, hidden: false, hiddenForOutsiders: false },
+      { id: 'lane-notes', name: 'Backstage notes', kind: 'notes', color: null, collapsed: false, hidden: true, hiddenForOutsiders: false },
+      { id: 'lane-emo', name: 'Emotions', kind: 'emotions', color: '#f783ac', collapsed: false, hidden: false, hiddenForOutsiders: false },
     ],
     cards: [
       {

@@ -141,6 +141,7 @@ pub fn generate(spec: GenerateSpec) -> Document {
             ),
             color: None,
             width: 240,
+            speaker_notes: String::new(),
         })
         .collect();
     map.lanes = (0..spec.lanes.max(1))
@@ -158,6 +159,7 @@ pub fn generate(spec: GenerateSpec) -> Document {
                 color: None,
                 collapsed: false,
                 hidden: false,
+                hidden_for_outsiders: false,
             }
         })
         .collect();

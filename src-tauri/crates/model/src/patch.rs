@@ -54,6 +54,10 @@ pub struct StagePatch {
     #[serde(default, skip_serializing_if = "Option::is_none", with = "nullable")]
     #[ts(as = "Option<Option<Id>>", optional)]
     pub rung_id: Option<Option<Id>>,
+    /// The facilitator's notes for this stage while presenting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub speaker_notes: Option<String>,
 }
 
 /// Changing `kind` changes the kind of every card in the lane.
@@ -75,6 +79,10 @@ pub struct LanePatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub hidden: Option<bool>,
+    /// Left out while presenting for outsiders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub hidden_for_outsiders: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -310,8 +318,8 @@ macro_rules! patch_of {
 }
 
 patch_of!(MapPatch for MapProps { name, description, persona_ids });
-patch_of!(StagePatch for StageProps { name, color, width, rung_id });
-patch_of!(LanePatch for LaneProps { name, kind, color, collapsed, hidden });
+patch_of!(StagePatch for StageProps { name, color, width, rung_id, speaker_notes });
+patch_of!(LanePatch for LaneProps { name, kind, color, collapsed, hidden, hidden_for_outsiders });
 patch_of!(CardPatch for CardProps { title, body, color, channel_id, persona_ids, flags, plan });
 patch_of!(CardFlagsPatch for CardFlags { passion_point, shareable_moment, point_of_vulnerability });
 patch_of!(CardPlanPatch for CardPlan { rung_id, passion, vulnerability });

@@ -62,6 +62,9 @@ pub struct Stage {
     /// The engagement-ladder rung a customer reaches in this stage.
     #[serde(default)]
     pub rung_id: Option<Id>,
+    /// What the facilitator says while presenting this stage (shown to them only).
+    #[serde(default)]
+    pub speaker_notes: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -72,6 +75,8 @@ pub struct StageProps {
     pub width: u32,
     #[serde(default)]
     pub rung_id: Option<Id>,
+    #[serde(default)]
+    pub speaker_notes: String,
 }
 
 /// What a lane holds; a card takes the kind of the lane it sits in.
@@ -164,6 +169,10 @@ pub struct Lane {
     pub color: Option<String>,
     pub collapsed: bool,
     pub hidden: bool,
+    /// Left out while presenting "for outsiders" (backstage, KPIs, risks); still shown
+    /// while editing and in exports.
+    #[serde(default)]
+    pub hidden_for_outsiders: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -174,6 +183,8 @@ pub struct LaneProps {
     pub color: Option<String>,
     pub collapsed: bool,
     pub hidden: bool,
+    #[serde(default)]
+    pub hidden_for_outsiders: bool,
 }
 
 /// Markers a strategist sets on a card (DOMAIN.md).
@@ -408,6 +419,7 @@ impl Stage {
             color: self.color.clone(),
             width: self.width,
             rung_id: self.rung_id.clone(),
+            speaker_notes: self.speaker_notes.clone(),
         }
     }
 }
@@ -420,6 +432,7 @@ impl Lane {
             color: self.color.clone(),
             collapsed: self.collapsed,
             hidden: self.hidden,
+            hidden_for_outsiders: self.hidden_for_outsiders,
         }
     }
 }

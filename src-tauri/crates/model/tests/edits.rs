@@ -128,6 +128,7 @@ fn bad_values_name_the_field() {
                     name: "x".into(),
                     color: Some("red".into()),
                     width: 240,
+                    speaker_notes: String::new(),
                 }
                 .into(),
             },
@@ -142,6 +143,7 @@ fn bad_values_name_the_field() {
                     name: "x".into(),
                     color: None,
                     width: 5,
+                    speaker_notes: String::new(),
                 }
                 .into(),
             },
@@ -220,6 +222,7 @@ fn changing_a_lane_kind_changes_its_cards() {
                 color: None,
                 collapsed: false,
                 hidden: false,
+                hidden_for_outsiders: false,
             }
             .into(),
         },
@@ -242,4 +245,73 @@ fn edits_serialize_with_a_type_tag_and_camel_case_fields() {
         serde_json::to_string(&edit).unwrap(),
         r#"{"type":"MoveCard","mapId":"m","cardId":"c","stageId":"s","laneId":"l","index":2}"#
     );
+}
+
+/// Workshop mode: a stage's speaker notes and a lane's "hidden for outsiders" switch are
+/// fields of the ordinary field-level updates, each undone exactly.
+#[test]
+fn speaker_notes_and_hidden_for_outsiders_are_field_level_updates() {
+    let mut doc = fixture::document();
+    let map = doc.maps[0].clone();
+    let (stage, lane) = (map.stages[0].clone(), map.lanes[0].clone());
+    let before = doc.clone();
+    let notes = Edit::UpdateStage {
+        map_id: map.id.clone(),
+        stage_id: stage.id.clone(),
+        props: StagePatch {
+            speaker_notes: Some("Ask who has felt this".into()),
+            ..Default::default()
+        },
+    };
+    let undo_notes = notes.apply(&mut doc).unwrap();
+    assert_eq!(
+        undo_notes,
+        Edit::UpdateStage {
+            map_id: map.id.clone(),
+            stage_id: stage.id.clone(),
+            props: StagePatch {
+                speaker_notes: Some(String::new()),
+                ..Default::default()
+            },
+        }
+    );
+    let hide = Edit::UpdateLane {
+        map_id: map.id.clone(),
+        lane_id: lane.id.clone(),
+        props: LanePatch {
+            hidden_for_outsiders: Some(true),
+            ..Default::default()
+        },
+    };
+    let undo_hide = hide.apply(&mut doc).unwrap();
+    let m = &doc.maps[0];
+    assert_eq!(
+        m.stage(&stage.id).unwrap().speaker_notes,
+        "Ask who has felt this"
+    );
+    assert_eq!(m.stage(&stage.id).unwrap().name, stage.name);
+    assert!(m.lane(&lane.id).unwrap().hidden_for_outsiders);
+    assert!(
+        !m.lane(&lane.id).unwrap().hidden,
+        "still shown while editing"
+    );
+    undo_hide.apply(&mut doc).unwrap();
+    undo_notes.apply(&mut doc).unwrap();
+    assert_eq!(doc, before);
+
+    let too_long = Edit::UpdateStage {
+        map_id: map.id.clone(),
+        stage_id: stage.id.clone(),
+        props: StagePatch {
+            speaker_notes: Some("x".repeat(20_001)),
+            ..Default::default()
+        },
+    };
+    assert!(matches!(
+        too_long.apply(&mut doc),
+        Err(EditError::Invalid {
+            field: "stage.speakerNotes",
+            ..
+        })
+    ));
 }

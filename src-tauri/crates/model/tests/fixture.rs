@@ -9,6 +9,7 @@ fn stage(id: &str, name: &str) -> Stage {
         name: name.into(),
         color: None,
         width: 240,
+        speaker_notes: String::new(),
     }
 }
 
@@ -20,6 +21,7 @@ fn lane(id: &str, kind: LaneKind) -> Lane {
         color: None,
         collapsed: false,
         hidden: false,
+        hidden_for_outsiders: false,
     }
 }
 

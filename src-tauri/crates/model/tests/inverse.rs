@@ -84,6 +84,7 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                 name: s.text.clone(),
                 color,
                 width: 160 + s.n * 40,
+                speaker_notes: String::new(),
             },
             index: s.n,
         },
@@ -95,6 +96,7 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                 name: s.text.clone(),
                 color,
                 width: 200 + s.n,
+                speaker_notes: s.text.repeat(3),
             }
             .into(),
         },
@@ -116,6 +118,7 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                 color,
                 collapsed: s.n == 1,
                 hidden: s.n == 2,
+                hidden_for_outsiders: s.n == 3,
             },
             index: s.n,
         },
@@ -128,6 +131,7 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                 color,
                 collapsed: s.n == 3,
                 hidden: s.n == 4,
+                hidden_for_outsiders: s.n == 5,
             }
             .into(),
         },

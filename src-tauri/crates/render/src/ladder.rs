@@ -120,6 +120,7 @@ mod tests {
             color: None,
             width: 100,
             rung_id: rung.map(Into::into),
+            speaker_notes: String::new(),
         }
     }
 

@@ -22,6 +22,7 @@ fn stage(id: &str) -> Stage {
         name: id.to_uppercase(),
         color: None,
         width: 220,
+        speaker_notes: String::new(),
     }
 }
 
@@ -33,6 +34,7 @@ fn lane(id: &str) -> Lane {
         color: None,
         collapsed: false,
         hidden: false,
+        hidden_for_outsiders: false,
     }
 }
 

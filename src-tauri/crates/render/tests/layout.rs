@@ -15,6 +15,7 @@ fn stage(id: &str, name: &str, width: u32) -> Stage {
         name: name.into(),
         color: None,
         width,
+        speaker_notes: String::new(),
     }
 }
 
@@ -26,6 +27,7 @@ fn lane(id: &str, name: &str, kind: LaneKind) -> Lane {
         color: None,
         collapsed: false,
         hidden: false,
+        hidden_for_outsiders: false,
     }
 }
 

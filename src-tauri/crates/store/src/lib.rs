@@ -36,7 +36,7 @@ pub use waymark_model::{Document, Edit, Map};
 pub const APPLICATION_ID: i32 = 0x5759_4D4B;
 
 /// The newest schema this version writes (`PRAGMA user_version`); files up to it are read.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The program that writes, as kept in each file's `written_by` row ("Waymark 0.1.0")
 /// unless the app names itself with [`set_writer`]: the store's version follows the app's.

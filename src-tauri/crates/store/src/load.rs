@@ -252,7 +252,8 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
 
     let stages = all(
         conn,
-        "SELECT map_id, id, name, color, width, rung_id FROM stages ORDER BY position",
+        "SELECT map_id, id, name, color, width, rung_id, speaker_notes
+         FROM stages ORDER BY position",
         |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -262,6 +263,7 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
                     color: r.get(3)?,
                     width: r.get(4)?,
                     rung_id: r.get(5)?,
+                    speaker_notes: r.get(6)?,
                 },
             ))
         },
@@ -273,7 +275,8 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
 
     let lanes = all(
         conn,
-        "SELECT map_id, id, name, kind, color, collapsed, hidden FROM lanes ORDER BY position",
+        "SELECT map_id, id, name, kind, color, collapsed, hidden, hidden_for_outsiders
+         FROM lanes ORDER BY position",
         |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -285,6 +288,7 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
                     color: r.get(4)?,
                     collapsed: r.get(5)?,
                     hidden: r.get(6)?,
+                    hidden_for_outsiders: r.get(7)?,
                 },
             ))
         },

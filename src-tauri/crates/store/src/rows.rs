@@ -94,7 +94,15 @@ pub(crate) const TABLES: [Table; 18] = [
     Table {
         name: "stages",
         key: &["id"],
-        cols: &["map_id", "position", "name", "color", "width", "rung_id"],
+        cols: &[
+            "map_id",
+            "position",
+            "name",
+            "color",
+            "width",
+            "rung_id",
+            "speaker_notes",
+        ],
     },
     Table {
         name: "lanes",
@@ -107,6 +115,7 @@ pub(crate) const TABLES: [Table; 18] = [
             "color",
             "collapsed",
             "hidden",
+            "hidden_for_outsiders",
         ],
     },
     Table {
@@ -322,6 +331,7 @@ pub(crate) fn rows_except(doc: &Document, same: &Same<'_>) -> Vec<Rows> {
                     opt(&s.color),
                     int(s.width),
                     opt(&s.rung_id),
+                    text(&s.speaker_notes),
                 ],
             );
         }
@@ -336,6 +346,7 @@ pub(crate) fn rows_except(doc: &Document, same: &Same<'_>) -> Vec<Rows> {
                     opt(&l.color),
                     int(l.collapsed),
                     int(l.hidden),
+                    int(l.hidden_for_outsiders),
                 ],
             );
         }

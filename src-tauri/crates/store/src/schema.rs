@@ -319,9 +319,98 @@ CREATE TABLE passion_notes (
 );
 "#;
 
+/// Workshop mode (issue 13): the facilitator's notes per stage, lanes left out while
+/// presenting for outsiders, the room's participants, who wrote a card, a card's tags, and
+/// dot-voting rounds with their votes. Only columns and tables are added: nothing is
+/// rebuilt, and an older file's rows keep their meaning (no notes, every lane shown, no
+/// author, no tags, no rounds).
+const V3: &str = r#"
+ALTER TABLE stages ADD COLUMN speaker_notes TEXT NOT NULL DEFAULT '';
+ALTER TABLE lanes ADD COLUMN hidden_for_outsiders INTEGER NOT NULL DEFAULT 0
+    CHECK (hidden_for_outsiders IN (0, 1));
+
+-- The people in the room. initials: at most 3 characters; color: #rrggbb.
+CREATE TABLE participants (
+    id       TEXT PRIMARY KEY NOT NULL,
+    position INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    initials TEXT NOT NULL,
+    color    TEXT NOT NULL
+);
+
+-- Who wrote a card captured in the room (NULL: nobody in particular).
+ALTER TABLE cards ADD COLUMN author_id TEXT REFERENCES participants(id)
+    DEFERRABLE INITIALLY DEFERRED;
+CREATE INDEX cards_by_author ON cards(author_id);
+
+-- A card's tags (a dot-voting round's winners get one), in order.
+CREATE TABLE card_tags (
+    card_id  TEXT NOT NULL REFERENCES cards(id) DEFERRABLE INITIALLY DEFERRED,
+    tag      TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (card_id, tag)
+);
+
+-- A dot-voting round on one map. votes_per_participant is each participant's budget,
+-- max_per_card how many of them one participant may put on one card. The cards that may
+-- get votes are those in the lanes of vote_round_lanes (eligible_by = 'lanes') or those
+-- listed in vote_round_cards (eligible_by = 'cards').
+CREATE TABLE vote_rounds (
+    id                    TEXT PRIMARY KEY NOT NULL,
+    map_id                TEXT NOT NULL REFERENCES maps(id) DEFERRABLE INITIALLY DEFERRED,
+    position              INTEGER NOT NULL,
+    question              TEXT NOT NULL,
+    votes_per_participant INTEGER NOT NULL CHECK (votes_per_participant > 0),
+    max_per_card          INTEGER NOT NULL CHECK (max_per_card > 0),
+    eligible_by           TEXT NOT NULL CHECK (eligible_by IN ('lanes', 'cards')),
+    anonymous             INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+    state                 TEXT NOT NULL CHECK (state IN ('open', 'ended'))
+);
+CREATE INDEX vote_rounds_by_map ON vote_rounds(map_id);
+
+CREATE TABLE vote_round_lanes (
+    round_id TEXT NOT NULL REFERENCES vote_rounds(id) DEFERRABLE INITIALLY DEFERRED,
+    lane_id  TEXT NOT NULL REFERENCES lanes(id) DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (round_id, lane_id)
+);
+CREATE INDEX vote_round_lanes_by_lane ON vote_round_lanes(lane_id);
+
+CREATE TABLE vote_round_cards (
+    round_id TEXT NOT NULL REFERENCES vote_rounds(id) DEFERRABLE INITIALLY DEFERRED,
+    card_id  TEXT NOT NULL REFERENCES cards(id) DEFERRABLE INITIALLY DEFERRED,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (round_id, card_id)
+);
+CREATE INDEX vote_round_cards_by_card ON vote_round_cards(card_id);
+
+-- How many dots a participant put on a card in a round.
+CREATE TABLE votes (
+    round_id       TEXT NOT NULL REFERENCES vote_rounds(id) DEFERRABLE INITIALLY DEFERRED,
+    participant_id TEXT NOT NULL REFERENCES participants(id) DEFERRABLE INITIALLY DEFERRED,
+    card_id        TEXT NOT NULL REFERENCES cards(id) DEFERRABLE INITIALLY DEFERRED,
+    count          INTEGER NOT NULL CHECK (count > 0),
+    PRIMARY KEY (round_id, participant_id, card_id)
+);
+CREATE INDEX votes_by_participant ON votes(participant_id);
+CREATE INDEX votes_by_card ON votes(card_id);
+
+-- Dots on paper, counted by the facilitator: no participant, one count per card.
+CREATE TABLE paper_dots (
+    round_id TEXT NOT NULL REFERENCES vote_rounds(id) DEFERRABLE INITIALLY DEFERRED,
+    card_id  TEXT NOT NULL REFERENCES cards(id) DEFERRABLE INITIALLY DEFERRED,
+    count    INTEGER NOT NULL CHECK (count > 0),
+    PRIMARY KEY (round_id, card_id)
+);
+CREATE INDEX paper_dots_by_card ON paper_dots(card_id);
+"#;
+
 /// Schema versions in order; `user_version` counts how many have run. Append only.
-const MIGRATION_LIST: &[M<'static>] =
-    &[M::up(V1).foreign_key_check(), M::up(V2).foreign_key_check()];
+const MIGRATION_LIST: &[M<'static>] = &[
+    M::up(V1).foreign_key_check(),
+    M::up(V2).foreign_key_check(),
+    M::up(V3).foreign_key_check(),
+];
 
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::from_slice(MIGRATION_LIST)

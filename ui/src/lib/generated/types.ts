@@ -37,15 +37,24 @@ width: number,
 /**
  * The engagement-ladder rung a customer reaches in this stage.
  */
-rungId: string | null, };
+rungId: string | null, 
+/**
+ * What the facilitator says while presenting this stage (shown to them only).
+ */
+speakerNotes: string, };
 
-export type StageProps = { name: string, color: string | null, width: number, rungId: string | null, };
+export type StageProps = { name: string, color: string | null, width: number, rungId: string | null, speakerNotes: string, };
 
 export type LaneKind = "touchpoints" | "actions" | "thoughts" | "emotions" | "pain_points" | "opportunities" | "passion_points" | "channels" | "kpis" | "backstage" | "notes" | "custom" | "ladder";
 
-export type Lane = { id: string, name: string, kind: LaneKind, color: string | null, collapsed: boolean, hidden: boolean, };
+export type Lane = { id: string, name: string, kind: LaneKind, color: string | null, collapsed: boolean, hidden: boolean, 
+/**
+ * Left out while presenting "for outsiders" (backstage, KPIs, risks); still shown
+ * while editing and in exports.
+ */
+hiddenForOutsiders: boolean, };
 
-export type LaneProps = { name: string, kind: LaneKind, color: string | null, collapsed: boolean, hidden: boolean, };
+export type LaneProps = { name: string, kind: LaneKind, color: string | null, collapsed: boolean, hidden: boolean, hiddenForOutsiders: boolean, };
 
 export type CardFlags = { 
 /**
@@ -121,9 +130,17 @@ export type Edit = { "type": "AddMap", map: Map, index: number, } | { "type": "U
 
 export type MapPatch = { name?: string, description?: string, personaIds?: Array<string>, };
 
-export type StagePatch = { name?: string, color?: string | null, width?: number, rungId?: string | null, };
+export type StagePatch = { name?: string, color?: string | null, width?: number, rungId?: string | null, 
+/**
+ * The facilitator's notes for this stage while presenting.
+ */
+speakerNotes?: string, };
 
-export type LanePatch = { name?: string, kind?: LaneKind, color?: string | null, collapsed?: boolean, hidden?: boolean, };
+export type LanePatch = { name?: string, kind?: LaneKind, color?: string | null, collapsed?: boolean, hidden?: boolean, 
+/**
+ * Left out while presenting for outsiders.
+ */
+hiddenForOutsiders?: boolean, };
 
 export type CardPatch = { title?: string, body?: string, color?: string | null, channelId?: string | null, personaIds?: Array<string>, 
 /**

@@ -77,6 +77,7 @@ fn check_new_map(doc: &Document, map: &Map) -> Result<(), EditError> {
         check_name("stage.name", &s.name)?;
         check_color("stage.color", &s.color)?;
         check_width(s.width)?;
+        check_len("stage.speakerNotes", &s.speaker_notes, MAX_TEXT)?;
     }
     for l in &map.lanes {
         fresh(Kind::Lane, &l.id)?;

@@ -44,6 +44,7 @@ pub(crate) fn update_stage(
     stage.color = props.color;
     stage.width = props.width;
     stage.rung_id = props.rung_id;
+    stage.speaker_notes = props.speaker_notes;
     Ok(Edit::UpdateStage {
         map_id: map_id.to_string(),
         stage_id: stage_id.to_string(),
@@ -114,6 +115,7 @@ fn check_stage_props(doc: &Document, props: &StageProps) -> Result<(), EditError
     check_name("stage.name", &props.name)?;
     check_color("stage.color", &props.color)?;
     check_width(props.width)?;
+    check_len("stage.speakerNotes", &props.speaker_notes, MAX_TEXT)?;
     super::plan::ensure_rung_exists(doc, "stage.rungId", &props.rung_id)
 }
 
@@ -154,6 +156,7 @@ pub(crate) fn update_lane(
     lane.color = props.color;
     lane.collapsed = props.collapsed;
     lane.hidden = props.hidden;
+    lane.hidden_for_outsiders = props.hidden_for_outsiders;
     for card in map.cards.iter_mut().filter(|c| c.lane_id == lane_id) {
         card.kind = props.kind;
     }

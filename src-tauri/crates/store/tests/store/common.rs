@@ -64,6 +64,11 @@ pub fn sample() -> Document {
             name: name.to_string(),
             color: (i == 2).then(|| "#228844".to_string()),
             width: 200 + 40 * i as u32,
+            speaker_notes: if i == 1 {
+                "Ask who compared prices.\nThen show the quote.".into()
+            } else {
+                String::new()
+            },
         })
         .collect();
     let lane = |id: &str, name: &str, kind: LaneKind, collapsed: bool, hidden: bool| Lane {
@@ -73,6 +78,7 @@ pub fn sample() -> Document {
         color: None,
         collapsed,
         hidden,
+        hidden_for_outsiders: kind == LaneKind::PainPoints,
     };
     buy.lanes = vec![
         lane(
@@ -235,6 +241,7 @@ pub fn sample() -> Document {
             name: "Book".into(),
             color: None,
             width: 240,
+            speaker_notes: String::new(),
         },
         Stage {
             rung_id: None,
@@ -242,6 +249,7 @@ pub fn sample() -> Document {
             name: "Visit".into(),
             color: None,
             width: 240,
+            speaker_notes: String::new(),
         },
     ];
     service.lanes = vec![lane("l2-kpi", "KPIs", LaneKind::Kpis, false, false)];

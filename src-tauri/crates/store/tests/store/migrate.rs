@@ -188,8 +188,8 @@ fn a_v1_file_is_upgraded_in_place_and_keeps_every_row() {
     let store = Store::open(&path).unwrap();
     let doc = store.document().clone();
     drop(store);
-    assert_eq!(user_version(&path), 2);
-    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(user_version(&path), 3);
+    assert_eq!(SCHEMA_VERSION, 3);
     // The upgrade is this version's write, so the file now names it; nothing else changed.
     let mut after = v1_rows(&path);
     let info = &mut after
@@ -338,11 +338,16 @@ fn a_migrated_file_has_the_schema_of_a_new_one() {
         parents,
         [
             "card_personas.card_id->cards",
+            "card_tags.card_id->cards",
             "cards.lane_id->lanes",
             "connectors.from_card_id->cards",
             "connectors.to_card_id->cards",
             "kpis.card_id->cards",
+            "paper_dots.card_id->cards",
             "passion_notes.card_id->cards",
+            "vote_round_cards.card_id->cards",
+            "vote_round_lanes.lane_id->lanes",
+            "votes.card_id->cards",
         ]
     );
 }
@@ -437,6 +442,7 @@ fn a_plan_edit_on_an_upgraded_file_survives_reopening() {
                         color: None,
                         collapsed: false,
                         hidden: false,
+                        hidden_for_outsiders: false,
                     },
                     index: 0,
                 },

@@ -151,8 +151,18 @@ fn record_props(doc: &Document, edit: &Value) -> Value {
         ),
         other => panic!("not an update: {other}"),
     };
-    value.unwrap()
+    let mut value = value.unwrap();
+    // Fields added after the fixture was written (schema 3's workshop fields) are not in
+    // its whole records; they keep their values when an old row is applied.
+    let record = value.as_object_mut().unwrap();
+    for added in ADDED_SINCE_THE_FIXTURE {
+        record.remove(*added);
+    }
+    value
 }
+
+/// The record fields newer than the whole-record fixture.
+const ADDED_SINCE_THE_FIXTURE: &[&str] = &["speakerNotes", "hiddenForOutsiders", "author", "tags"];
 
 #[test]
 fn the_whole_record_fixture_is_what_the_tests_expect() {

@@ -142,6 +142,7 @@ pub fn plan_sample() -> Document {
         color: None,
         collapsed: false,
         hidden: false,
+        hidden_for_outsiders: false,
     });
     buy.cards.push(Card {
         plan: CardPlan {

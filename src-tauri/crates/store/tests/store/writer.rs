@@ -223,6 +223,17 @@ fn an_older_file_without_written_by_opens_and_is_signed_when_written() {
     );
     std::fs::copy(fixture, &path).unwrap();
     assert_eq!(info(&path, "written_by"), None);
+    // The fixture is at schema 2: opening it upgrades it, which is a write and signs it.
+    drop(Store::open(&path).unwrap());
+    assert_eq!(
+        info(&path, "written_by").as_deref(),
+        Some(waymark_store::writer())
+    );
+    // At the current schema and without the row (as older files are), opening writes nothing.
+    Connection::open(&path)
+        .unwrap()
+        .execute("DELETE FROM document_info WHERE key = 'written_by'", [])
+        .unwrap();
     let before = hash(&path);
     let mut store = Store::open(&path).unwrap();
     assert_eq!(hash(&path), before, "opening alone writes nothing");

@@ -27,7 +27,7 @@ const touch = map.lanes[0]!;
 describe('stage edits', () => {
   it('adds a "New stage" 240 wide at the end', () => {
     const edit = addStageEdit('map-1', 2, newStage('s-new'));
-    expect(edit).toEqual({ type: 'AddStage', mapId: 'map-1', index: 2, stage: { id: 's-new', name: 'New stage', color: null, width: 240, rungId: null } });
+    expect(edit).toEqual({ type: 'AddStage', mapId: 'map-1', index: 2, stage: { id: 's-new', name: 'New stage', color: null, width: 240, rungId: null, speakerNotes: '' } });
   });
 
   it('renames with a patch of the name alone; refuses empty or unchanged names', () => {
@@ -83,7 +83,7 @@ describe('lane edits', () => {
     const edit = addLaneEdit('map-1', 3, 'pain_points', newLane('pain_points', 'l-new'));
     expect(edit).toEqual({
       type: 'AddLane', mapId: 'map-1', index: 3,
-      lane: { id: 'l-new', name: 'Pain points', kind: 'pain_points', color: null, collapsed: false, hidden: false },
+      lane: { id: 'l-new', name: 'Pain points', kind: 'pain_points', color: null, collapsed: false, hidden: false, hiddenForOutsiders: false },
     });
   });
 

@@ -61,7 +61,7 @@ export function snapWidth(width: number): number {
 // ---- Stages ------------------------------------------------------------------------
 
 export function newStage(id: string = newId()): Stage {
-  return { id, name: NEW_STAGE_NAME, color: null, width: NEW_STAGE_WIDTH, rungId: null };
+  return { id, name: NEW_STAGE_NAME, color: null, width: NEW_STAGE_WIDTH, rungId: null, speakerNotes: '' };
 }
 
 /** AddStage for a new "New stage" at `index` (the end by default). */
@@ -165,7 +165,7 @@ export function reorderStageEdit(mapId: string, stageId: string, index: number):
 // ---- Lanes -------------------------------------------------------------------------
 
 export function newLane(kind: LaneKind, id: string = newId()): Lane {
-  return { id, name: laneKindLabel(kind), kind, color: null, collapsed: false, hidden: false };
+  return { id, name: laneKindLabel(kind), kind, color: null, collapsed: false, hidden: false, hiddenForOutsiders: false };
 }
 
 export function addLaneEdit(mapId: string, laneCount: number, kind: LaneKind, lane: Lane = newLane(kind), index = laneCount): Edit {

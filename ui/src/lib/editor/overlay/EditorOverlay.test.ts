@@ -193,7 +193,7 @@ describe('lanes', () => {
     await vi.waitFor(() => expect(edits).toHaveLength(1));
     expect(edits[0]).toMatchObject({
       type: 'AddLane', mapId: 'map-1', index: 3,
-      lane: { name: 'Pain points', kind: 'pain_points', color: null, collapsed: false, hidden: false },
+      lane: { name: 'Pain points', kind: 'pain_points', color: null, collapsed: false, hidden: false, hiddenForOutsiders: false },
     });
   });
 
