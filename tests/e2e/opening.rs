@@ -51,8 +51,8 @@ fn the_sample_opens_readable_on_the_journeys_start_and_a_restart_keeps_window_an
         "const c = document.querySelector('[data-testid=canvas]').getBoundingClientRect();\
          const h = [...document.querySelectorAll('[data-testid=stage-header]')]\
            .find(e => e.textContent.includes('Discover')).getBoundingClientRect();\
-         const body = document.querySelector('[data-testid=card] text.scene-text[font-weight=\"400\"]');\
-         const size = parseFloat(body.getAttribute('font-size'));\
+         const body = document.querySelector('[data-testid=card] .card-text .block');\
+         const size = parseFloat(body.style.fontSize);\
          return { inside: h.left >= c.left && h.right <= c.right && h.top >= c.top && h.bottom <= c.bottom,\
                   bodyPx: size * arguments[0], width: window.innerWidth };",
         json!([zoom]),

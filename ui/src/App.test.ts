@@ -124,6 +124,12 @@ function backend(initial: DocumentState = documentState(), options: BackendOptio
 
 const $ = (testid: string) => document.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
 const $$ = (testid: string) => [...document.querySelectorAll<HTMLElement>(`[data-testid="${testid}"]`)];
+/** A colour as an element's style gives it back. */
+function cssColor(color: string): string {
+  const probe = document.createElement('div');
+  probe.style.color = color;
+  return probe.style.color;
+}
 
 async function start(): Promise<HTMLElement> {
   const target = document.createElement('div');
@@ -160,14 +166,16 @@ describe('App', () => {
     expect(cards[0]?.querySelector('.marker-channel')?.textContent).toContain('Social');
     expect(cards[0]?.querySelector('.marker-shareable')).not.toBeNull();
 
-    // One <tspan> per scene line, at the scene's coordinates: the card's group stands at
-    // the card's place (176, 72) and its lines are drawn relative to it.
-    const bodyTspans = cards[0]!.querySelectorAll('tspan');
-    expect(bodyTspans.length).toBe(3);
-    expect(cards[0]!.querySelectorAll('text').length).toBeGreaterThanOrEqual(2);
+    // One line per scene line, at the scene's coordinates: the card's group stands at
+    // the card's place (176, 72) and its lines (HTML, baseline at the Scene's y) are
+    // drawn relative to it.
+    const lines = cards[0]!.querySelectorAll('.scene-line');
+    expect(lines.length).toBe(3);
+    expect(cards[0]!.querySelectorAll('foreignObject.html-lines').length).toBeGreaterThanOrEqual(2);
     expect(cards[0]!.getAttribute('transform')).toBe('translate(176 72)');
-    expect(bodyTspans[1]?.getAttribute('x')).toBe(String(188 - 176));
-    expect(bodyTspans[1]?.getAttribute('y')).toBe(String(114 - 72));
+    expect(lines[1]?.getAttribute('data-x')).toBe(String(188 - 176));
+    expect(lines[1]?.getAttribute('data-y')).toBe(String(114 - 72));
+    expect((lines[1] as HTMLElement).style.marginLeft).toBe(`${188 - 176}px`);
 
     const connectors = $$('connector');
     expect(connectors.map((c) => c.dataset.kind)).toEqual(['flow', 'word_of_mouth']);
@@ -187,7 +195,8 @@ describe('App', () => {
     const xss = $$('card').find((c) => c.dataset.cardId === 'card-x')!;
     expect(xss.textContent).toContain(XSS_TITLE);
     expect(document.querySelectorAll('script').length).toBe(0);
-    expect(xss.querySelector('tspan')?.textContent).toBe(XSS_TITLE);
+    expect(xss.querySelector('.scene-line')?.textContent).toBe(XSS_TITLE);
+    expect(xss.querySelector('img')).toBeNull();
   });
 
   it('names undo and redo after the edits and disables them when there is none', async () => {
@@ -458,8 +467,8 @@ describe('the theme', () => {
     expect(fill).toBe(canvasColor(LIGHT_FILL, 'cardFill', 'dark'));
     expect(cardBody('card-a')?.getAttribute('stroke')).toBe(canvasColor(scene().cards[0]!.stroke, 'stroke', 'dark'));
     expect(paper()?.getAttribute('fill')).toBe(mapColors('dark').paper);
-    const title = document.querySelector('[data-card-id="card-a"] .scene-text');
-    expect(title?.getAttribute('fill')).toBe(mapColors('dark').text);
+    const title = document.querySelector<HTMLElement>('[data-card-id="card-a"] .card-title .block');
+    expect(title?.style.color).toBe(cssColor(mapColors('dark').text));
   });
 
   it('switches from the top bar, remembers the choice and redraws the canvas', async () => {
