@@ -49,6 +49,8 @@ pub fn typescript() -> String {
         MapPatch, StagePatch, LanePatch, CardPatch, CardFlagsPatch, CardPlanPatch,
         PassionDetailsPatch, VulnerabilityPatch, ConnectorPatch, ChannelPatch, ChannelPlanPatch,
         JobDescriptionPatch, PersonaPatch,
+        Participant, ParticipantProps, ParticipantPatch, Eligibility, RoundState, Vote, VoteRound,
+        VoteRoundProps, VoteRoundPatch, VoteRule, ParticipantCount, CardResult,
         Num, Ownership, Reach, Better, JobDescription, SmartGoal, GoalActual, MonthlyReview,
         ChannelPlan, Reading, Kpi, NoteKind, PassionNote, PassionDetails, Vulnerability,
         CardPlan, Rung, Photo,

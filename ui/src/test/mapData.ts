@@ -46,16 +46,16 @@ export function mapData(id = 'map-1', name = 'Donor journey'): JourneyMap {
       {
         id: 'card-a', stageId: 'st-discover', laneId: 'lane-touch', kind: 'touchpoints', title: 'Sees a friend’s post',
         body: 'First line', color: null, channelId: 'ch-social', personaIds: ['p-ada'],
-        flags: { ...flags, shareableMoment: true }, plan: plan(),
+        flags: { ...flags, shareableMoment: true }, plan: plan(), author: null, tags: [],
       },
       {
         id: 'card-b', stageId: 'st-convert', laneId: 'lane-touch', kind: 'touchpoints', title: 'Gives $10',
         body: '', color: '#e03131', channelId: null, personaIds: [],
-        flags: { ...flags, passionPoint: true, pointOfVulnerability: true }, plan: givingPlan(),
+        flags: { ...flags, passionPoint: true, pointOfVulnerability: true }, plan: givingPlan(), author: null, tags: [],
       },
       {
         id: 'card-x', stageId: 'st-convert', laneId: 'lane-touch', kind: 'touchpoints', title: 'X',
-        body: '', color: null, channelId: null, personaIds: ['p-bo'], flags: { ...flags }, plan: plan(),
+        body: '', color: null, channelId: null, personaIds: ['p-bo'], flags: { ...flags }, plan: plan(), author: null, tags: [],
       },
     ],
     connectors: [
@@ -66,5 +66,6 @@ export function mapData(id = 'map-1', name = 'Donor journey'): JourneyMap {
       { personaId: 'p-ada', stageId: 'st-discover', value: 1 },
       { personaId: 'p-ada', stageId: 'st-convert', value: 2 },
     ],
+    voteRounds: [],
   };
 }

@@ -59,4 +59,7 @@ pub fn canonicalize_emotions(map: &mut Map) {
 pub fn canonicalize(map: &mut Map) {
     canonicalize_cards(map);
     canonicalize_emotions(map);
+    for round in &mut map.vote_rounds {
+        crate::workshop::canonicalize_votes(&mut round.votes);
+    }
 }

@@ -202,6 +202,8 @@ pub fn generate(spec: GenerateSpec) -> Document {
                 shareable_moment: rng.below(30) == 0,
                 point_of_vulnerability: rng.below(35) == 0,
             },
+            author: None,
+            tags: Vec::new(),
         });
     }
     canonicalize_cards(&mut map);
@@ -240,6 +242,7 @@ pub fn generate(spec: GenerateSpec) -> Document {
         maps: vec![map],
         channels,
         personas,
+        participants: Vec::new(),
     }
 }
 

@@ -18,10 +18,11 @@ mod rebuild;
 pub mod report;
 mod types;
 mod validate;
+pub mod workshop;
 
 pub use canon::{canonicalize, canonicalize_cards, canonicalize_emotions};
-pub use edit::Edit;
-pub use error::EditError;
+pub use edit::{Edit, MAX_DOTS, MAX_PAPER_DOTS};
+pub use error::{EditError, VoteRule};
 pub use generate::{generate, GenerateSpec};
 pub use interchange::{
     cards_csv, map_from_json, map_to_json, read_performance_csv, InterchangeError, MapImport,
@@ -33,3 +34,4 @@ pub use plan::*;
 pub use report::*;
 pub use types::*;
 pub use validate::{check_color, EMOTION_MAX, EMOTION_MIN};
+pub use workshop::*;

@@ -23,6 +23,7 @@ use ts_rs::TS;
 
 use crate::plan::*;
 use crate::types::*;
+use crate::workshop::*;
 
 /// A change to a map's own fields (not its contents).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -111,6 +112,14 @@ pub struct CardPatch {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub plan: Option<CardPlanPatch>,
+    /// The participant who wrote the card; `null` for nobody.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "nullable")]
+    #[ts(as = "Option<Option<Id>>", optional)]
+    pub author: Option<Option<Id>>,
+    /// The whole list of tags.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tags: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -263,8 +272,43 @@ pub struct PersonaPatch {
     pub photo: Option<Option<Photo>>,
 }
 
-/// How one field of a patch changes the record's value: a value replaces it, a nested
-/// patch changes the fields it names. Gives back that field of the inverse patch.
+/// Empty initials are derived again from the name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub initials: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub color: Option<String>,
+}
+
+/// A round's settings; its state and votes change through their own edits. The
+/// eligibility is one value (the lane list or the card list, whole).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VoteRoundPatch {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub question: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub votes_per_participant: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub max_per_card: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub eligible: Option<Eligibility>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub anonymous: Option<bool>,
+}
+
 /// How one field of a patch changes the record's value: a value replaces it, a nested
 /// patch changes the fields it names. Gives back that field of the inverse patch.
 trait FieldChange<T>: Sized {
@@ -320,7 +364,7 @@ macro_rules! patch_of {
 patch_of!(MapPatch for MapProps { name, description, persona_ids });
 patch_of!(StagePatch for StageProps { name, color, width, rung_id, speaker_notes });
 patch_of!(LanePatch for LaneProps { name, kind, color, collapsed, hidden, hidden_for_outsiders });
-patch_of!(CardPatch for CardProps { title, body, color, channel_id, persona_ids, flags, plan });
+patch_of!(CardPatch for CardProps { title, body, color, channel_id, persona_ids, flags, plan, author, tags });
 patch_of!(CardFlagsPatch for CardFlags { passion_point, shareable_moment, point_of_vulnerability });
 patch_of!(CardPlanPatch for CardPlan { rung_id, passion, vulnerability });
 patch_of!(PassionDetailsPatch for PassionDetails { kpis, content_needed, notes });
@@ -330,6 +374,8 @@ patch_of!(ChannelPatch for ChannelProps { name, icon, color, plan });
 patch_of!(ChannelPlanPatch for ChannelPlan { ownership, reach, job, goals, reviews });
 patch_of!(JobDescriptionPatch for JobDescription { role_title, purpose, responsibilities, owner, works_with });
 patch_of!(PersonaPatch for PersonaProps { name, segment, color, goals, photo });
+patch_of!(ParticipantPatch for ParticipantProps { name, initials, color });
+patch_of!(VoteRoundPatch for VoteRoundProps { question, votes_per_participant, max_per_card, eligible, anonymous });
 
 impl ChannelPatch {
     /// A change to a channel's hand-offs (`plan.job.worksWith`) and nothing else.

@@ -41,6 +41,10 @@ impl Document {
                 persona: p.clone(),
                 index: u32::MAX,
             }))
+            .chain(self.participants.iter().map(|p| Edit::AddParticipant {
+                participant: p.clone(),
+                index: u32::MAX,
+            }))
             .chain(self.maps.iter().map(|m| Edit::AddMap {
                 map: m.clone(),
                 index: u32::MAX,

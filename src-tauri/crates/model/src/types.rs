@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::plan::{CardPlan, ChannelPlan, Photo, Rung};
+use crate::workshop::{Participant, VoteRound};
 
 /// Entity ids are opaque strings chosen by whoever creates the entity (the UI uses
 /// random UUIDs, the templates use readable ids), so the model needs no randomness.
@@ -20,6 +21,9 @@ pub struct Document {
     /// The engagement ladder's rungs, lowest first.
     #[serde(default)]
     pub ladder: Vec<Rung>,
+    /// The people in the room of the document's workshop sessions.
+    #[serde(default)]
+    pub participants: Vec<Participant>,
 }
 
 /// One journey: ordered stages (columns) × ordered lanes (rows), with cards in the cells.
@@ -38,6 +42,9 @@ pub struct Map {
     pub connectors: Vec<Connector>,
     /// In canonical order: by persona id, then stage.
     pub emotion_points: Vec<EmotionPoint>,
+    /// The map's dot-voting rounds, oldest first.
+    #[serde(default)]
+    pub vote_rounds: Vec<VoteRound>,
 }
 
 /// The editable properties of a map (everything but its contents).
@@ -218,6 +225,12 @@ pub struct Card {
     /// KPIs and notes of a passion point, a vulnerability's details, the ladder rung.
     #[serde(default)]
     pub plan: CardPlan,
+    /// The participant who wrote the card in a workshop.
+    #[serde(default)]
+    pub author: Option<Id>,
+    /// Short labels, in order ("Top 3: Which pain hurts most?" for a round's winners).
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -232,6 +245,10 @@ pub struct CardProps {
     /// KPIs and notes of a passion point, a vulnerability's details, the ladder rung.
     #[serde(default)]
     pub plan: CardPlan,
+    #[serde(default)]
+    pub author: Option<Id>,
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// A marketing channel, treated as a member of the team (seed 004).
@@ -377,6 +394,7 @@ impl Map {
             cards: Vec::new(),
             connectors: Vec::new(),
             emotion_points: Vec::new(),
+            vote_rounds: Vec::new(),
         }
     }
 
@@ -447,6 +465,8 @@ impl Card {
             persona_ids: self.persona_ids.clone(),
             flags: self.flags,
             plan: self.plan.clone(),
+            author: self.author.clone(),
+            tags: self.tags.clone(),
         }
     }
 }

@@ -38,6 +38,8 @@ pub fn card(id: &str, stage: &str, lane: &str, kind: LaneKind, title: &str) -> C
         channel_id: None,
         persona_ids: vec![],
         flags: CardFlags::default(),
+        author: None,
+        tags: Vec::new(),
     }
 }
 
@@ -131,6 +133,7 @@ pub fn document() -> Document {
                 color: None,
             },
         ],
+        participants: Vec::new(),
     };
     Edit::AddMap { map, index: 0 }
         .apply(&mut doc)

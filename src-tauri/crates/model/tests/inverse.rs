@@ -21,7 +21,7 @@ struct Seed {
 
 fn seed() -> impl Strategy<Value = Seed> {
     (
-        0u8..31,
+        0u8..46,
         any::<usize>(),
         any::<usize>(),
         any::<usize>(),
@@ -166,6 +166,10 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
                         passion_point: s.n == 1,
                         ..Default::default()
                     },
+                    author: pick(&doc.participants, s.c)
+                        .map(|p| p.id.clone())
+                        .filter(|_| s.n > 3),
+                    tags: Vec::new(),
                 },
                 index: s.n,
             }
@@ -308,6 +312,132 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
             stage_id: pick(&map.stages, s.c)?.id.clone(),
             value: (s.n < 5).then_some(s.n as i8 - 2),
         },
+        // Workshop mode: participants, card authors and tags, dot-voting rounds.
+        31 => Edit::AddParticipant {
+            participant: Participant {
+                id: fresh("pt"),
+                name: s.text.clone(),
+                initials: if s.n % 2 == 0 {
+                    String::new()
+                } else {
+                    "AB".into()
+                },
+                color: color.clone().unwrap_or_default(),
+            },
+            index: s.n,
+        },
+        32 => Edit::UpdateParticipant {
+            participant_id: pick(&doc.participants, s.b)?.id.clone(),
+            props: ParticipantPatch {
+                name: Some(s.text.clone()),
+                initials: (s.c % 3 == 0).then(String::new),
+                color: color.clone().filter(|_| s.c % 2 == 0),
+            },
+        },
+        33 => Edit::DeleteParticipant {
+            participant_id: pick(&doc.participants, s.b)?.id.clone(),
+        },
+        34 => Edit::StartVoteRound {
+            map_id: m,
+            round: VoteRound {
+                id: fresh("vr"),
+                question: s.text.clone(),
+                votes_per_participant: 1 + s.n,
+                max_per_card: 1 + (s.c % 3) as u32,
+                eligible: if s.b % 2 == 0 {
+                    Eligibility::Lanes {
+                        lane_ids: map
+                            .lanes
+                            .iter()
+                            .skip(s.c % 3)
+                            .take(1 + s.n as usize % 3)
+                            .map(|l| l.id.clone())
+                            .collect(),
+                    }
+                } else {
+                    Eligibility::Cards {
+                        card_ids: map
+                            .cards
+                            .iter()
+                            .skip(s.c % 4)
+                            .step_by(2)
+                            .map(|c| c.id.clone())
+                            .collect(),
+                    }
+                },
+                anonymous: s.n == 1,
+                state: RoundState::Open,
+                votes: vec![],
+            },
+            index: s.n,
+        },
+        35 | 36 => {
+            let round = pick(&map.vote_rounds, s.b)?;
+            // Mostly eligible cards, sometimes any card (refused unless eligible).
+            let card = if s.n == 5 {
+                pick(&map.cards, s.c)?
+            } else {
+                *pick(&eligible_cards(map, round), s.c)?
+            };
+            Edit::CastVotes {
+                map_id: m,
+                round_id: round.id.clone(),
+                participant_id: pick(&doc.participants, s.a / 5)?.id.clone(),
+                card_id: card.id.clone(),
+                count: s.n % 4,
+            }
+        }
+        37 => {
+            let round = pick(&map.vote_rounds, s.b)?;
+            Edit::SetPaperDots {
+                map_id: m,
+                round_id: round.id.clone(),
+                card_id: pick(&eligible_cards(map, round), s.c)?.id.clone(),
+                count: s.n * 3,
+            }
+        }
+        38 => Edit::EndVoteRound {
+            map_id: m,
+            round_id: pick(&map.vote_rounds, s.b)?.id.clone(),
+        },
+        39 => Edit::ReopenVoteRound {
+            map_id: m,
+            round_id: pick(&map.vote_rounds, s.b)?.id.clone(),
+        },
+        40 => Edit::ClearVoteRound {
+            map_id: m,
+            round_id: pick(&map.vote_rounds, s.b)?.id.clone(),
+        },
+        41 => Edit::DeleteVoteRound {
+            map_id: m,
+            round_id: pick(&map.vote_rounds, s.b)?.id.clone(),
+        },
+        42 => Edit::TagWinners {
+            map_id: m,
+            round_id: pick(&map.vote_rounds, s.b)?.id.clone(),
+            top: s.n,
+            tag: format!("top {}", s.c % 3),
+        },
+        43 => Edit::UpdateVoteRound {
+            map_id: m,
+            round_id: pick(&map.vote_rounds, s.b)?.id.clone(),
+            props: VoteRoundPatch {
+                question: Some(s.text.clone()),
+                votes_per_participant: (s.c % 2 == 0).then_some(1 + s.n),
+                max_per_card: (s.c % 3 == 0).then_some(1 + s.n % 2),
+                anonymous: Some(s.n % 2 == 0),
+                ..Default::default()
+            },
+        },
+        44 => Edit::UpdateCard {
+            map_id: m,
+            card_id: pick(&map.cards, s.b)?.id.clone(),
+            props: CardPatch {
+                author: Some(pick(&doc.participants, s.c).map(|p| p.id.clone())),
+                tags: (s.n % 2 == 0).then(|| vec![format!("t{}", s.n), s.text.clone()]),
+                ..Default::default()
+            },
+        },
         _ => Edit::Batch {
             edits: vec![
                 Edit::DeleteCard {
@@ -328,12 +458,66 @@ fn concrete(doc: &Document, s: &Seed, serial: usize) -> Option<Edit> {
     })
 }
 
+/// The fixture with people in the room and an open round on the first map, so that the
+/// generated votes have someone to cast them and something to vote on.
+fn workshop_document() -> Document {
+    let mut doc = fixture::document();
+    let map = doc.maps[0].clone();
+    let mut edits: Vec<Edit> = ["Ada Lovelace", "Grace Hopper", "Alan"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Edit::AddParticipant {
+            participant: Participant {
+                id: format!("pt{i}"),
+                name: name.to_string(),
+                initials: String::new(),
+                color: String::new(),
+            },
+            index: i as u32,
+        })
+        .collect();
+    edits.push(Edit::StartVoteRound {
+        map_id: map.id.clone(),
+        round: VoteRound {
+            id: "vr-lanes".into(),
+            question: "Which hurts most?".into(),
+            votes_per_participant: 5,
+            max_per_card: 2,
+            eligible: Eligibility::Lanes {
+                lane_ids: map.lanes.iter().map(|l| l.id.clone()).collect(),
+            },
+            anonymous: false,
+            state: RoundState::Open,
+            votes: vec![],
+        },
+        index: 0,
+    });
+    edits.push(Edit::StartVoteRound {
+        map_id: map.id.clone(),
+        round: VoteRound {
+            id: "vr-cards".into(),
+            question: "Which first?".into(),
+            votes_per_participant: 3,
+            max_per_card: 3,
+            eligible: Eligibility::Cards {
+                card_ids: map.cards.iter().take(3).map(|c| c.id.clone()).collect(),
+            },
+            anonymous: true,
+            state: RoundState::Open,
+            votes: vec![],
+        },
+        index: 1,
+    });
+    Edit::Batch { edits }.apply(&mut doc).unwrap();
+    doc
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn inverses_restore_the_original(seeds in prop::collection::vec(seed(), 1..40)) {
-        let original = fixture::document();
+        let original = workshop_document();
         let mut doc = original.clone();
         let mut applied = Vec::new();
         for (i, s) in seeds.iter().enumerate() {

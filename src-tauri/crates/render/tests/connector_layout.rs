@@ -51,6 +51,8 @@ fn card(id: &str, stage: &str, lane: &str, body: &str) -> Card {
         channel_id: None,
         persona_ids: vec![],
         flags: CardFlags::default(),
+        author: None,
+        tags: Vec::new(),
     }
 }
 

@@ -44,6 +44,8 @@ fn card(id: &str, stage: &str, lane: &str, kind: LaneKind, title: &str, body: &s
         channel_id: None,
         persona_ids: vec![],
         flags: CardFlags::default(),
+        author: None,
+        tags: Vec::new(),
     }
 }
 
@@ -195,6 +197,7 @@ fn small_doc() -> Document {
                 color: None,
             },
         ],
+        participants: Vec::new(),
     }
 }
 
@@ -281,6 +284,7 @@ fn ladder_doc() -> Document {
         maps: vec![map],
         channels: vec![],
         personas: vec![],
+        participants: Vec::new(),
     }
 }
 

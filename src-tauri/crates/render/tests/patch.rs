@@ -78,6 +78,8 @@ fn random_edit(doc: &mut Document, rng: &mut Lcg) {
                         channel_id: channels.first().cloned(),
                         persona_ids: vec![],
                         flags: CardFlags::default(),
+                        author: None,
+                        tags: Vec::new(),
                     },
                 );
             }

@@ -349,6 +349,8 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
                             mitigation: r.get(17)?,
                         },
                     },
+                    author: None,
+                    tags: Vec::new(),
                 },
             ))
         },
@@ -417,6 +419,7 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
         maps,
         channels,
         personas,
+        participants: Vec::new(),
     })
 }
 

@@ -6,7 +6,7 @@ import { emptyCardPlan } from './edits/inspectorEdits';
 const card: Card = {
   id: 'card-a', stageId: 'st', laneId: 'ln', kind: 'touchpoints', title: 'Gives $10', body: 'First\ngift',
   color: null, channelId: null, personaIds: [], flags: { passionPoint: true, shareableMoment: false, pointOfVulnerability: false },
-  plan: emptyCardPlan(),
+  plan: emptyCardPlan(), author: null, tags: [],
 };
 
 describe('clipboard', () => {

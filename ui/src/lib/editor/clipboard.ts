@@ -62,8 +62,11 @@ function readCard(v: unknown): Card | null {
     channelId,
     personaIds: [...new Set(personaIds)],
     flags,
-    // KPIs, notes and the ladder rung are not carried over the clipboard (untrusted text).
+    // KPIs, notes and the ladder rung are not carried over the clipboard (untrusted text),
+    // nor the workshop's author (a participant of the document it came from) and tags.
     plan: emptyCardPlan(),
+    author: null,
+    tags: [],
   };
 }
 

@@ -151,7 +151,7 @@ export function shownFromScene(scene: Scene): JourneyMap {
   const stages = scene.stages.map((s) => ({ id: s.id, width: s.width }) as JourneyMap['stages'][number]);
   const lanes = scene.lanes.map((l) => ({ id: l.id, kind: l.kind, collapsed: l.collapsed }) as JourneyMap['lanes'][number]);
   const cards = scene.cards.map((c) => ({ id: c.id }) as JourneyMap['cards'][number]);
-  return { id: scene.mapId, name: scene.mapName, description: '', personaIds: [], stages, lanes, cards, connectors: [], emotionPoints: [] };
+  return { id: scene.mapId, name: scene.mapName, description: '', personaIds: [], stages, lanes, cards, connectors: [], emotionPoints: [], voteRounds: [] };
 }
 
 /** The one editor state of the window. */

@@ -5,7 +5,11 @@ export type Document = { maps: Array<Map>, channels: Array<Channel>, personas: A
 /**
  * The engagement ladder's rungs, lowest first.
  */
-ladder: Array<Rung>, };
+ladder: Array<Rung>, 
+/**
+ * The people in the room of the document's workshop sessions.
+ */
+participants: Array<Participant>, };
 
 export type Map = { id: string, name: string, description: string, 
 /**
@@ -19,7 +23,11 @@ cards: Array<Card>, connectors: Array<Connector>,
 /**
  * In canonical order: by persona id, then stage.
  */
-emotionPoints: Array<EmotionPoint>, };
+emotionPoints: Array<EmotionPoint>, 
+/**
+ * The map's dot-voting rounds, oldest first.
+ */
+voteRounds: Array<VoteRound>, };
 
 export type MapProps = { name: string, description: string, personaIds: Array<string>, };
 
@@ -82,13 +90,21 @@ channelId: string | null, personaIds: Array<string>, flags: CardFlags,
 /**
  * KPIs and notes of a passion point, a vulnerability's details, the ladder rung.
  */
-plan: CardPlan, };
+plan: CardPlan, 
+/**
+ * The participant who wrote the card in a workshop.
+ */
+author: string | null, 
+/**
+ * Short labels, in order ("Top 3: Which pain hurts most?" for a round's winners).
+ */
+tags: Array<string>, };
 
 export type CardProps = { title: string, body: string, color: string | null, channelId: string | null, personaIds: Array<string>, flags: CardFlags, 
 /**
  * KPIs and notes of a passion point, a vulnerability's details, the ladder rung.
  */
-plan: CardPlan, };
+plan: CardPlan, author: string | null, tags: Array<string>, };
 
 export type Channel = { id: string, name: string, 
 /**
@@ -126,7 +142,7 @@ export type ConnectorProps = { kind: ConnectorKind, label: string, };
 
 export type EmotionPoint = { personaId: string, stageId: string, value: number, };
 
-export type Edit = { "type": "AddMap", map: Map, index: number, } | { "type": "UpdateMap", mapId: string, props: MapPatch, } | { "type": "ReorderMap", mapId: string, index: number, } | { "type": "DeleteMap", mapId: string, } | { "type": "AddStage", mapId: string, stage: Stage, index: number, } | { "type": "UpdateStage", mapId: string, stageId: string, props: StagePatch, } | { "type": "ReorderStage", mapId: string, stageId: string, index: number, } | { "type": "DeleteStage", mapId: string, stageId: string, } | { "type": "AddLane", mapId: string, lane: Lane, index: number, } | { "type": "UpdateLane", mapId: string, laneId: string, props: LanePatch, } | { "type": "ReorderLane", mapId: string, laneId: string, index: number, } | { "type": "DeleteLane", mapId: string, laneId: string, } | { "type": "AddCard", mapId: string, card: Card, index: number, } | { "type": "UpdateCard", mapId: string, cardId: string, props: CardPatch, } | { "type": "MoveCard", mapId: string, cardId: string, stageId: string, laneId: string, index: number, } | { "type": "DeleteCard", mapId: string, cardId: string, } | { "type": "AddConnector", mapId: string, connector: Connector, index: number, } | { "type": "UpdateConnector", mapId: string, connectorId: string, props: ConnectorPatch, } | { "type": "MoveConnector", mapId: string, connectorId: string, fromCardId: string, toCardId: string, } | { "type": "ReorderConnector", mapId: string, connectorId: string, index: number, } | { "type": "DeleteConnector", mapId: string, connectorId: string, } | { "type": "AddChannel", channel: Channel, index: number, } | { "type": "UpdateChannel", channelId: string, props: ChannelPatch, } | { "type": "ReorderChannel", channelId: string, index: number, } | { "type": "DeleteChannel", channelId: string, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", personaId: string, props: PersonaPatch, } | { "type": "ReorderPersona", personaId: string, index: number, } | { "type": "DeletePersona", personaId: string, } | { "type": "SetEmotion", mapId: string, personaId: string, stageId: string, value: number | null, } | { "type": "SetLadder", rungs: Array<Rung>, } | { "type": "Batch", edits: Array<Edit>, };
+export type Edit = { "type": "AddMap", map: Map, index: number, } | { "type": "UpdateMap", mapId: string, props: MapPatch, } | { "type": "ReorderMap", mapId: string, index: number, } | { "type": "DeleteMap", mapId: string, } | { "type": "AddStage", mapId: string, stage: Stage, index: number, } | { "type": "UpdateStage", mapId: string, stageId: string, props: StagePatch, } | { "type": "ReorderStage", mapId: string, stageId: string, index: number, } | { "type": "DeleteStage", mapId: string, stageId: string, } | { "type": "AddLane", mapId: string, lane: Lane, index: number, } | { "type": "UpdateLane", mapId: string, laneId: string, props: LanePatch, } | { "type": "ReorderLane", mapId: string, laneId: string, index: number, } | { "type": "DeleteLane", mapId: string, laneId: string, } | { "type": "AddCard", mapId: string, card: Card, index: number, } | { "type": "UpdateCard", mapId: string, cardId: string, props: CardPatch, } | { "type": "MoveCard", mapId: string, cardId: string, stageId: string, laneId: string, index: number, } | { "type": "DeleteCard", mapId: string, cardId: string, } | { "type": "AddConnector", mapId: string, connector: Connector, index: number, } | { "type": "UpdateConnector", mapId: string, connectorId: string, props: ConnectorPatch, } | { "type": "MoveConnector", mapId: string, connectorId: string, fromCardId: string, toCardId: string, } | { "type": "ReorderConnector", mapId: string, connectorId: string, index: number, } | { "type": "DeleteConnector", mapId: string, connectorId: string, } | { "type": "AddChannel", channel: Channel, index: number, } | { "type": "UpdateChannel", channelId: string, props: ChannelPatch, } | { "type": "ReorderChannel", channelId: string, index: number, } | { "type": "DeleteChannel", channelId: string, } | { "type": "AddPersona", persona: Persona, index: number, } | { "type": "UpdatePersona", personaId: string, props: PersonaPatch, } | { "type": "ReorderPersona", personaId: string, index: number, } | { "type": "DeletePersona", personaId: string, } | { "type": "SetEmotion", mapId: string, personaId: string, stageId: string, value: number | null, } | { "type": "SetLadder", rungs: Array<Rung>, } | { "type": "AddParticipant", participant: Participant, index: number, } | { "type": "UpdateParticipant", participantId: string, props: ParticipantPatch, } | { "type": "DeleteParticipant", participantId: string, } | { "type": "StartVoteRound", mapId: string, round: VoteRound, index: number, } | { "type": "UpdateVoteRound", mapId: string, roundId: string, props: VoteRoundPatch, } | { "type": "CastVotes", mapId: string, roundId: string, participantId: string, cardId: string, count: number, } | { "type": "SetPaperDots", mapId: string, roundId: string, cardId: string, count: number, } | { "type": "EndVoteRound", mapId: string, roundId: string, } | { "type": "ReopenVoteRound", mapId: string, roundId: string, } | { "type": "ClearVoteRound", mapId: string, roundId: string, } | { "type": "SetRoundVotes", mapId: string, roundId: string, votes: Array<Vote>, } | { "type": "DeleteVoteRound", mapId: string, roundId: string, } | { "type": "TagWinners", mapId: string, roundId: string, top: number, tag: string, } | { "type": "Batch", edits: Array<Edit>, };
 
 export type MapPatch = { name?: string, description?: string, personaIds?: Array<string>, };
 
@@ -150,7 +166,15 @@ flags?: CardFlagsPatch,
 /**
  * KPIs and notes of a passion point, a vulnerability's details, the ladder rung.
  */
-plan?: CardPlanPatch, };
+plan?: CardPlanPatch, 
+/**
+ * The participant who wrote the card; `null` for nobody.
+ */
+author?: string | null, 
+/**
+ * The whole list of tags.
+ */
+tags?: Array<string>, };
 
 export type CardFlagsPatch = { passionPoint?: boolean, shareableMoment?: boolean, pointOfVulnerability?: boolean, };
 
@@ -173,6 +197,83 @@ export type ChannelPlanPatch = { ownership?: Ownership, reach?: Reach, job?: Job
 export type JobDescriptionPatch = { roleTitle?: string, purpose?: string, responsibilities?: string, owner?: string, worksWith?: Array<string>, };
 
 export type PersonaPatch = { name?: string, segment?: string, color?: string | null, goals?: string, photo?: Photo | null, };
+
+export type Participant = { id: string, name: string, 
+/**
+ * At most [`MAX_INITIALS`] characters, shown on the cards they wrote. When a
+ * participant is added or renamed with empty initials, they are derived from the name
+ * ([`derive_initials`]).
+ */
+initials: string, 
+/**
+ * `#rrggbb`, from [`PARTICIPANT_PALETTE`]. When a participant is added with an empty
+ * colour, the palette's next colour is chosen ([`next_participant_color`]).
+ */
+color: string, };
+
+export type ParticipantProps = { name: string, initials: string, color: string, };
+
+export type ParticipantPatch = { name?: string, initials?: string, color?: string, };
+
+export type Eligibility = { "by": "lanes", laneIds: Array<string>, } | { "by": "cards", cardIds: Array<string>, };
+
+export type RoundState = "open" | "ended";
+
+export type Vote = { participantId: string | null, cardId: string, 
+/**
+ * At least 1; a vote of 0 is no vote and is not kept.
+ */
+count: number, };
+
+export type VoteRound = { id: string, 
+/**
+ * What the room votes on ("Which pain hurts most?").
+ */
+question: string, 
+/**
+ * Each participant's budget of dots.
+ */
+votesPerParticipant: number, 
+/**
+ * How many dots one participant may put on one card.
+ */
+maxPerCard: number, eligible: Eligibility, 
+/**
+ * Results show totals only, never who voted for what.
+ */
+anonymous: boolean, state: RoundState, 
+/**
+ * In canonical order: paper dots first, then by participant id, then card id.
+ */
+votes: Array<Vote>, };
+
+export type VoteRoundProps = { question: string, votesPerParticipant: number, maxPerCard: number, eligible: Eligibility, anonymous: boolean, };
+
+export type VoteRoundPatch = { question?: string, votesPerParticipant?: number, maxPerCard?: number, eligible?: Eligibility, anonymous?: boolean, };
+
+export type VoteRule = "round_ended" | "round_open" | "not_eligible" | "budget" | "per_card_cap";
+
+export type ParticipantCount = { participantId: string, count: number, };
+
+export type CardResult = { cardId: string, 
+/**
+ * 1 for the most dots; cards with as many dots share a rank and the next rank skips
+ * (1, 2, 2, 4).
+ */
+rank: number, 
+/**
+ * Every dot on the card: the participants' and the paper's.
+ */
+total: number, 
+/**
+ * The dots on paper, entered by the facilitator.
+ */
+paper: number, 
+/**
+ * Each participant's dots on the card, in the document's order of participants;
+ * empty when the round is anonymous.
+ */
+byParticipant: Array<ParticipantCount>, };
 
 export type Num = number;
 

@@ -47,6 +47,8 @@ pub(crate) fn update(
     card.persona_ids = props.persona_ids;
     card.flags = props.flags;
     card.plan = props.plan;
+    card.author = props.author;
+    card.tags = props.tags;
     Ok(Edit::UpdateCard {
         map_id: map_id.to_string(),
         card_id: card_id.to_string(),
@@ -89,7 +91,7 @@ pub(crate) fn delete(doc: &mut Document, map_id: &str, card_id: &str) -> Result<
     let map = map_ref(doc, map_id)?;
     map.card(card_id)
         .ok_or_else(|| not_found("card", card_id))?;
-    let steps = map
+    let mut steps: Vec<Edit> = map
         .connectors
         .iter()
         .filter(|c| c.from_card_id == card_id || c.to_card_id == card_id)
@@ -98,6 +100,8 @@ pub(crate) fn delete(doc: &mut Document, map_id: &str, card_id: &str) -> Result<
             connector_id: c.id.clone(),
         })
         .collect();
+    // Its votes, and its place in rounds that list their cards.
+    steps.extend(super::workshop::forget_card(map, card_id));
     with_cleanup(doc, steps, |doc| {
         let map = map_mut(doc, map_id)?;
         let at = position(&map.cards, "card", card_id, |c| &c.id)?;
@@ -165,5 +169,7 @@ fn check_props(doc: &Document, props: &CardProps) -> Result<(), EditError> {
     check_color("card.color", &props.color)?;
     ensure_channel_exists(doc, &props.channel_id)?;
     ensure_personas_exist(doc, "card.personaIds", &props.persona_ids)?;
+    ensure_participant_exists(doc, &props.author)?;
+    super::workshop::check_tags(&props.tags)?;
     super::plan::check_card_plan(doc, &props.plan)
 }

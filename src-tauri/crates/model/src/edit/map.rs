@@ -93,6 +93,10 @@ fn check_new_map(doc: &Document, map: &Map) -> Result<(), EditError> {
         super::connector::check_ends(map, &c.from_card_id, &c.to_card_id)?;
         check_name("connector.label", &c.label)?;
     }
+    for r in &map.vote_rounds {
+        fresh(Kind::VoteRound, &r.id)?;
+        super::workshop::check_round(doc, map, r)?;
+    }
     let mut points = HashSet::new();
     for p in &map.emotion_points {
         check_emotion(p.value)?;

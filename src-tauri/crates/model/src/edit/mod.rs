@@ -7,6 +7,9 @@ mod people;
 mod plan;
 mod structure;
 mod util;
+mod workshop;
+
+pub use workshop::{MAX_DOTS, MAX_PAPER_DOTS};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -143,6 +146,87 @@ pub enum Edit {
     #[serde(rename_all = "camelCase")]
     SetLadder { rungs: Vec<Rung> },
 
+    /// Adds someone in the room. Empty `initials` are derived from the name, an empty
+    /// `color` is the palette's next one (see `workshop.rs`).
+    #[serde(rename_all = "camelCase")]
+    AddParticipant {
+        participant: Participant,
+        index: u32,
+    },
+    #[serde(rename_all = "camelCase")]
+    UpdateParticipant {
+        participant_id: Id,
+        props: ParticipantPatch,
+    },
+    /// Also removes their votes and unlinks the cards they wrote.
+    #[serde(rename_all = "camelCase")]
+    DeleteParticipant { participant_id: Id },
+
+    /// Adds a round to a map (normally open and without votes; the undo of a delete
+    /// brings a round back whole, with its state and votes).
+    #[serde(rename_all = "camelCase")]
+    StartVoteRound {
+        map_id: Id,
+        round: VoteRound,
+        index: u32,
+    },
+    /// Changes a round's settings; refused if a participant already gave more dots than
+    /// a lowered budget or cap allows.
+    #[serde(rename_all = "camelCase")]
+    UpdateVoteRound {
+        map_id: Id,
+        round_id: Id,
+        props: VoteRoundPatch,
+    },
+    /// Sets how many dots a participant puts on a card (0 takes them off). Refused, with
+    /// `EditError::Vote` naming the rule, when the round has ended, the card is not one
+    /// of the round's, or the count breaks the per-card cap or the participant's budget.
+    #[serde(rename_all = "camelCase")]
+    CastVotes {
+        map_id: Id,
+        round_id: Id,
+        participant_id: Id,
+        card_id: Id,
+        count: u32,
+    },
+    /// Sets the dots counted on paper for a card (no participant, no budget or cap; the
+    /// round must be open and the card one of its cards).
+    #[serde(rename_all = "camelCase")]
+    SetPaperDots {
+        map_id: Id,
+        round_id: Id,
+        card_id: Id,
+        count: u32,
+    },
+    /// Ends an open round. Sent only by the facilitator, the app's operator.
+    #[serde(rename_all = "camelCase")]
+    EndVoteRound { map_id: Id, round_id: Id },
+    /// Opens an ended round again (the undo of `EndVoteRound`).
+    #[serde(rename_all = "camelCase")]
+    ReopenVoteRound { map_id: Id, round_id: Id },
+    /// Removes every vote of a round, paper dots included.
+    #[serde(rename_all = "camelCase")]
+    ClearVoteRound { map_id: Id, round_id: Id },
+    /// Replaces a round's votes whole (the undo of a clear, and the clean-up when a card
+    /// or participant is deleted). Checks ids, budget and cap, not the round's state.
+    #[serde(rename_all = "camelCase")]
+    SetRoundVotes {
+        map_id: Id,
+        round_id: Id,
+        votes: Vec<Vote>,
+    },
+    #[serde(rename_all = "camelCase")]
+    DeleteVoteRound { map_id: Id, round_id: Id },
+    /// Adds `tag` to the cards ranked within the top `top` of an ended round (cards tied
+    /// at the last place included, cards without dots never).
+    #[serde(rename_all = "camelCase")]
+    TagWinners {
+        map_id: Id,
+        round_id: Id,
+        top: u32,
+        tag: String,
+    },
+
     /// Several edits as one undo step (a drag of many cards, a paste). All or nothing.
     #[serde(rename_all = "camelCase")]
     Batch { edits: Vec<Edit> },
@@ -259,6 +343,63 @@ impl Edit {
             } => structure::set_emotion(doc, map_id, persona_id, stage_id, *value),
 
             SetLadder { rungs } => plan::set_ladder(doc, rungs),
+
+            AddParticipant { participant, index } => {
+                workshop::add_participant(doc, participant, *index)
+            }
+            UpdateParticipant {
+                participant_id,
+                props,
+            } => workshop::update_participant(doc, participant_id, props),
+            DeleteParticipant { participant_id } => {
+                workshop::delete_participant(doc, participant_id)
+            }
+            StartVoteRound {
+                map_id,
+                round,
+                index,
+            } => workshop::start_vote_round(doc, map_id, round, *index),
+            UpdateVoteRound {
+                map_id,
+                round_id,
+                props,
+            } => workshop::update_vote_round(doc, map_id, round_id, props),
+            CastVotes {
+                map_id,
+                round_id,
+                participant_id,
+                card_id,
+                count,
+            } => workshop::cast_votes(doc, map_id, round_id, participant_id, card_id, *count),
+            SetPaperDots {
+                map_id,
+                round_id,
+                card_id,
+                count,
+            } => workshop::set_paper_dots(doc, map_id, round_id, card_id, *count),
+            EndVoteRound { map_id, round_id } => {
+                workshop::set_state(doc, map_id, round_id, RoundState::Ended)
+            }
+            ReopenVoteRound { map_id, round_id } => {
+                workshop::set_state(doc, map_id, round_id, RoundState::Open)
+            }
+            ClearVoteRound { map_id, round_id } => {
+                workshop::clear_vote_round(doc, map_id, round_id)
+            }
+            SetRoundVotes {
+                map_id,
+                round_id,
+                votes,
+            } => workshop::set_round_votes(doc, map_id, round_id, votes),
+            DeleteVoteRound { map_id, round_id } => {
+                workshop::delete_vote_round(doc, map_id, round_id)
+            }
+            TagWinners {
+                map_id,
+                round_id,
+                top,
+                tag,
+            } => workshop::tag_winners(doc, map_id, round_id, *top, tag),
             Batch { edits } => apply_batch(doc, edits),
         }
     }
@@ -298,6 +439,19 @@ impl Edit {
             DeletePersona { .. } => "Delete persona",
             SetEmotion { .. } => "Set emotion",
             SetLadder { .. } => "Edit engagement ladder",
+            AddParticipant { .. } => "Add participant",
+            UpdateParticipant { .. } => "Edit participant",
+            DeleteParticipant { .. } => "Delete participant",
+            StartVoteRound { .. } => "Start vote",
+            UpdateVoteRound { .. } => "Edit vote",
+            CastVotes { .. } => "Vote",
+            SetPaperDots { .. } => "Enter paper dots",
+            EndVoteRound { .. } => "End vote",
+            ReopenVoteRound { .. } => "Reopen vote",
+            ClearVoteRound { .. } => "Clear votes",
+            SetRoundVotes { .. } => "Change votes",
+            DeleteVoteRound { .. } => "Delete vote",
+            TagWinners { .. } => "Tag winners",
             Batch { .. } => "Edit",
         }
     }
@@ -327,7 +481,17 @@ impl Edit {
             | MoveConnector { map_id, .. }
             | ReorderConnector { map_id, .. }
             | DeleteConnector { map_id, .. }
-            | SetEmotion { map_id, .. } => Some(map_id),
+            | SetEmotion { map_id, .. }
+            | StartVoteRound { map_id, .. }
+            | UpdateVoteRound { map_id, .. }
+            | CastVotes { map_id, .. }
+            | SetPaperDots { map_id, .. }
+            | EndVoteRound { map_id, .. }
+            | ReopenVoteRound { map_id, .. }
+            | ClearVoteRound { map_id, .. }
+            | SetRoundVotes { map_id, .. }
+            | DeleteVoteRound { map_id, .. }
+            | TagWinners { map_id, .. } => Some(map_id),
             Batch { edits } => {
                 let first = edits.first()?.map_id()?;
                 edits

@@ -192,7 +192,7 @@ pub(crate) fn delete_lane(
     let map = map_ref(doc, map_id)?;
     map.lane(lane_id)
         .ok_or_else(|| not_found("lane", lane_id))?;
-    let steps: Vec<Edit> = map
+    let mut steps: Vec<Edit> = map
         .cards
         .iter()
         .filter(|c| c.lane_id == lane_id)
@@ -201,6 +201,8 @@ pub(crate) fn delete_lane(
             card_id: c.id.clone(),
         })
         .collect();
+    // Rounds whose cards are those of this lane no longer name it.
+    steps.extend(super::workshop::forget_lane(map, lane_id));
     with_cleanup(doc, steps, |doc| {
         let map = map_mut(doc, map_id)?;
         let at = position(&map.lanes, "lane", lane_id, |l| &l.id)?;

@@ -52,6 +52,8 @@ pub(crate) enum Kind {
     Connector,
     Channel,
     Persona,
+    Participant,
+    VoteRound,
 }
 
 impl Kind {
@@ -64,6 +66,8 @@ impl Kind {
             Kind::Connector => "connector",
             Kind::Channel => "channel",
             Kind::Persona => "persona",
+            Kind::Participant => "participant",
+            Kind::VoteRound => "vote round",
         }
     }
 }
@@ -82,6 +86,11 @@ pub(crate) fn ensure_new_id(doc: &Document, kind: Kind, id: &str) -> Result<(), 
             .any(|m| m.connectors.iter().any(|c| c.id == id)),
         Kind::Channel => doc.channels.iter().any(|c| c.id == id),
         Kind::Persona => doc.personas.iter().any(|p| p.id == id),
+        Kind::Participant => doc.participants.iter().any(|p| p.id == id),
+        Kind::VoteRound => doc
+            .maps
+            .iter()
+            .any(|m| m.vote_rounds.iter().any(|r| r.id == id)),
     };
     if taken {
         return Err(EditError::DuplicateId {
@@ -109,6 +118,18 @@ pub(crate) fn ensure_personas_exist(
 pub(crate) fn ensure_channel_exists(doc: &Document, id: &Option<String>) -> Result<(), EditError> {
     match id {
         Some(id) if !doc.channels.iter().any(|c| &c.id == id) => Err(not_found("channel", id)),
+        _ => Ok(()),
+    }
+}
+
+pub(crate) fn ensure_participant_exists(
+    doc: &Document,
+    id: &Option<String>,
+) -> Result<(), EditError> {
+    match id {
+        Some(id) if !doc.participants.iter().any(|p| &p.id == id) => {
+            Err(not_found("participant", id))
+        }
         _ => Ok(()),
     }
 }

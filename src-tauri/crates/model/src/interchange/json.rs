@@ -111,6 +111,9 @@ pub fn map_to_json(doc: &Document, map_id: &str) -> Result<String, InterchangeEr
 /// added an identical copy under such an id, which is then reused).
 ///
 /// The map's name gets " (2)", " (3)"… when the document already has a map so named.
+///
+/// Workshop data stays with the document it was gathered in: the cards arrive without
+/// their authors and the map without its dot-voting rounds (their tags stay).
 pub fn map_from_json(
     text: &str,
     source: &str,
@@ -649,7 +652,10 @@ fn build(f: MapFileIn, doc: &Document) -> MapImport {
             re(&channel_ids, ch);
         }
         c.persona_ids.iter_mut().for_each(|p| re(&persona_ids, p));
+        // Participants belong to the document the workshop was held in, not to the map.
+        c.author = None;
     }
+    map.vote_rounds.clear();
     // The document's ladder gains the file's rungs it lacks (matched by id); a rung
     // named by neither is left off.
     let mut ladder = doc.ladder.clone();

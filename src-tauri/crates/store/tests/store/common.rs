@@ -120,6 +120,8 @@ pub fn sample() -> Document {
         channel_id: None,
         persona_ids: Vec::new(),
         flags: CardFlags::default(),
+        author: None,
+        tags: Vec::new(),
     };
     let mut c1 = card(
         "c-ad",
@@ -266,6 +268,7 @@ pub fn sample() -> Document {
         maps: vec![buy, service],
         channels,
         personas,
+        participants: Vec::new(),
     };
     doc.maps.iter_mut().for_each(canonicalize);
     doc

@@ -463,6 +463,8 @@ fn a_plan_edit_on_an_upgraded_file_survives_reopening() {
                         channel_id: None,
                         persona_ids: Vec::new(),
                         flags: CardFlags::default(),
+                        author: None,
+                        tags: Vec::new(),
                     },
                     index: 0,
                 },

@@ -159,6 +159,8 @@ pub fn plan_sample() -> Document {
         channel_id: None,
         persona_ids: Vec::new(),
         flags: CardFlags::default(),
+        author: None,
+        tags: Vec::new(),
     });
     let ad = buy.cards.iter_mut().find(|c| c.id == "c-ad").unwrap();
     ad.plan = CardPlan {

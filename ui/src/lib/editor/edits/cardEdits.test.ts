@@ -24,14 +24,14 @@ function card(id: string, stageId: string, title: string, extra: Partial<Card> =
   return {
     id, stageId, laneId: 'lane-touch', kind: 'touchpoints', title, body: `${title} body`, color: '#ffe066',
     channelId: 'ch-social', personaIds: ['p-ada'],
-    flags: { passionPoint: true, shareableMoment: false, pointOfVulnerability: false }, plan: emptyCardPlan(), ...extra,
+    flags: { passionPoint: true, shareableMoment: false, pointOfVulnerability: false }, plan: emptyCardPlan(), author: null, tags: [], ...extra,
   };
 }
 
 const map: JourneyMap = {
   id: 'map-1', name: 'Donor journey', description: '', personaIds: [], stages: [], lanes: [],
   cards: [card('card-a', 'st-discover', 'A'), card('card-b', 'st-convert', 'B'), card('card-x', 'st-convert', 'X')],
-  connectors: [], emotionPoints: [],
+  connectors: [], emotionPoints: [], voteRounds: [],
 };
 
 describe('card edit builders', () => {
@@ -43,7 +43,7 @@ describe('card edit builders', () => {
         id: 'n-1', stageId: 'st-convert', laneId: 'lane-emo', kind: 'emotions', title: 'Happy', body: '',
         color: null, channelId: null, personaIds: [],
         flags: { passionPoint: false, shareableMoment: false, pointOfVulnerability: false },
-        plan: emptyCardPlan(),
+        plan: emptyCardPlan(), author: null, tags: [],
       },
     });
     expect(addCardEdit('map-1', discover, 'touchpoints', '   ', 0)).toBeNull();

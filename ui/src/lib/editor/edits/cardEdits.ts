@@ -32,6 +32,8 @@ export function makeCard(cell: Cell, kind: LaneKind, title: string, body = '', i
     personaIds: [],
     flags: noFlags(),
     plan: emptyCardPlan(),
+    author: null,
+    tags: [],
   };
 }
 
