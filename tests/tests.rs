@@ -26,5 +26,8 @@ mod gallery_commands;
 /// The strategist's commands (report, performance CSV, persona photos), mock runtime.
 mod plan_commands;
 
+/// Presenting: the map for outsiders, the audience window sharing its opener's document.
+mod present_commands;
+
 /// The real app in a real window (Xvfb + tauri-driver + WebKitWebDriver).
 mod e2e;

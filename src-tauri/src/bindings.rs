@@ -65,6 +65,7 @@ pub fn typescript() -> String {
         export::ExportOptions, crate::export::ExportProgress, crate::export::ExportOutcome,
         crate::export::ExportFinished, crate::export::ExportPreview, crate::export::ImportResult,
         crate::views::MapView, crate::gallery::TemplateCard,
+        crate::present::PresentationStep, crate::present::PresentationTimer,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit by hand:\n\

@@ -20,6 +20,7 @@ pub mod gallery;
 pub mod menu;
 pub mod photo;
 pub mod plan;
+pub mod present;
 mod rendering;
 pub mod settings;
 pub mod state;

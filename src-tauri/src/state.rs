@@ -23,6 +23,10 @@ pub struct AppState {
     /// window (opening it again brings that window forward), so one process never holds
     /// two stores on one file.
     windows: Mutex<HashMap<String, Arc<WindowDocument>>>,
+    /// Windows that show another window's document (the audience's window while
+    /// presenting, `present.rs`): their label → the label of the window they share with.
+    /// Never counted among the document windows.
+    shared: Mutex<HashMap<String, String>>,
     /// Set by Quit: the windows closed after it stay among the documents to reopen.
     pub quitting: AtomicBool,
     next_window: AtomicU32,
@@ -71,22 +75,48 @@ impl AppState {
             dirs,
             settings: Mutex::new(settings),
             windows: Mutex::new(HashMap::new()),
+            shared: Mutex::new(HashMap::new()),
             quitting: AtomicBool::new(false),
             next_window: AtomicU32::new(2),
         }
     }
 
-    /// The document of the window `label` (an empty one for a window not seen before).
+    /// The document of the window `label` (an empty one for a window not seen before);
+    /// for a window sharing another's, that one's.
     pub fn window(&self, label: &str) -> Arc<WindowDocument> {
-        lock(&self.windows)
-            .entry(label.to_string())
-            .or_default()
-            .clone()
+        let label = self.shown_by(label).unwrap_or_else(|| label.to_string());
+        lock(&self.windows).entry(label).or_default().clone()
     }
 
-    /// Forgets a closed window; its store is closed once no command still uses it.
+    /// Forgets a closed window; its store is closed once no command still uses it. A
+    /// window sharing another's document only stops sharing it.
     pub fn forget_window(&self, label: &str) -> Option<Arc<WindowDocument>> {
+        if lock(&self.shared).remove(label).is_some() {
+            return None;
+        }
         lock(&self.windows).remove(label)
+    }
+
+    /// The window `to` shows the document of window `from` (the same slot: the same
+    /// store, undo history and layouter), without being a document window itself.
+    pub fn share_window(&self, from: &str, to: &str) {
+        lock(&self.shared).insert(to.to_string(), from.to_string());
+    }
+
+    /// The window whose document the window `label` shares, if it shares one.
+    pub fn shown_by(&self, label: &str) -> Option<String> {
+        lock(&self.shared).get(label).cloned()
+    }
+
+    /// The windows sharing the document of window `label`.
+    pub fn sharing(&self, label: &str) -> Vec<String> {
+        let mut labels: Vec<String> = lock(&self.shared)
+            .iter()
+            .filter(|(_, from)| from.as_str() == label)
+            .map(|(to, _)| to.clone())
+            .collect();
+        labels.sort();
+        labels
     }
 
     /// The window showing the document at `path`, if one does.

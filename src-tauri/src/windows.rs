@@ -102,6 +102,13 @@ pub fn on_second_launch<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, cwd: 
 /// to reopen.
 pub fn on_destroyed<R: Runtime>(app: &AppHandle<R>, label: &str) {
     let state = app.waymark();
+    // An audience window (presenting) only shows its opener's document: closing it
+    // closes nothing else, and it is never among the documents to reopen.
+    if state.shown_by(label).is_some() {
+        state.forget_window(label);
+        return;
+    }
+    crate::present::close_audiences(app, label);
     let quitting = state.quitting.load(std::sync::atomic::Ordering::Relaxed);
     let last = state.open_documents().len() <= 1;
     state.forget_window(label);

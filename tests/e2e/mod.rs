@@ -33,6 +33,9 @@ mod windows;
 /// One writer per file: the app holds its document, `waymark import` is refused meanwhile.
 mod writer;
 
+/// Presenting: a clicker's keys, the notes, the audience's window on a second display.
+mod present;
+
 /// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
 mod bench;
 mod bench_start;

@@ -1,5 +1,6 @@
 //! `src-tauri/capabilities/main.json`: what Waymark's windows may do (the first, `main`,
-//! and the others, `document-<n>`). Waymark's own
+//! the others, `document-<n>`, and the audience's while presenting, `audience-<n>`).
+//! Waymark's own
 //! commands are granted from the contract's list, so a command is allowed exactly when it
 //! is registered.
 
@@ -9,6 +10,8 @@ use crate::contract::COMMANDS;
 pub const PATH: &str = "src-tauri/capabilities/main.json";
 
 /// Besides Waymark's commands: listening to its events and the native file dialogs.
+/// (Presenting goes full screen through its own command, `set_presenting`, which also
+/// hides the menu bar.)
 const PLATFORM: &[&str] = &[
     "core:event:allow-listen",
     "core:event:allow-unlisten",
@@ -17,7 +20,7 @@ const PLATFORM: &[&str] = &[
     "dialog:allow-message",
 ];
 
-const DESCRIPTION: &str = "Waymark's windows may call Waymark's own commands, listen to its events and use native file dialogs. Nothing else: no shell, no fs, no network. Generated from src-tauri/src/contract/list.rs by src-tauri/src/bindings/capability.rs.";
+const DESCRIPTION: &str = "Waymark's windows may call Waymark's own commands, listen to its events, use native file dialogs and go full screen to present. Nothing else: no shell, no fs, no network. Generated from src-tauri/src/contract/list.rs by src-tauri/src/bindings/capability.rs.";
 
 /// The whole generated file.
 pub fn json() -> String {
@@ -40,7 +43,7 @@ pub fn json() -> String {
     text.push_str("  \"$schema\": \"../../gen/schemas/desktop-schema.json\",\n");
     text.push_str("  \"identifier\": \"main\",\n");
     text.push_str(&format!("  \"description\": {},\n", string(DESCRIPTION)));
-    text.push_str("  \"windows\": [\"main\", \"document-*\"],\n");
+    text.push_str("  \"windows\": [\"main\", \"document-*\", \"audience-*\"],\n");
     text.push_str(&format!(
         "  \"permissions\": [\n{}\n  ]\n}}\n",
         list.join(",\n")

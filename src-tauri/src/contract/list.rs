@@ -35,6 +35,12 @@ waymark_contract! {
         plan::choose_input_file(kind: String) -> Option<String>;
         views::map_views() -> BTreeMap<String, MapView>;
         views::remember_map_view(path: String, map_id: String, view: MapView) -> ();
+        present::set_presenting(on: bool) -> ();
+        present::presentation_scene(map_id: String, for_outsiders: bool) -> Scene;
+        present::open_audience_window() -> String;
+        present::present_step(step: PresentationStep) -> ();
+        present::presentation_state() -> Option<PresentationStep>;
+        present::close_audience_window() -> ();
     }
     events {
         // The native menu changed the document (Open, New, Save As, Undo, Redo).
@@ -51,5 +57,8 @@ waymark_contract! {
         open_export_dialog = "open-export-dialog": ();
         // File › New in the native menu: the window opens its template gallery.
         open_template_gallery = "open-template-gallery": ();
+        // Presenting: the operator moved (step, for-outsiders switch, timer); sent to the
+        // audience's window only.
+        presentation_step = "presentation-step": PresentationStep;
     }
 }

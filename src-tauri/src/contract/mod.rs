@@ -21,9 +21,10 @@ use crate::commands::{AppliedEdit, Roster};
 use crate::error::{AppError, ErrorPayload};
 use crate::export::{ExportFinished, ExportPreview, ExportProgress, ImportResult};
 use crate::gallery::TemplateCard;
+use crate::present::PresentationStep;
 use crate::state::{DocumentState, SceneUpdate};
 use crate::views::MapView;
-use crate::{commands, export, gallery, plan, views};
+use crate::{commands, export, gallery, plan, present, views};
 
 /// A command as the window calls it.
 pub struct Command {

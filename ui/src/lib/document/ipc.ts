@@ -14,6 +14,7 @@ import type { AppliedEdit, SceneUpdate } from '../generated/types';
 import type { AppError, DocumentState, Edit, Map as JourneyMap, Roster, Scene } from '../generated/types';
 import type { PerformanceImport, StrategyReport } from '../generated/types';
 import type { MapView, TemplateCard } from '../generated/types';
+import type { PresentationStep } from '../generated/types';
 import type {
   ExportFinished,
   ExportFormat,
@@ -237,3 +238,29 @@ export const setPersonaPhoto = (personaId: string, path: string): Promise<Docume
 
 /** The native Open dialog for a performance CSV or a photo; `null` means the user cancelled. */
 export const chooseInputFile = (kind: 'csv' | 'image'): Promise<string | null> => commands.chooseInputFile(kind);
+
+// --- Presenting (present/) -------------------------------------------------------------
+
+/** Presenting starts or ends: the window full screen without its menu bar, or back as it was. */
+export const setPresenting = (on: boolean): Promise<void> => commands.setPresenting(on);
+
+/** The map as presented: for outsiders, laid out again without the lanes hidden for them. */
+export const presentationScene = (mapId: string, forOutsiders: boolean): Promise<Scene> =>
+  commands.presentationScene(mapId, forOutsiders);
+
+/** Opens the audience's window on this window's document (another display when there is one); answers its label. */
+export const openAudienceWindow = (): Promise<string> => commands.openAudienceWindow();
+
+/** Tells this window's audience window where the operator is. */
+export const presentStep = (step: PresentationStep): Promise<void> => commands.presentStep(step);
+
+/** Where the operator is (the audience window asks when it opens); null before the first step. */
+export const presentationState = (): Promise<PresentationStep | null> => commands.presentationState();
+
+/** Closes this window's audience window (presenting ended). */
+export const closeAudienceWindow = (): Promise<void> => commands.closeAudienceWindow();
+
+/** The audience window: the operator moved. */
+export function onPresentationStep(handler: (step: PresentationStep) => void): Promise<UnlistenFn> {
+  return on(EVENTS.presentationStep, handler);
+}

@@ -1,7 +1,7 @@
 // Generated from the contract (src-tauri/src/contract/list.rs) by src-tauri/src/bindings/contract.rs.
 // Do not edit by hand: run `UPDATE_BINDINGS=1 cargo test --test tests bindings` after changing it.
 
-import type { AppError, AppliedEdit, DocumentState, Edit, ExportFinished, ExportFormat, ExportOptions, ExportPreview, ExportProgress, ImportResult, Map, MapView, PerformanceImport, Roster, Scene, SceneUpdate, StrategyReport, TemplateCard } from './types';
+import type { AppError, AppliedEdit, DocumentState, Edit, ExportFinished, ExportFormat, ExportOptions, ExportPreview, ExportProgress, ImportResult, Map, MapView, PerformanceImport, PresentationStep, Roster, Scene, SceneUpdate, StrategyReport, TemplateCard } from './types';
 
 /** Every command: its arguments as the window sends them (camelCase) and its answer. */
 export interface Commands {
@@ -32,6 +32,12 @@ export interface Commands {
   choose_input_file: { args: { kind: string }; returns: string | null };
   map_views: { args: undefined; returns: { [key in string]: MapView } };
   remember_map_view: { args: { path: string; mapId: string; view: MapView }; returns: void };
+  set_presenting: { args: { on: boolean }; returns: void };
+  presentation_scene: { args: { mapId: string; forOutsiders: boolean }; returns: Scene };
+  open_audience_window: { args: undefined; returns: string };
+  present_step: { args: { step: PresentationStep }; returns: void };
+  presentation_state: { args: undefined; returns: PresentationStep | null };
+  close_audience_window: { args: undefined; returns: void };
 }
 
 export type CommandName = keyof Commands;
@@ -69,6 +75,12 @@ export function bindCommands(invoke: Invoke) {
     chooseInputFile: (kind: string): Promise<string | null> => invoke('choose_input_file', { kind }),
     mapViews: (): Promise<{ [key in string]: MapView }> => invoke('map_views', undefined),
     rememberMapView: (path: string, mapId: string, view: MapView): Promise<void> => invoke('remember_map_view', { path, mapId, view }),
+    setPresenting: (on: boolean): Promise<void> => invoke('set_presenting', { on }),
+    presentationScene: (mapId: string, forOutsiders: boolean): Promise<Scene> => invoke('presentation_scene', { mapId, forOutsiders }),
+    openAudienceWindow: (): Promise<string> => invoke('open_audience_window', undefined),
+    presentStep: (step: PresentationStep): Promise<void> => invoke('present_step', { step }),
+    presentationState: (): Promise<PresentationStep | null> => invoke('presentation_state', undefined),
+    closeAudienceWindow: (): Promise<void> => invoke('close_audience_window', undefined),
   };
 }
 
@@ -81,6 +93,7 @@ export interface Events {
   'map-imported': ImportResult;
   'open-export-dialog': void;
   'open-template-gallery': void;
+  'presentation-step': PresentationStep;
 }
 
 export type EventName = keyof Events;
@@ -94,4 +107,5 @@ export const EVENTS = {
   mapImported: 'map-imported',
   openExportDialog: 'open-export-dialog',
   openTemplateGallery: 'open-template-gallery',
+  presentationStep: 'presentation-step',
 } as const satisfies Record<string, EventName>;

@@ -832,3 +832,15 @@ thumbnail: string,
  * The thumbnail's size in CSS pixels (its longer side is `THUMBNAIL_SIZE`).
  */
 thumbnailWidth: number, thumbnailHeight: number, };
+
+export type PresentationStep = { mapId: string, 
+/**
+ * 0 is the opening overview, 1 … N the stages, N + 1 the closing overview.
+ */
+step: number, 
+/**
+ * The lanes marked hidden for outsiders are left out.
+ */
+forOutsiders: boolean, timer: PresentationTimer, };
+
+export type PresentationTimer = { remainingMs: number, durationMs: number, running: boolean, };

@@ -17,9 +17,10 @@ export interface KeyPress {
 
 /**
  * Where a key applies. `app`: anywhere but a text field (the window's shortcuts);
- * `map`: while the focus is on the map, or nowhere in particular, and nothing is edited.
+ * `map`: while the focus is on the map, or nowhere in particular, and nothing is edited;
+ * `present`: while presenting (present/), where every other key is held back.
  */
-export type KeyWhen = 'app' | 'map';
+export type KeyWhen = 'app' | 'map' | 'present';
 
 export interface KeyDef {
   id: string;
@@ -48,6 +49,7 @@ export const APP_KEYS = [
   { id: 'zoom-fit', keys: ['Mod+1'], when: 'app', label: 'Fit the map in the window' },
   { id: 'export', keys: ['Mod+E'], when: 'app', label: 'Export' },
   { id: 'new', keys: ['Mod+N'], when: 'app', label: 'New document from a template' },
+  { id: 'present', keys: ['F5'], when: 'app', label: 'Present the map, one stage at a time' },
 ] as const satisfies readonly KeyDef[];
 
 const ARROWS = ['Left', 'Right', 'Up', 'Down'] as const;
@@ -67,11 +69,28 @@ export const MAP_KEYS = [
   ...ARROWS.map((a) => ({ id: `scroll-${a.toLowerCase() as Lowercase<typeof a>}` as const, keys: [`Shift+Arrow${a}`], when: 'map' as const, label: `Scroll the map ${a.toLowerCase()}` })),
 ] as const satisfies readonly KeyDef[];
 
+/**
+ * The keys while presenting (present/Presenting.svelte performs them). A presentation
+ * clicker sends PageDown/PageUp (some send the arrows, Space or Enter), so each move
+ * has every key a clicker may send for it.
+ */
+export const PRESENT_KEYS = [
+  { id: 'present-next', keys: ['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter'], when: 'present', label: 'Next stage' },
+  { id: 'present-previous', keys: ['ArrowLeft', 'ArrowUp', 'PageUp', 'Shift+ ', 'Backspace'], when: 'present', label: 'Previous stage' },
+  { id: 'present-first', keys: ['Home'], when: 'present', label: 'The whole map' },
+  { id: 'present-last', keys: ['End'], when: 'present', label: 'The last stage' },
+  { id: 'present-leave', keys: ['Escape'], when: 'present', label: 'Stop presenting' },
+  { id: 'present-notes', keys: ['N'], when: 'present', label: 'Show or hide the speaker notes' },
+  { id: 'present-timer', keys: ['T'], when: 'present', label: 'Start or pause the timer' },
+  { id: 'present-timer-add', keys: ['+', 'Shift++', '=', 'Shift+='], when: 'present', label: 'One more minute on the timer' },
+] as const satisfies readonly KeyDef[];
+
 export type AppKeyId = (typeof APP_KEYS)[number]['id'];
+export type PresentKeyId = (typeof PRESENT_KEYS)[number]['id'];
 export type MapKeyId = (typeof MAP_KEYS)[number]['id'];
 
 /** Every key of the UI, for the keyboard help and the tests. */
-export const KEYS: readonly KeyDef[] = [...APP_KEYS, ...MAP_KEYS];
+export const KEYS: readonly KeyDef[] = [...APP_KEYS, ...MAP_KEYS, ...PRESENT_KEYS];
 
 const TEXT_INPUT_TYPES = new Set([
   'text', 'search', 'url', 'tel', 'email', 'password', 'number', 'date', 'datetime-local', 'month', 'time', 'week',
@@ -131,6 +150,7 @@ const KEY_NAMES: Record<string, string> = {
   ArrowUp: '↑',
   ArrowDown: '↓',
   Escape: 'Esc',
+  ' ': 'Space',
 };
 
 /** A chord as written in tooltips: "Ctrl+Shift+Z", or "⇧⌘Z" on a Mac. */
