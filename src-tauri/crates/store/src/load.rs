@@ -6,9 +6,9 @@ use std::path::Path;
 use rusqlite::{Connection, Row};
 use waymark_model::{
     Better, Card, CardFlags, CardPlan, Channel, ChannelPlan, Connector, ConnectorKind, Document,
-    EmotionPoint, GoalActual, JobDescription, Kpi, Lane, LaneKind, Map, MonthlyReview, NoteKind,
-    Num, Ownership, PassionDetails, PassionNote, Persona, Photo, Reach, Reading, Rung, SmartGoal,
-    Stage, Vulnerability,
+    Eligibility, EmotionPoint, GoalActual, JobDescription, Kpi, Lane, LaneKind, Map, MonthlyReview,
+    NoteKind, Num, Ownership, Participant, PassionDetails, PassionNote, Persona, Photo, Reach,
+    Reading, RoundState, Rung, SmartGoal, Stage, Vote, VoteRound, Vulnerability,
 };
 
 use crate::StoreError;
@@ -220,6 +220,20 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
     })
     .collect::<Result<Vec<_>, _>>()?;
 
+    let participants = all(
+        conn,
+        "SELECT id, name, initials, color FROM participants ORDER BY position",
+        |r| {
+            Ok(Participant {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                initials: r.get(2)?,
+                color: r.get(3)?,
+            })
+        },
+    )
+    .map_err(&sql)?;
+
     let mut maps = all(
         conn,
         "SELECT id, name, description FROM maps ORDER BY position",
@@ -308,6 +322,12 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
     {
         card_personas.entry(card_id).or_default().push(persona_id);
     }
+    let mut card_tags: HashMap<String, Vec<String>> = HashMap::new();
+    for (card_id, tag) in
+        pairs(conn, "SELECT card_id, tag FROM card_tags ORDER BY position").map_err(&sql)?
+    {
+        card_tags.entry(card_id).or_default().push(tag);
+    }
     let mut passions = read_passions(conn, path)?;
     // Ordered by position within the cell; canonical order (by stage, then lane) is a
     // stable sort done by the rebuild, which keeps this order inside each cell.
@@ -315,7 +335,7 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
         conn,
         "SELECT map_id, id, stage_id, lane_id, kind, title, body, color, channel_id,
                 passion_point, shareable_moment, point_of_vulnerability, rung_id,
-                content_needed, vuln_risk, vuln_severity, vuln_owner, vuln_mitigation
+                content_needed, vuln_risk, vuln_severity, vuln_owner, vuln_mitigation, author_id
          FROM cards ORDER BY position, rowid",
         |r| {
             Ok((
@@ -349,7 +369,7 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
                             mitigation: r.get(17)?,
                         },
                     },
-                    author: None,
+                    author: r.get(18)?,
                     tags: Vec::new(),
                 },
             ))
@@ -359,6 +379,7 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
     for (map_id, kind, mut card) in cards {
         card.kind = LaneKind::parse(&kind).ok_or_else(|| bad("card kind", &kind))?;
         card.persona_ids = card_personas.remove(&card.id).unwrap_or_default();
+        card.tags = card_tags.remove(&card.id).unwrap_or_default();
         if let Some((kpis, notes)) = passions.remove(&card.id) {
             card.plan.passion.kpis = kpis;
             card.plan.passion.notes = notes;
@@ -367,6 +388,9 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
     }
     if let Some(card_id) = card_personas.keys().next() {
         return Err(missing("card_personas", "card", card_id));
+    }
+    if let Some(card_id) = card_tags.keys().next() {
+        return Err(missing("card_tags", "card", card_id));
     }
     if let Some(card_id) = passions.keys().next() {
         return Err(missing("kpis or passion_notes", "card", card_id));
@@ -414,13 +438,112 @@ fn read(conn: &Connection, path: &Path) -> Result<Document, StoreError> {
         maps[owner(&map_id)?].emotion_points.push(point);
     }
 
+    for (map_id, round) in read_rounds(conn, path)? {
+        maps[owner(&map_id)?].vote_rounds.push(round);
+    }
+
     Ok(Document {
         ladder,
         maps,
         channels,
         personas,
-        participants: Vec::new(),
+        participants,
     })
+}
+
+/// The dot-voting rounds with their map's id, in their order, each with its eligible
+/// lanes or cards and its votes (the participants' and the paper's).
+fn read_rounds(conn: &Connection, path: &Path) -> Result<Vec<(String, VoteRound)>, StoreError> {
+    let sql = StoreError::sql(path);
+    let bad =
+        |what: &str, value: &str| StoreError::corrupt(path, format!("unknown {what} {value:?}"));
+    let mut lanes: HashMap<String, Vec<String>> = HashMap::new();
+    for (round, lane) in pairs(
+        conn,
+        "SELECT round_id, lane_id FROM vote_round_lanes ORDER BY position",
+    )
+    .map_err(&sql)?
+    {
+        lanes.entry(round).or_default().push(lane);
+    }
+    let mut cards: HashMap<String, Vec<String>> = HashMap::new();
+    for (round, card) in pairs(
+        conn,
+        "SELECT round_id, card_id FROM vote_round_cards ORDER BY position",
+    )
+    .map_err(&sql)?
+    {
+        cards.entry(round).or_default().push(card);
+    }
+    let mut votes: HashMap<String, Vec<Vote>> = HashMap::new();
+    let rows = all(
+        conn,
+        "SELECT round_id, participant_id, card_id, count FROM votes
+         UNION ALL SELECT round_id, NULL, card_id, count FROM paper_dots",
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Vote {
+                    participant_id: r.get(1)?,
+                    card_id: r.get(2)?,
+                    count: r.get(3)?,
+                },
+            ))
+        },
+    )
+    .map_err(&sql)?;
+    for (round, vote) in rows {
+        votes.entry(round).or_default().push(vote);
+    }
+    let rows = all(
+        conn,
+        "SELECT map_id, id, question, votes_per_participant, max_per_card, eligible_by,
+                anonymous, state
+         FROM vote_rounds ORDER BY position",
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(7)?,
+                VoteRound {
+                    id: r.get(1)?,
+                    question: r.get(2)?,
+                    votes_per_participant: r.get(3)?,
+                    max_per_card: r.get(4)?,
+                    eligible: Eligibility::Cards {
+                        card_ids: Vec::new(),
+                    },
+                    anonymous: r.get(6)?,
+                    state: RoundState::Open,
+                    votes: Vec::new(),
+                },
+            ))
+        },
+    )
+    .map_err(&sql)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (map_id, by, state, mut round) in rows {
+        round.state = RoundState::parse(&state).ok_or_else(|| bad("round state", &state))?;
+        round.eligible = match by.as_str() {
+            "lanes" => Eligibility::Lanes {
+                lane_ids: lanes.remove(&round.id).unwrap_or_default(),
+            },
+            "cards" => Eligibility::Cards {
+                card_ids: cards.remove(&round.id).unwrap_or_default(),
+            },
+            other => return Err(bad("eligibility", other)),
+        };
+        round.votes = votes.remove(&round.id).unwrap_or_default();
+        out.push((map_id, round));
+    }
+    let stray = lanes.keys().chain(cards.keys()).chain(votes.keys()).next();
+    if let Some(round_id) = stray {
+        return Err(StoreError::corrupt(
+            path,
+            format!("a row names a missing vote round {round_id:?} (or one of another kind)"),
+        ));
+    }
+    Ok(out)
 }
 
 /// Each card's passion-point KPIs (with their readings) and notes, by card id.

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::types::Value;
-use waymark_model::{Card, Channel, Document, Map, Num, Persona};
+use waymark_model::{Card, Channel, Document, Eligibility, Map, Num, Persona};
 
 /// One table: its key columns (ids, and for list items without an id their place) and its
 /// other columns.
@@ -15,7 +15,7 @@ pub(crate) struct Table {
 }
 
 /// Parents before children, so a reader of the SQL (and a full write) sees a natural order.
-pub(crate) const TABLES: [Table; 18] = [
+pub(crate) const TABLES: [Table; 25] = [
     Table {
         name: "rungs",
         key: &["id"],
@@ -82,6 +82,11 @@ pub(crate) const TABLES: [Table; 18] = [
         ],
     },
     Table {
+        name: "participants",
+        key: &["id"],
+        cols: &["position", "name", "initials", "color"],
+    },
+    Table {
         name: "maps",
         key: &["id"],
         cols: &["position", "name", "description"],
@@ -140,11 +145,17 @@ pub(crate) const TABLES: [Table; 18] = [
             "vuln_severity",
             "vuln_owner",
             "vuln_mitigation",
+            "author_id",
         ],
     },
     Table {
         name: "card_personas",
         key: &["card_id", "persona_id"],
+        cols: &["position"],
+    },
+    Table {
+        name: "card_tags",
+        key: &["card_id", "tag"],
         cols: &["position"],
     },
     Table {
@@ -181,6 +192,40 @@ pub(crate) const TABLES: [Table; 18] = [
         name: "emotion_points",
         key: &["map_id", "persona_id", "stage_id"],
         cols: &["value"],
+    },
+    Table {
+        name: "vote_rounds",
+        key: &["id"],
+        cols: &[
+            "map_id",
+            "position",
+            "question",
+            "votes_per_participant",
+            "max_per_card",
+            "eligible_by",
+            "anonymous",
+            "state",
+        ],
+    },
+    Table {
+        name: "vote_round_lanes",
+        key: &["round_id", "lane_id"],
+        cols: &["position"],
+    },
+    Table {
+        name: "vote_round_cards",
+        key: &["round_id", "card_id"],
+        cols: &["position"],
+    },
+    Table {
+        name: "votes",
+        key: &["round_id", "participant_id", "card_id"],
+        cols: &["count"],
+    },
+    Table {
+        name: "paper_dots",
+        key: &["round_id", "card_id"],
+        cols: &["count"],
     },
 ];
 
@@ -293,7 +338,7 @@ fn cell_positions(m: &Map) -> Vec<usize> {
 /// the maps and cards in `same`.
 pub(crate) fn rows_except(doc: &Document, same: &Same<'_>) -> Vec<Rows> {
     let mut out: Vec<Rows> = (0..TABLES.len()).map(|_| Rows::new()).collect();
-    let [rungs, channels, hand_offs, goals, reviews, actuals, personas, maps, map_personas, stages, lanes, cards, card_personas, kpis, readings, notes, connectors, emotions] =
+    let [rungs, channels, hand_offs, goals, reviews, actuals, personas, participants, maps, map_personas, stages, lanes, cards, card_personas, card_tags, kpis, readings, notes, connectors, emotions, rounds, round_lanes, round_cards, votes, paper_dots] =
         out.as_mut_slice()
     else {
         unreachable!("one Rows per table")
@@ -309,6 +354,12 @@ pub(crate) fn rows_except(doc: &Document, same: &Same<'_>) -> Vec<Rows> {
     }
     for (i, p) in doc.personas.iter().enumerate() {
         personas.insert(vec![id(&p.id)], persona_row(i, p));
+    }
+    for (i, p) in doc.participants.iter().enumerate() {
+        participants.insert(
+            vec![id(&p.id)],
+            vec![pos(i), text(&p.name), text(&p.initials), text(&p.color)],
+        );
     }
     for (i, m) in doc.maps.iter().enumerate() {
         maps.insert(
@@ -350,7 +401,7 @@ pub(crate) fn rows_except(doc: &Document, same: &Same<'_>) -> Vec<Rows> {
                 ],
             );
         }
-        card_rows(m, &same.cards, cards, card_personas);
+        card_rows(m, &same.cards, cards, card_personas, card_tags);
         for c in m
             .cards
             .iter()
@@ -376,6 +427,41 @@ pub(crate) fn rows_except(doc: &Document, same: &Same<'_>) -> Vec<Rows> {
                 vec![id(&m.id), id(&e.persona_id), id(&e.stage_id)],
                 vec![int(e.value)],
             );
+        }
+        for (j, r) in m.vote_rounds.iter().enumerate() {
+            rounds.insert(
+                vec![id(&r.id)],
+                vec![
+                    text(&m.id),
+                    pos(j),
+                    text(&r.question),
+                    int(r.votes_per_participant),
+                    int(r.max_per_card),
+                    text(r.eligible.by()),
+                    int(r.anonymous),
+                    text(r.state.as_str()),
+                ],
+            );
+            match &r.eligible {
+                Eligibility::Lanes { lane_ids } => {
+                    for (k, l) in lane_ids.iter().enumerate() {
+                        round_lanes.insert(vec![id(&r.id), id(l)], vec![pos(k)]);
+                    }
+                }
+                Eligibility::Cards { card_ids } => {
+                    for (k, c) in card_ids.iter().enumerate() {
+                        round_cards.insert(vec![id(&r.id), id(c)], vec![pos(k)]);
+                    }
+                }
+            }
+            for v in &r.votes {
+                match &v.participant_id {
+                    Some(p) => {
+                        votes.insert(vec![id(&r.id), id(p), id(&v.card_id)], vec![int(v.count)])
+                    }
+                    None => paper_dots.insert(vec![id(&r.id), id(&v.card_id)], vec![int(v.count)]),
+                };
+            }
         }
     }
     out
@@ -452,7 +538,13 @@ fn persona_row(i: usize, p: &Persona) -> Vec<Value> {
 
 /// A card's position counts only the cards before it in its own cell: the map's card
 /// list is in canonical order, and only the order within a cell carries meaning.
-fn card_rows(m: &Map, same: &HashSet<&str>, cards: &mut Rows, card_personas: &mut Rows) {
+fn card_rows(
+    m: &Map,
+    same: &HashSet<&str>,
+    cards: &mut Rows,
+    card_personas: &mut Rows,
+    card_tags: &mut Rows,
+) {
     for (c, n) in m.cards.iter().zip(cell_positions(m)) {
         if same.contains(c.id.as_str()) {
             continue;
@@ -479,10 +571,14 @@ fn card_rows(m: &Map, same: &HashSet<&str>, cards: &mut Rows, card_personas: &mu
                 int(vuln.severity),
                 text(&vuln.owner),
                 text(&vuln.mitigation),
+                opt(&c.author),
             ],
         );
         for (j, p) in c.persona_ids.iter().enumerate() {
             card_personas.insert(vec![id(&c.id), id(p)], vec![pos(j)]);
+        }
+        for (j, t) in c.tags.iter().enumerate() {
+            card_tags.insert(vec![id(&c.id), id(t)], vec![pos(j)]);
         }
     }
 }

@@ -11,6 +11,7 @@ mod patches;
 mod plan;
 mod roundtrip;
 mod save_as;
+mod workshop;
 /// One writer per file (the lock is Unix-only) and the "written by" name.
 #[cfg(unix)]
 mod writer;
