@@ -207,17 +207,24 @@ fn presenting_walks_the_map_with_a_clickers_keys_and_the_audience_window_follows
         texts(&session, "[data-testid=present-position]"),
         ["Overview"]
     );
-    // A clicker's keys: PageDown, Space, ArrowRight each go one stage on.
+    // A clicker's keys: PageDown, Space, ArrowRight each go one step on: the first stage
+    // (a tall column in parts of whole lanes, "1 / 6 · 2 of 3"), and so on.
     let n = stages.len();
     for (key, want) in [(PAGE_DOWN, 1), (SPACE, 2), (ARROW_RIGHT, 3)] {
         session.keys(key);
         wait_step(&session, "[data-testid=presenting]", want);
-        assert_eq!(
-            texts(&session, "[data-testid=present-position]"),
-            [format!("{want} / {n}")]
+        let position = texts(&session, "[data-testid=present-position]").join(" ");
+        let stage: usize = position
+            .split(" / ")
+            .next()
+            .and_then(|k| k.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no stage in {position:?}"));
+        assert!(
+            position.starts_with(&format!("{stage} / {n}")),
+            "{position}"
         );
         let name = texts(&session, "[data-testid=present-stage-name]").join(" ");
-        assert_eq!(name, stages[want as usize - 1], "step {want}");
+        assert_eq!(name, stages[stage - 1], "step {want}: {position}");
     }
     // The editor is not reachable meanwhile: its canvas is inert under the presentation.
     let inert = session.execute("return document.querySelector('.app').inert", json!([]));
@@ -245,11 +252,21 @@ fn presenting_walks_the_map_with_a_clickers_keys_and_the_audience_window_follows
     std::thread::sleep(Duration::from_millis(600));
     save_screenshot(&session, "present-overview-1920x1080.png");
     session.keys("\u{E010}"); // End: the last stage
-    wait_step(&session, "[data-testid=presenting]", n as u32);
+    let last = step_of(&session, "[data-testid=presenting]").unwrap();
+    assert!(
+        last >= n as u32,
+        "End: the last stage's first part, not step {last}"
+    );
+    assert_eq!(
+        texts(&session, "[data-testid=present-stage-name]").join(" "),
+        stages[n - 1]
+    );
     session.keys(PAGE_UP);
     session.keys(PAGE_UP);
-    wait_step(&session, "[data-testid=presenting]", n as u32 - 2);
-    let at = n as u32 - 2;
+    wait_step(&session, "[data-testid=presenting]", last - 2);
+    let at = last - 2;
+    let operator_position = texts(&session, "[data-testid=present-position]");
+    let operator_name = texts(&session, "[data-testid=present-stage-name]");
 
     // The presenter view: the audience's window opens on the other display.
     let operator = session.current_window_handle();
@@ -279,9 +296,14 @@ fn presenting_walks_the_map_with_a_clickers_keys_and_the_audience_window_follows
     wait_for(STEP, "the audience's map", || {
         (!session.find_all("[data-testid=audience] svg").is_empty()).then_some(())
     });
+    // The same stage (and part) as the operator's.
     assert_eq!(
-        texts(&session, "[data-testid=present-stage-name]").join(" "),
-        stages[at as usize - 1]
+        texts(&session, "[data-testid=present-stage-name]"),
+        operator_name
+    );
+    assert_eq!(
+        texts(&session, "[data-testid=present-position]"),
+        operator_position
     );
     // One display: the audience's window is a window of its own there, 1280 × 800.
     let page = session.execute("return [window.innerWidth, window.innerHeight]", json!([]));

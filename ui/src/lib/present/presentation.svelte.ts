@@ -6,7 +6,7 @@
 import * as ipc from '../document/ipc';
 import type { PresentKeyId } from '../editor/keyboard/keys';
 import type { PresentationStep, Scene } from '../generated/types';
-import { move, stepOf, type PresentMove, type StepIndex } from './steps';
+import { move, planSteps, stepOf, type PresentMove, type Step, type StepIndex } from './steps';
 import type { CountdownTimer } from './timer.svelte';
 
 const MOVES: Partial<Record<PresentKeyId, PresentMove>> = {
@@ -36,6 +36,9 @@ export class Presentation {
     this.forOutsiders = forOutsiders;
   }
 
+  /** The steps: the whole map, each stage (in parts when tall), the whole map. */
+  plan: Step[] = $derived(this.scene ? planSteps(this.scene) : [{ kind: 'overview' }]);
+
   get stages(): number {
     return this.scene?.stages.length ?? 0;
   }
@@ -47,7 +50,7 @@ export class Presentation {
 
   /** The stage of step `step`, or null for the overview. */
   stageAt(step: StepIndex) {
-    const s = stepOf(step, this.stages);
+    const s = stepOf(step, this.plan);
     return s.kind === 'stage' ? (this.scene?.stages[s.index] ?? null) : null;
   }
 
@@ -55,6 +58,12 @@ export class Presentation {
   stageName(step: StepIndex): string {
     const stage = this.stageAt(step);
     return stage ? stage.name.map((l) => l.text).join(' ') : 'The whole journey';
+  }
+
+  /** Whether step `step` goes on down the column of the stage before it. */
+  continues(step: StepIndex): boolean {
+    const s = stepOf(step, this.plan);
+    return s.kind === 'stage' && s.part > 0;
   }
 
   notesOf(step: StepIndex): string {
@@ -89,7 +98,7 @@ export class Presentation {
   }
 
   goTo(to: PresentMove): void {
-    const next = move(this.step, this.stages, to);
+    const next = move(this.step, this.plan, to);
     if (next === this.step) return;
     this.step = next;
     this.sync();
