@@ -29,5 +29,8 @@ mod plan_commands;
 /// Presenting: the map for outsiders, the audience window sharing its opener's document.
 mod present_commands;
 
+/// Workshop mode: participants, votes and their results (and CSV), checked with sqlite3.
+mod workshop_commands;
+
 /// The real app in a real window (Xvfb + tauri-driver + WebKitWebDriver).
 mod e2e;

@@ -66,6 +66,7 @@ pub async fn roster<R: Runtime>(window: WebviewWindow<R>) -> Result<Roster, AppE
             channels: doc.channels.clone(),
             personas: doc.personas.clone(),
             ladder: doc.ladder.clone(),
+            participants: doc.participants.clone(),
         })
     })
 }
@@ -77,6 +78,8 @@ pub struct Roster {
     pub personas: Vec<waymark_model::Persona>,
     /// The engagement ladder's rungs, lowest first.
     pub ladder: Vec<waymark_model::Rung>,
+    /// The people in the room of the document's workshops (workshop mode).
+    pub participants: Vec<waymark_model::Participant>,
 }
 
 /// Applies an edit. When the UI names the map it shows (`map_id`, and `known_revision` as

@@ -27,6 +27,7 @@ pub mod state;
 pub mod templates;
 pub mod views;
 pub mod windows;
+pub mod workshop;
 
 pub use app::{builder, run};
 pub use error::AppError;

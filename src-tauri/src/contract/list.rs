@@ -41,6 +41,8 @@ waymark_contract! {
         present::present_step(step: PresentationStep) -> ();
         present::presentation_state() -> Option<PresentationStep>;
         present::close_audience_window() -> ();
+        workshop::vote_results(map_id: String, round_id: String) -> VoteResults;
+        workshop::export_vote_results_csv(round_id: String, path: String) -> ();
     }
     events {
         // The native menu changed the document (Open, New, Save As, Undo, Redo).

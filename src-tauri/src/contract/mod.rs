@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use tauri::{Runtime, WebviewWindow};
 use ts_rs::{Config, TS};
-use waymark_model::{Edit, Map, PerformanceImport, StrategyReport};
+use waymark_model::{Edit, Map, PerformanceImport, StrategyReport, VoteResults};
 use waymark_render::export::{ExportFormat, ExportOptions};
 use waymark_render::Scene;
 
@@ -24,7 +24,7 @@ use crate::gallery::TemplateCard;
 use crate::present::PresentationStep;
 use crate::state::{DocumentState, SceneUpdate};
 use crate::views::MapView;
-use crate::{commands, export, gallery, plan, present, views};
+use crate::{commands, export, gallery, plan, present, views, workshop};
 
 /// A command as the window calls it.
 pub struct Command {

@@ -49,6 +49,7 @@ export function roster(overrides: Partial<Roster> = {}): Roster {
     channels: [channel('ch-social', 'Social', 'S'), channel('ch-mail', 'E-mail', '@')],
     personas: [persona('p-ada', 'Ada Lovelace', { segment: 'First-time donors', goals: 'Give without fuss' }), persona('p-bo', 'Bo')],
     ladder: LADDER.map((r) => ({ ...r })),
+    participants: [],
     ...overrides,
   };
 }

@@ -44,6 +44,17 @@ impl VoteRule {
             VoteRule::PerCardCap => "per_card_cap",
         }
     }
+
+    /// The error kind the app reports for a vote this rule refused (`vote_budget`, …).
+    pub fn kind(self) -> &'static str {
+        match self {
+            VoteRule::RoundEnded => "vote_round_ended",
+            VoteRule::RoundOpen => "vote_round_open",
+            VoteRule::NotEligible => "vote_not_eligible",
+            VoteRule::Budget => "vote_budget",
+            VoteRule::PerCardCap => "vote_per_card_cap",
+        }
+    }
 }
 
 pub(crate) fn vote_refused(rule: VoteRule, message: impl Into<String>) -> EditError {

@@ -25,9 +25,9 @@ pub use edit::{Edit, MAX_DOTS, MAX_PAPER_DOTS};
 pub use error::{EditError, VoteRule};
 pub use generate::{generate, GenerateSpec};
 pub use interchange::{
-    cards_csv, map_from_json, map_to_json, read_performance_csv, InterchangeError, MapImport,
-    PerformanceImport, PerformanceProblem, PerformanceRow, CSV_HEADER, MAP_FORMAT,
-    MAP_FORMAT_VERSION,
+    cards_csv, map_from_json, map_to_json, read_performance_csv, vote_results_csv,
+    InterchangeError, MapImport, PerformanceImport, PerformanceProblem, PerformanceRow, CSV_HEADER,
+    MAP_FORMAT, MAP_FORMAT_VERSION,
 };
 pub use patch::*;
 pub use plan::*;

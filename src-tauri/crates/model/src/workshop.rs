@@ -327,6 +327,113 @@ pub fn winners(results: &[CardResult], top: u32) -> Vec<&CardResult> {
         .collect()
 }
 
+/// One line of a round's results as a person reads it (the UI's table, the CSV).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VoteResultRow {
+    pub card_id: Id,
+    pub rank: u32,
+    pub title: String,
+    /// The names of the card's stage and lane.
+    pub stage: String,
+    pub lane: String,
+    pub total: u32,
+    pub paper: u32,
+    /// Empty when the round is anonymous.
+    pub by_participant: Vec<ParticipantCount>,
+}
+
+/// A round's settings, its ranked results and each participant's dots left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VoteResults {
+    pub map_id: Id,
+    pub round_id: Id,
+    pub question: String,
+    pub state: RoundState,
+    pub anonymous: bool,
+    pub votes_per_participant: u32,
+    pub max_per_card: u32,
+    pub rows: Vec<VoteResultRow>,
+    /// The participants the results name, one column each: every participant of the
+    /// document, in order; none when the round is anonymous.
+    pub participants: Vec<Participant>,
+    /// Each participant's dots left to give (how many, never where: also when anonymous).
+    pub remaining: Vec<ParticipantCount>,
+    /// The participants' dots and the paper's, all together.
+    pub dots: u32,
+}
+
+/// The results of `round` on `map` for the UI and the CSV (see [`results`]).
+pub fn vote_results(doc: &crate::Document, map: &Map, round: &VoteRound) -> VoteResults {
+    let name = |id: &str, of: &[(&str, &str)]| {
+        of.iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, n)| n.to_string())
+            .unwrap_or_default()
+    };
+    let stages: Vec<(&str, &str)> = map
+        .stages
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str()))
+        .collect();
+    let lanes: Vec<(&str, &str)> = map
+        .lanes
+        .iter()
+        .map(|l| (l.id.as_str(), l.name.as_str()))
+        .collect();
+    let rows = results(map, &doc.participants, round)
+        .into_iter()
+        .filter_map(|r| {
+            let card = map.card(&r.card_id)?;
+            Some(VoteResultRow {
+                card_id: r.card_id,
+                rank: r.rank,
+                title: card.title.clone(),
+                stage: name(&card.stage_id, &stages),
+                lane: name(&card.lane_id, &lanes),
+                total: r.total,
+                paper: r.paper,
+                by_participant: r.by_participant,
+            })
+        })
+        .collect();
+    VoteResults {
+        map_id: map.id.clone(),
+        round_id: round.id.clone(),
+        question: round.question.clone(),
+        state: round.state,
+        anonymous: round.anonymous,
+        votes_per_participant: round.votes_per_participant,
+        max_per_card: round.max_per_card,
+        rows,
+        participants: if round.anonymous {
+            Vec::new()
+        } else {
+            doc.participants.clone()
+        },
+        remaining: doc
+            .participants
+            .iter()
+            .map(|p| ParticipantCount {
+                participant_id: p.id.clone(),
+                count: remaining_budget(round, &p.id),
+            })
+            .collect(),
+        dots: round.votes.iter().map(|v| v.count).sum(),
+    }
+}
+
+/// The map and round of a round id (round ids are unique in the document).
+pub fn find_vote_round<'a>(
+    doc: &'a crate::Document,
+    round_id: &str,
+) -> Option<(&'a Map, &'a VoteRound)> {
+    doc.maps
+        .iter()
+        .find_map(|m| m.vote_round(round_id).map(|r| (m, r)))
+}
+
 /// Puts a round's votes in canonical order (paper first, then participant id, card id).
 pub(crate) fn canonicalize_votes(votes: &mut [Vote]) {
     votes.sort_by(|a, b| (&a.participant_id, &a.card_id).cmp(&(&b.participant_id, &b.card_id)));

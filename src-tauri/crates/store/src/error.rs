@@ -126,6 +126,8 @@ impl StoreError {
             StoreError::Locked { .. } => "locked",
             StoreError::InUse { .. } => "in_use",
             StoreError::AlreadyExists { .. } => "already_exists",
+            // A refused vote names its rule, so the UI can say which one.
+            StoreError::EditRefused(EditError::Vote { rule, .. }) => rule.kind(),
             StoreError::EditRefused(_) => "edit_refused",
             StoreError::MapNotFound { .. } => "map_not_found",
             StoreError::Io { .. } => "io",

@@ -45,7 +45,7 @@ function backend() {
         case 'map_data':
           return mapData(a.mapId as string);
         case 'roster':
-          return { channels, personas: PERSONAS, ladder: [] };
+          return { channels, personas: PERSONAS, ladder: [], participants: [] };
         case 'strategy_report':
           return report(channels);
         case 'apply_edit':

@@ -14,7 +14,7 @@ function backend(): { fetches: string[] } {
       fetches.push(cmd);
       return mapData();
     }
-    if (cmd === 'roster') return { channels: [], personas: [], ladder: [] };
+    if (cmd === 'roster') return { channels: [], personas: [], ladder: [], participants: [] };
     return null;
   });
   return { fetches };

@@ -1,7 +1,7 @@
 // Generated from the contract (src-tauri/src/contract/list.rs) by src-tauri/src/bindings/contract.rs.
 // Do not edit by hand: run `UPDATE_BINDINGS=1 cargo test --test tests bindings` after changing it.
 
-import type { AppError, AppliedEdit, DocumentState, Edit, ExportFinished, ExportFormat, ExportOptions, ExportPreview, ExportProgress, ImportResult, Map, MapView, PerformanceImport, PresentationStep, Roster, Scene, SceneUpdate, StrategyReport, TemplateCard } from './types';
+import type { AppError, AppliedEdit, DocumentState, Edit, ExportFinished, ExportFormat, ExportOptions, ExportPreview, ExportProgress, ImportResult, Map, MapView, PerformanceImport, PresentationStep, Roster, Scene, SceneUpdate, StrategyReport, TemplateCard, VoteResults } from './types';
 
 /** Every command: its arguments as the window sends them (camelCase) and its answer. */
 export interface Commands {
@@ -38,6 +38,8 @@ export interface Commands {
   present_step: { args: { step: PresentationStep }; returns: void };
   presentation_state: { args: undefined; returns: PresentationStep | null };
   close_audience_window: { args: undefined; returns: void };
+  vote_results: { args: { mapId: string; roundId: string }; returns: VoteResults };
+  export_vote_results_csv: { args: { roundId: string; path: string }; returns: void };
 }
 
 export type CommandName = keyof Commands;
@@ -81,6 +83,8 @@ export function bindCommands(invoke: Invoke) {
     presentStep: (step: PresentationStep): Promise<void> => invoke('present_step', { step }),
     presentationState: (): Promise<PresentationStep | null> => invoke('presentation_state', undefined),
     closeAudienceWindow: (): Promise<void> => invoke('close_audience_window', undefined),
+    voteResults: (mapId: string, roundId: string): Promise<VoteResults> => invoke('vote_results', { mapId, roundId }),
+    exportVoteResultsCsv: (roundId: string, path: string): Promise<void> => invoke('export_vote_results_csv', { roundId, path }),
   };
 }
 

@@ -275,6 +275,31 @@ paper: number,
  */
 byParticipant: Array<ParticipantCount>, };
 
+export type VoteResultRow = { cardId: string, rank: number, title: string, 
+/**
+ * The names of the card's stage and lane.
+ */
+stage: string, lane: string, total: number, paper: number, 
+/**
+ * Empty when the round is anonymous.
+ */
+byParticipant: Array<ParticipantCount>, };
+
+export type VoteResults = { mapId: string, roundId: string, question: string, state: RoundState, anonymous: boolean, votesPerParticipant: number, maxPerCard: number, rows: Array<VoteResultRow>, 
+/**
+ * The participants the results name, one column each: every participant of the
+ * document, in order; none when the round is anonymous.
+ */
+participants: Array<Participant>, 
+/**
+ * Each participant's dots left to give (how many, never where: also when anonymous).
+ */
+remaining: Array<ParticipantCount>, 
+/**
+ * The participants' dots and the paper's, all together.
+ */
+dots: number, };
+
 export type Num = number;
 
 export type Ownership = "owned" | "earned" | "paid";
@@ -718,7 +743,11 @@ export type Roster = { channels: Array<Channel>, personas: Array<Persona>,
 /**
  * The engagement ladder's rungs, lowest first.
  */
-ladder: Array<Rung>, };
+ladder: Array<Rung>, 
+/**
+ * The people in the room of the document's workshops (workshop mode).
+ */
+participants: Array<Participant>, };
 
 export type AppliedEdit = { scene: SceneUpdate | null, path: string, 
 /**

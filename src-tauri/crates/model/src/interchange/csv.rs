@@ -104,6 +104,48 @@ pub fn cards_csv(doc: &Document, map_id: &str) -> Result<String, InterchangeErro
     Ok(finish(out))
 }
 
+/// A round's results as CSV, written like [`cards_csv`] (RFC 4180, CRLF, UTF-8, formulas
+/// guarded): a header `rank,card,stage,lane,total,paper` followed, unless the round is
+/// anonymous, by one column per participant (their name); then one row per card of the
+/// results, the most dots first. `paper` counts the dots on paper; `total` includes them.
+pub fn vote_results_csv(results: &VoteResults) -> String {
+    let mut out = writer();
+    write_record(
+        &mut out,
+        ["rank", "card", "stage", "lane", "total", "paper"]
+            .map(String::from)
+            .into_iter()
+            .chain(results.participants.iter().map(|p| p.name.clone())),
+    );
+    for row in &results.rows {
+        let count = |id: &str| {
+            row.by_participant
+                .iter()
+                .find(|c| c.participant_id == id)
+                .map_or(0, |c| c.count)
+        };
+        write_record(
+            &mut out,
+            [
+                row.rank.to_string(),
+                row.title.clone(),
+                row.stage.clone(),
+                row.lane.clone(),
+                row.total.to_string(),
+                row.paper.to_string(),
+            ]
+            .into_iter()
+            .chain(
+                results
+                    .participants
+                    .iter()
+                    .map(|p| count(&p.id).to_string()),
+            ),
+        );
+    }
+    finish(out)
+}
+
 /// The `csv` crate's writer set to RFC 4180 as documented on [`cards_csv`]: commas,
 /// CRLF after every record, quotes only where a field needs them.
 fn writer() -> csv::Writer<Vec<u8>> {

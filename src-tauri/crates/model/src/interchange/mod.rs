@@ -17,7 +17,7 @@ mod csv;
 mod json;
 mod performance;
 
-pub use csv::{cards_csv, CSV_HEADER};
+pub use csv::{cards_csv, vote_results_csv, CSV_HEADER};
 pub use json::{map_from_json, map_to_json, MapImport};
 pub use performance::{
     read_performance_csv, PerformanceImport, PerformanceProblem, PerformanceRow,

@@ -161,7 +161,7 @@ export function report(channels: readonly Channel[]): StrategyReport {
 }
 
 export function roster(channels: Channel[] = [email(), events(), social()]): Roster {
-  return { channels, personas: [], ladder: [] };
+  return { channels, personas: [], ladder: [], participants: [] };
 }
 
 export function docState(revision = 7): DocumentState {
