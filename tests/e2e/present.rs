@@ -196,6 +196,26 @@ fn presenting_walks_the_map_with_a_clickers_keys_and_the_audience_window_follows
         .collect();
     assert!(stages.len() >= 3, "{stages:?}");
     let window = main_window(&display);
+    // The facilitator's notes on every stage, and the backstage lane hidden for outsiders
+    // (set through the app's own commands, as the stage's and the lane's forms send them).
+    let set = session.execute_async(
+        "const done = arguments[arguments.length - 1];\
+         const invoke = window.__TAURI_INTERNALS__.invoke;\
+         (async () => {\
+           const state = await invoke('document_state');\
+           const mapId = state.maps[0].id;\
+           const map = await invoke('map_data', { mapId });\
+           for (const stage of map.stages) {\
+             const speakerNotes = `${stage.name}: ask the room who has been here. Two minutes, then the sticky notes; mention the $10 gift's thank-you call.`;\
+             await invoke('apply_edit', { edit: { type: 'UpdateStage', mapId, stageId: stage.id, props: { speakerNotes } } });\
+           }\
+           const backstage = map.lanes.find((l) => l.name === 'Backstage');\
+           await invoke('apply_edit', { edit: { type: 'UpdateLane', mapId, laneId: backstage.id, props: { hiddenForOutsiders: true } } });\
+           return true;\
+         })().then(done, (e) => done(String(e && e.message || e)));",
+        json!([]),
+    );
+    assert_eq!(set, json!(true), "{set}");
 
     // F5 presents: the whole map first, full screen without the menu bar.
     session.keys(F5);
@@ -236,6 +256,8 @@ fn presenting_walks_the_map_with_a_clickers_keys_and_the_audience_window_follows
     wait_for(STEP, "the speaker notes", || {
         (!session.find_all("[data-testid=present-notes]").is_empty()).then_some(())
     });
+    let notes = texts(&session, "[data-testid=present-notes]").join(" ");
+    assert!(notes.contains("ask the room who has been here"), "{notes}");
     save_screenshot(&session, "present-notes-1280x800.png");
     session.keys("n");
     wait_for(STEP, "the speaker notes to hide", || {
@@ -251,6 +273,23 @@ fn presenting_walks_the_map_with_a_clickers_keys_and_the_audience_window_follows
     wait_step(&session, "[data-testid=presenting]", 0);
     std::thread::sleep(Duration::from_millis(600));
     save_screenshot(&session, "present-overview-1920x1080.png");
+    // For outsiders: the backstage lane is gone from the presented map, the others stay.
+    // Read in one go (the lanes are drawn again when the Scene changes).
+    let lanes = |session: &Session, root: &str| -> Vec<String> {
+        let found = session.execute(
+            "return [...document.querySelectorAll(`${arguments[0]} [data-testid=lane-header]`)].map(h => h.textContent.trim())",
+            json!([root]),
+        );
+        serde_json::from_value(found).unwrap()
+    };
+    let before = lanes(&session, "[data-testid=presenting]");
+    assert!(before.iter().any(|l| l.contains("Backstage")), "{before:?}");
+    press(&session, "present-outsiders");
+    let after = wait_for(STEP, "the map for outsiders", || {
+        let now = lanes(&session, "[data-testid=presenting]");
+        (now.len() + 1 == before.len()).then_some(now)
+    });
+    assert!(!after.iter().any(|l| l.contains("Backstage")), "{after:?}");
     session.keys("\u{E010}"); // End: the last stage
     let last = step_of(&session, "[data-testid=presenting]").unwrap();
     assert!(
@@ -296,6 +335,9 @@ fn presenting_walks_the_map_with_a_clickers_keys_and_the_audience_window_follows
     wait_for(STEP, "the audience's map", || {
         (!session.find_all("[data-testid=audience] svg").is_empty()).then_some(())
     });
+    // For outsiders there too.
+    let audience_lanes = lanes(&session, "[data-testid=audience]");
+    assert_eq!(audience_lanes, after);
     // The same stage (and part) as the operator's.
     assert_eq!(
         texts(&session, "[data-testid=present-stage-name]"),
