@@ -59,7 +59,7 @@ pub fn typescript() -> String {
         HandOff, LoopReport, VulnerabilityReport, StrategyReport,
         PerformanceRow, PerformanceProblem, PerformanceImport,
         Scene, SceneFonts, TextLine, SceneStage, SceneLane, SceneCard, SceneChannelBadge,
-        SceneConnector, SceneBounds, SceneEmotionLine, SceneEmotionPoint, SceneLadder, SceneRung, SceneLadderStep, SceneHeat,
+        SceneAuthor, SceneConnector, SceneBounds, SceneEmotionLine, SceneEmotionPoint, SceneLadder, SceneRung, SceneLadderStep, SceneHeat,
         ListPatch<SceneCard>, ScenePatch,
         crate::state::DocumentState, crate::state::SceneUpdate, crate::error::ErrorPayload, crate::commands::Roster, crate::commands::AppliedEdit,
         export::ExportFormat, export::PaperSize, export::Orientation, export::Background,

@@ -690,6 +690,29 @@ fn heat(map: &Map, stages: &[SceneStage]) -> Vec<SceneHeat> {
 }
 
 /// A point of vulnerability's severity, 1..=3; `None` for a card not flagged as one.
+/// The author badge's height, and how wide it grows per character of the initials.
+pub const AUTHOR_BADGE_HEIGHT: f32 = 14.0;
+const AUTHOR_BADGE_PER_CHAR: f32 = 6.0;
+
+/// A workshop card's author as a badge on the card's top edge, at its left (the flag
+/// markers sit at its right). A card whose author is not in the document shows none.
+fn author_badge(doc: &Document, card: &Card, rect: &Rect) -> Option<SceneAuthor> {
+    let id = card.author.as_ref()?;
+    let p = doc.participants.iter().find(|p| &p.id == id)?;
+    let n = p.initials.chars().count().max(1) as f32;
+    let width = (6.0 + AUTHOR_BADGE_PER_CHAR * n).max(AUTHOR_BADGE_HEIGHT);
+    Some(SceneAuthor {
+        id: p.id.clone(),
+        initials: p.initials.clone(),
+        name: p.name.clone(),
+        color: p.color.clone(),
+        x: r2(rect.x + 10.0 + width / 2.0),
+        y: r2(rect.y),
+        width,
+        height: AUTHOR_BADGE_HEIGHT,
+    })
+}
+
 fn severity(card: &Card) -> Option<u8> {
     card.flags
         .point_of_vulnerability
@@ -800,5 +823,6 @@ fn scene_card(doc: &Document, lane: &waymark_model::Lane, p: Placed<'_>, rect: R
         channel,
         flags: card.flags,
         severity: severity(card),
+        author: author_badge(doc, card, &rect),
     }
 }

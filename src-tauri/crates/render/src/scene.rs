@@ -112,6 +112,27 @@ pub struct SceneCard {
     /// The vulnerability's severity, 1 (low) to 3 (high), when the card is flagged as a
     /// point of vulnerability; `None` otherwise.
     pub severity: Option<u8>,
+    /// Who wrote the card in a workshop: their initials on a badge of their colour at
+    /// the card's top-left corner. Absent for a card without an author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub author: Option<SceneAuthor>,
+}
+
+/// A card author's badge (workshop mode): a pill centred on (`x`, `y`), the card's top
+/// edge, `width` × `height`, the initials in white on the participant's colour.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SceneAuthor {
+    pub id: Id,
+    pub initials: String,
+    /// The participant's name, for the badge's tooltip and accessible name.
+    pub name: String,
+    pub color: String,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

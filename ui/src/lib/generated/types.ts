@@ -604,13 +604,24 @@ channel: SceneChannelBadge | null, flags: CardFlags,
  * The vulnerability's severity, 1 (low) to 3 (high), when the card is flagged as a
  * point of vulnerability; `None` otherwise.
  */
-severity: number | null, };
+severity: number | null, 
+/**
+ * Who wrote the card in a workshop: their initials on a badge of their colour at
+ * the card's top-left corner. Absent for a card without an author.
+ */
+author?: SceneAuthor, };
 
 export type SceneChannelBadge = { id: string, 
 /**
  * The badge row inside the card (top-left corner and size).
  */
 x: number, y: number, width: number, height: number, icon: string, name: string, color: string, };
+
+export type SceneAuthor = { id: string, initials: string, 
+/**
+ * The participant's name, for the badge's tooltip and accessible name.
+ */
+name: string, color: string, x: number, y: number, width: number, height: number, };
 
 export type SceneConnector = { id: string, kind: ConnectorKind, fromCardId: string, toCardId: string, 
 /**

@@ -13,7 +13,8 @@ use crate::fonts::font_family;
 use crate::layout::LADDER_MARKER_R;
 use crate::palette;
 use crate::scene::{
-    Scene, SceneCard, SceneConnector, SceneEmotionLine, SceneFonts, SceneLadder, TextLine,
+    Scene, SceneAuthor, SceneCard, SceneConnector, SceneEmotionLine, SceneFonts, SceneLadder,
+    TextLine,
 };
 
 // The colours, connector strokes and arrowhead are shared with the canvas (see style.rs).
@@ -373,6 +374,28 @@ fn write_markers(card: &SceneCard, fonts: &SceneFonts, out: &mut String) {
     if let Some(severity) = card.severity.filter(|_| card.flags.point_of_vulnerability) {
         write_severity(out, severity, card.x + card.width - 10.0 - FLAG_R, card.y);
     }
+    if let Some(author) = &card.author {
+        write_author(out, author);
+    }
+}
+
+/// A workshop card's author: the initials in white on a pill of the participant's colour
+/// (`CardView.svelte` draws the same).
+pub(crate) fn write_author(out: &mut String, a: &SceneAuthor) {
+    let _ = write!(
+        out,
+        "<g class=\"marker author\" transform=\"translate({} {})\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/><text y=\"3\" text-anchor=\"middle\" font-size=\"8.5\" font-weight=\"600\" fill=\"#ffffff\" xml:space=\"preserve\">{}</text></g>",
+        num(a.x),
+        num(a.y),
+        num(-a.width / 2.0),
+        num(-a.height / 2.0),
+        num(a.width.max(0.0)),
+        num(a.height.max(0.0)),
+        num(a.height / 2.0),
+        color(&a.color),
+        colors::HALO,
+        esc(&a.initials)
+    );
 }
 
 /// How wide the severity tag is for `severity` (1–3) "!".

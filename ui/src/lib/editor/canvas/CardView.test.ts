@@ -35,3 +35,21 @@ describe('a card’s accessible name', () => {
     expect(el.getAttribute('aria-label')?.split(', ')[0]).toBe('Gives $10 and opts in to e-mail');
   });
 });
+
+describe('a workshop card’s author', () => {
+  it('is a badge of the Scene’s initials and colour, and part of the card’s name', () => {
+    const base = scene().cards[1]!;
+    const author = { id: 'pt-ada', initials: 'AL', name: 'Ada Lovelace', color: '#1d4ed8', x: base.x + 23, y: base.y, width: 26, height: 14 };
+    const el = draw({ ...base, author });
+    const badge = el.querySelector('.marker-author')!;
+    expect(badge.querySelector('text')?.textContent).toBe('AL');
+    expect(badge.querySelector('rect')?.getAttribute('fill')).toBe('#1d4ed8');
+    expect(badge.getAttribute('transform')).toBe('translate(23 0)');
+    expect(badge.querySelector('title')?.textContent).toBe('Ada Lovelace');
+    expect(el.getAttribute('aria-label')).toContain('written by Ada Lovelace');
+  });
+
+  it('is not drawn for a card without one', () => {
+    expect(draw(scene().cards[1]!).querySelector('.marker-author')).toBeNull();
+  });
+});
