@@ -14,6 +14,7 @@ import {
   reorderIndex,
   resizeStageEdit,
   snapWidth,
+  updateStageEdit,
 } from './structureEdits';
 import { addConnectorEdit, connectorKindFor, updateConnectorEdit } from './connectorEdits';
 import { bandOf, setEmotionEdit, valueForY, yForValue } from '../emotion';
@@ -54,6 +55,17 @@ describe('stage edits', () => {
   it('recolours to a palette colour or back to the default', () => {
     expect(recolorStageEdit('map-1', discover, '#2F9E44')).toEqual({ type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { color: '#2f9e44' } });
     expect(recolorStageEdit('map-1', discover, null)).toEqual({ type: 'UpdateStage', mapId: 'map-1', stageId: 'st-discover', props: { color: null } });
+  });
+
+  it('keeps speaker notes as typed, and sends them alone', () => {
+    const withNotes = { ...discover, speakerNotes: '' };
+    expect(updateStageEdit('map-1', withNotes, { speakerNotes: 'Ask: who found us how?\n  Then the quotes.' })).toEqual({
+      type: 'UpdateStage',
+      mapId: 'map-1',
+      stageId: 'st-discover',
+      props: { speakerNotes: 'Ask: who found us how?\n  Then the quotes.' },
+    });
+    expect(updateStageEdit('map-1', { ...withNotes, speakerNotes: 'Same' }, { speakerNotes: 'Same' })).toBeNull();
   });
 
   it('deletes a stage and counts the cards that go with it', () => {

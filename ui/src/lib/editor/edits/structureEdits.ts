@@ -76,6 +76,7 @@ export function updateStageEdit(mapId: string, stage: ShownStage, patch: Partial
   if (patch.color !== undefined) props.color = normalizeColor(patch.color);
   if (patch.width !== undefined) props.width = snapWidth(patch.width);
   if (patch.rungId !== undefined) props.rungId = patch.rungId ?? null;
+  if (patch.speakerNotes !== undefined) props.speakerNotes = patch.speakerNotes;
   const changed = changedFields<StagePatch>(stage, props);
   return changed ? { type: 'UpdateStage', mapId, stageId: stage.id, props: changed } : null;
 }
