@@ -545,3 +545,33 @@ fn a_document_with_a_workshop_is_rebuilt_the_same() {
         "{json}"
     );
 }
+
+#[test]
+fn a_map_imported_from_json_leaves_the_workshop_behind_but_keeps_its_tags() {
+    let mut doc = room(round("r1", by_lanes(&["l1"])));
+    apply(
+        &mut doc,
+        Edit::UpdateCard {
+            map_id: "m1".into(),
+            card_id: "c1".into(),
+            props: CardPatch {
+                author: Some(Some("ada".into())),
+                tags: Some(vec!["Top pick".into()]),
+                ..Default::default()
+            },
+        },
+    );
+    apply(&mut doc, cast("ada", "c1", 2));
+    let json = map_to_json(&doc, "m1").unwrap();
+    // Into a document without those participants: the import still applies.
+    let mut other = fixture::document();
+    let import = map_from_json(&json, "journey.json", &other).unwrap();
+    apply(&mut other, import.edit);
+    let map = other.map(&import.map_id).unwrap();
+    assert!(map.vote_rounds.is_empty());
+    assert!(map.cards.iter().all(|c| c.author.is_none()));
+    assert!(map
+        .cards
+        .iter()
+        .any(|c| c.title == "Friend's invitation" && c.tags == ["Top pick"]));
+}
