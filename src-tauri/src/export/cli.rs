@@ -25,8 +25,8 @@ pub struct ExportArgs {
     /// Where to write; an existing file is replaced only once the export is complete
     #[arg(long)]
     pub out: PathBuf,
-    /// fit, a4, a3, a2, a1, a0, letter or tabloid
-    #[arg(long, value_parser = parse_paper, default_value = "fit")]
+    /// The page's size (fit: the map's own size plus margins)
+    #[arg(long, value_parser = paper_sizes(), ignore_case = true, default_value = "fit")]
     pub page: PaperSize,
     #[arg(long, conflicts_with = "portrait")]
     pub landscape: bool,
@@ -38,8 +38,8 @@ pub struct ExportArgs {
     /// Blank border on every page, in millimetres (0–50)
     #[arg(long, default_value_t = 10.0)]
     pub margin: f32,
-    /// Print the page across sheets of this size (PDF): a4 or a3
-    #[arg(long, value_parser = parse_paper)]
+    /// Print the page across sheets of this size (PDF), e.g. a4 or a3
+    #[arg(long, value_parser = paper_sizes(), ignore_case = true)]
     pub tile: Option<PaperSize>,
     /// How much neighbouring sheets overlap, in millimetres
     #[arg(long, default_value_t = 10.0)]
@@ -175,14 +175,21 @@ fn parse_format(s: &str) -> Result<ExportFormat, String> {
         .map_err(|_| format!("unknown format “{s}” (png, pdf, svg, json or csv)"))
 }
 
-fn parse_paper(s: &str) -> Result<PaperSize, String> {
-    serde_json::from_value(serde_json::Value::String(s.to_ascii_lowercase())).map_err(|_| {
-        // The sizes' names from the one paper table, as `--page` takes them.
-        let names: Vec<String> = PAPER_SIZES
-            .iter()
-            .filter_map(|p| serde_json::to_value(p.size).ok())
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect();
-        format!("unknown page size “{s}” ({})", names.join(", "))
+/// `--page`'s and `--tile`'s values: the names of the one paper table (as the files and
+/// the Export dialog name the sizes), listed by `--help` and in clap's error for another.
+fn paper_sizes() -> impl clap::builder::TypedValueParser<Value = PaperSize> {
+    use clap::builder::TypedValueParser;
+    let names: Vec<clap::builder::PossibleValue> = PAPER_SIZES
+        .iter()
+        .filter_map(|p| serde_json::to_value(p.size).ok())
+        .filter_map(|v| {
+            v.as_str()
+                .map(|name| clap::builder::PossibleValue::new(name.to_string()))
+        })
+        .collect();
+    // `ignore_case` lets "A4" through as typed; the table's names are lower case.
+    clap::builder::PossibleValuesParser::new(names).map(|name| {
+        serde_json::from_value(serde_json::Value::String(name.to_ascii_lowercase()))
+            .expect("a name from the paper table names a paper size")
     })
 }
