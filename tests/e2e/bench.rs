@@ -1,5 +1,5 @@
 //! The canvas editor's speed on a large map, in the real window: time to open and first
-//! paint, frame times during a drag, and drop-to-repaint. A benchmark, not a test: it
+//! paint, the frame after cards move, frame times during a drag, and drop-to-repaint. A benchmark, not a test: it
 //! is `#[ignore]`d, prints figures and asserts only that the work happened. Run it on a
 //! release build (see docs/BENCHMARKS.md):
 //! `cargo test --release --test tests bench -- --ignored --nocapture`.
@@ -121,6 +121,30 @@ fn bench_editor_on_a_2000_card_map() {
         "open: {CARDS} cards ({in_dom} near the screen in the DOM); page start → first paint {first_paint:.0} ms; launch (process + page + paint) {:.0} ms",
         launch.as_secs_f64() * 1000.0
     );
+
+    // What one frame costs when cards move: the transform of 1, then of 34 card groups
+    // (a drop that shifts a column) is changed, and the next frame is timed.
+    for count in [1, 34, 1, 34] {
+        let next_frame = session.execute_async(
+            r#"const done = arguments[arguments.length - 1];
+const cards = [...document.querySelectorAll('[data-testid=card]')].slice(0, arguments[0]);
+requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+  const t0 = performance.now();
+  for (const c of cards) {
+    const m = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(c.getAttribute('transform'));
+    c.setAttribute('transform', `translate(${+m[1] + 0.5} ${m[2]})`);
+  }
+  requestAnimationFrame(() => done([cards.length, performance.now() - t0]));
+}, 0)));"#,
+            json!([count]),
+        );
+        println!(
+            "move {} card groups: next frame after {:.0} ms",
+            next_frame[0],
+            next_frame[1].as_f64().unwrap_or(f64::NAN)
+        );
+    }
+    // (The half-pixel shifts stay until the next Scene redraws those cards; nothing reads them.)
 
     // The floor: frame times of this window with nothing happening on the page.
     session.execute(RECORD, json!([]));
