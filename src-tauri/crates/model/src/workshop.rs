@@ -16,6 +16,8 @@ use ts_rs::TS;
 
 use crate::types::{Card, Id, Map};
 
+pub mod summary;
+
 /// Someone taking part in the document's workshop sessions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
