@@ -58,6 +58,8 @@ pub struct Note {
     /// The author's initials and name; empty when the author is no longer a participant.
     pub initials: String,
     pub author: String,
+    /// The author's colour (`#rrggbb`); empty as the initials are.
+    pub color: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,6 +189,7 @@ fn note(doc: &Document, card: &Card) -> Option<Note> {
         body: card.body.clone(),
         initials: who.map(|p| p.initials.clone()).unwrap_or_default(),
         author: who.map(|p| p.name.clone()).unwrap_or_default(),
+        color: who.map(|p| p.color.clone()).unwrap_or_default(),
     })
 }
 

@@ -22,6 +22,8 @@ use waymark_model::{
     SmartPart, Status, StrategyReport, STATUS_RULE,
 };
 
+pub(super) mod workshop_summary;
+
 use super::legend::{heading, heading_width};
 use super::page::{document, paper_pt};
 use super::svg::{colors, esc, fine, num};

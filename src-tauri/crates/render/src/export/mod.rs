@@ -18,12 +18,16 @@ mod appendix;
 mod legend;
 mod page;
 mod style;
+mod summary;
 mod svg;
 mod tile;
 
 pub use appendix::appendix_pages;
 pub use page::{compose, compose_all, validate, DPI, MARGIN_MM, PDF_MAX_PT, TILE_OVERLAP_MM};
 pub use style::{colors, connector_style, ConnectorStyle, ARROWHEAD, CONNECTOR_KINDS, MAP_COLORS};
+pub use summary::{
+    export_summary_to_file, markdown_inline, summary_markdown, write_summary, SummaryFormat,
+};
 pub use svg::scene_svg;
 pub use tile::{sheet_label, SHEET_MARGIN_MM};
 mod embed;

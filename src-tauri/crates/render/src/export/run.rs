@@ -216,7 +216,7 @@ fn single_page(
     Ok(pages.swap_remove(0))
 }
 
-fn temporary_path(path: &Path) -> PathBuf {
+pub(super) fn temporary_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
