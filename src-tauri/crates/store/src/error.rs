@@ -173,7 +173,29 @@ impl StoreError {
                 path,
                 detail: source.to_string(),
             },
-            _ => StoreError::Sqlite { path, source },
+            // A value of the wrong type (text where a number belongs, after hand editing
+            // with `sqlite3`) is damage too, named by its column.
+            _ => match &source {
+                rusqlite::Error::InvalidColumnType(_, column, found) => StoreError::Corrupt {
+                    path,
+                    detail: format!(
+                        "its column {column:?} holds {} where Waymark keeps another type",
+                        found.to_string().to_lowercase()
+                    ),
+                },
+                rusqlite::Error::FromSqlConversionFailure(_, found, e) => StoreError::Corrupt {
+                    path,
+                    detail: format!(
+                        "a {} value cannot be read: {e}",
+                        found.to_string().to_lowercase()
+                    ),
+                },
+                rusqlite::Error::IntegralValueOutOfRange(_, value) => StoreError::Corrupt {
+                    path,
+                    detail: format!("it holds the number {value}, out of range"),
+                },
+                _ => StoreError::Sqlite { path, source },
+            },
         }
     }
 

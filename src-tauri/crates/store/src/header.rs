@@ -127,11 +127,16 @@ fn describe_other(bytes: &[u8]) -> String {
         (b"<svg", "it is an SVG image"),
         (b"<?xml", "it is an XML file"),
     ];
-    known
-        .iter()
-        .find(|(magic, _)| bytes.starts_with(magic))
-        .map_or_else(
-            || "it is not an SQLite database".to_string(),
-            |(_, what)| what.to_string(),
-        )
+    if let Some((_, what)) = known.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return what.to_string();
+    }
+    // A map exported as JSON (or any JSON) renamed: say how to bring it in instead.
+    let text = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match text.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{' | b'[') => {
+            "it is a JSON file (a map exported as JSON is added with File › Import…, or `waymark import`)"
+                .to_string()
+        }
+        _ => "it is not an SQLite database".to_string(),
+    }
 }

@@ -178,3 +178,23 @@ fn rows_that_break_the_model_are_reported_as_damage() {
     let message = refused(&path, "corrupt");
     assert!(message.contains("card.kind"), "{message}");
 }
+
+#[test]
+fn a_map_exported_as_json_and_renamed_says_how_to_import_it() {
+    let (_dir, path) = place("journey.waymark");
+    std::fs::write(&path, b"\xef\xbb\xbf{\n  \"format\": \"waymark-map\"\n}\n").unwrap();
+    let message = refused(&path, "not_sqlite");
+    assert!(message.contains("it is a JSON file"), "{message}");
+    assert!(message.contains("Import"), "{message}");
+}
+
+#[test]
+fn text_where_a_number_belongs_is_damage_naming_the_column() {
+    let (_dir, path) = sample_file();
+    let conn = Connection::open(&path).unwrap();
+    conn.execute("UPDATE stages SET width = 'wide' WHERE rowid = 1", [])
+        .unwrap();
+    drop(conn);
+    let message = refused(&path, "corrupt");
+    assert!(message.contains("column \"width\" holds text"), "{message}");
+}
