@@ -715,3 +715,18 @@ fn a_byte_order_mark_is_accepted() {
     );
     assert!(map_from_json(&json, "map.json", &Document::default()).is_ok());
 }
+
+#[test]
+fn json_nested_deeper_than_the_parser_goes_says_so_in_words() {
+    let text = format!(
+        r#"{{"format": "waymark-map", "version": 1, "map": {{"stages": {}{}}}}}"#,
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    let message = map_from_json(&text, "deep.json", &template())
+        .unwrap_err()
+        .to_string();
+    assert!(message.starts_with("deep.json"), "{message}");
+    assert!(message.contains("nested more than 128 levels deep"), "{message}");
+    assert!(!message.contains("recursion"), "{message}");
+}

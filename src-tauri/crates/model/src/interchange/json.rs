@@ -200,7 +200,12 @@ pub fn map_from_json(
 fn bare_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     let tail = format!(" at line {} column {}", e.line(), e.column());
-    full.strip_suffix(&tail).unwrap_or(&full).to_string()
+    let bare = full.strip_suffix(&tail).unwrap_or(&full);
+    // serde_json stops at 128 levels of arrays and objects; say so in words.
+    if bare == "recursion limit exceeded" {
+        return "it is nested more than 128 levels deep, which no Waymark map is".to_string();
+    }
+    bare.to_string()
 }
 
 fn join(path: &str, field: &str) -> String {
