@@ -1,4 +1,4 @@
-// The app's views: switching by tab, by arrow keys and by Ctrl+1 … Ctrl+7; the map's
+// The app's views: switching by tab, by arrow keys and by Ctrl+1 … Ctrl+8; the map's
 // persona filter and risk heat; a plan view showing a card on its map.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -92,6 +92,7 @@ describe('views', () => {
       'Loops',
       'Ladder',
       'Risks',
+      'Workshop',
     ]);
     expect($('view-tabs')?.getAttribute('role')).toBe('tablist');
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
@@ -127,13 +128,15 @@ describe('views', () => {
     expect($('channels-view')).toBeNull();
   });
 
-  it('switch with Ctrl+1 … Ctrl+7, but not while typing', async () => {
+  it('switch with Ctrl+1 … Ctrl+8, but not while typing', async () => {
     backend();
     await start();
     press('2', { ctrlKey: true });
     expect(current()).toBe('channels');
     press('7', { metaKey: true });
     expect(current()).toBe('risks');
+    press('8', { ctrlKey: true });
+    expect(current()).toBe('workshop');
     press('3', { ctrlKey: true });
     expect(current()).toBe('passion');
     press('1', { ctrlKey: true });
@@ -158,11 +161,11 @@ describe('views', () => {
     expect(current()).toBe('channels');
     expect(document.activeElement).toBe($('view-tab-channels'));
     press('End', {}, document.activeElement!);
-    expect(current()).toBe('risks');
+    expect(current()).toBe('workshop');
     press('ArrowRight', {}, document.activeElement!);
     expect(current()).toBe('map');
     press('ArrowLeft', {}, document.activeElement!);
-    expect(current()).toBe('risks');
+    expect(current()).toBe('workshop');
     press('Home', {}, document.activeElement!);
     expect(current()).toBe('map');
   });

@@ -35,14 +35,14 @@ describe('shortcut map', () => {
     expect(actionFor(press('0', { ctrlKey: true }))).toBe('zoom-reset');
   });
 
-  it('ctrl+1 … ctrl+7 and cmd+1 … cmd+7 switch views (ctrl+1, the map, also fits it)', () => {
-    for (let n = 1; n <= 7; n++) {
+  it('ctrl+1 … ctrl+8 and cmd+1 … cmd+8 switch views (ctrl+1, the map, also fits it)', () => {
+    for (let n = 1; n <= 8; n++) {
       expect(actionFor(press(String(n), { ctrlKey: true }))).toBe(`view-${n}`);
       expect(actionFor(press(String(n), { metaKey: true }))).toBe(`view-${n}`);
       expect(viewIndex(actionFor(press(String(n), { ctrlKey: true }))!)).toBe(n - 1);
     }
     expect(viewIndex('undo')).toBeNull();
-    expect(actionFor(press('8', { ctrlKey: true }))).toBeNull();
+    expect(actionFor(press('9', { ctrlKey: true }))).toBeNull();
     expect(actionFor(press('2'))).toBeNull();
     expect(actionFor(press('2', { ctrlKey: true, altKey: true }))).toBeNull();
     expect(actionFor(press('2', { ctrlKey: true, target: document.createElement('textarea') }))).toBeNull();

@@ -5,8 +5,8 @@ import { APP_KEYS, ariaChord, chordLabel, isMacPlatform, isTextEntry, keyFor, ty
 
 export { isMacPlatform, isTextEntry, type KeyPress };
 
-/** The views, by their place in the view tabs: Ctrl+1 … Ctrl+7 (see ViewTabs.svelte). */
-export const VIEW_ACTIONS = ['view-1', 'view-2', 'view-3', 'view-4', 'view-5', 'view-6', 'view-7'] as const;
+/** The views, by their place in the view tabs: Ctrl+1 … Ctrl+8 (see ViewTabs.svelte). */
+export const VIEW_ACTIONS = ['view-1', 'view-2', 'view-3', 'view-4', 'view-5', 'view-6', 'view-7', 'view-8'] as const;
 export type ViewAction = (typeof VIEW_ACTIONS)[number];
 
 /**

@@ -14,7 +14,7 @@ import type { AppliedEdit, SceneUpdate } from '../generated/types';
 import type { AppError, DocumentState, Edit, Map as JourneyMap, Roster, Scene } from '../generated/types';
 import type { PerformanceImport, StrategyReport } from '../generated/types';
 import type { MapView, TemplateCard } from '../generated/types';
-import type { PresentationStep } from '../generated/types';
+import type { PresentationStep, VoteResults } from '../generated/types';
 import type {
   ExportFinished,
   ExportFormat,
@@ -114,6 +114,15 @@ export const exportStart = (mapId: string, options: ExportOptions, path: string)
 
 /** Asks a running export to stop; it ends with an `export-finished` whose outcome is `cancelled`. */
 export const exportCancel = (jobId: number): Promise<void> => commands.exportCancel(jobId);
+
+// --- Workshop mode ------------------------------------------------------------------
+
+/** A vote round's ranked results (names left out when it is anonymous) and everyone's dots left. */
+export const voteResults = (mapId: string, roundId: string): Promise<VoteResults> => commands.voteResults(mapId, roundId);
+
+/** Writes a round's results as CSV to `path` (chosen with `chooseExportPath('csv', …)`). */
+export const exportVoteResultsCsv = (roundId: string, path: string): Promise<void> =>
+  commands.exportVoteResultsCsv(roundId, path);
 
 /** Opens the file manager on the folder holding `path`. */
 export const revealInFolder = (path: string): Promise<void> => commands.revealInFolder(path);

@@ -3,7 +3,7 @@
 // after which the selected map's Scene is fetched again and drawn.
 
 import * as ipc from './ipc';
-import type { DocumentState, Edit, ImportResult, MapSummary, Scene, SceneUpdate } from '../generated/types';
+import type { AppError, DocumentState, Edit, ImportResult, MapSummary, Scene, SceneUpdate } from '../generated/types';
 import type { Toasts } from './toasts.svelte';
 import { cleanName, renameMapEdit } from './edits';
 import { importedMessage, isImportable, notImportableMessage } from './imports';
@@ -156,13 +156,28 @@ export class DocumentStore {
   }
 
   async applyEdit(edit: Edit): Promise<void> {
-    await this.#run(async () => {
-      // The selected map's new Scene comes with the answer: one round trip, not two.
-      const question = this.#sceneQuestion();
-      if (!question) return this.accept(await ipc.applyEdit(edit));
-      const { scene, ...state } = await ipc.applyEditAndRedraw(edit, question.mapId, question.known);
-      await this.accept(state, undefined, isSceneUpdate(scene) ? { ...question, update: scene } : undefined);
-    });
+    await this.#run(() => this.#applyEdit(edit));
+  }
+
+  /**
+   * Applies an edit like `applyEdit`, but answers the refusal (e.g. a vote the round's
+   * rules refuse) instead of showing it as a toast, for a view that shows it in place.
+   */
+  async tryEdit(edit: Edit): Promise<AppError | null> {
+    try {
+      await this.#applyEdit(edit);
+      return null;
+    } catch (error) {
+      return ipc.toAppError(error);
+    }
+  }
+
+  async #applyEdit(edit: Edit): Promise<void> {
+    // The selected map's new Scene comes with the answer: one round trip, not two.
+    const question = this.#sceneQuestion();
+    if (!question) return this.accept(await ipc.applyEdit(edit));
+    const { scene, ...state } = await ipc.applyEditAndRedraw(edit, question.mapId, question.known);
+    await this.accept(state, undefined, isSceneUpdate(scene) ? { ...question, update: scene } : undefined);
   }
 
   /**

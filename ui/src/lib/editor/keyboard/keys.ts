@@ -18,9 +18,10 @@ export interface KeyPress {
 /**
  * Where a key applies. `app`: anywhere but a text field (the window's shortcuts);
  * `map`: while the focus is on the map, or nowhere in particular, and nothing is edited;
- * `present`: while presenting (present/), where every other key is held back.
+ * `present`: while presenting (present/), where every other key is held back;
+ * `workshop`: in the Workshop view (workshop/), beside the map's keys.
  */
-export type KeyWhen = 'app' | 'map' | 'present';
+export type KeyWhen = 'app' | 'map' | 'present' | 'workshop';
 
 export interface KeyDef {
   id: string;
@@ -35,7 +36,7 @@ export interface KeyDef {
   label: string;
 }
 
-const VIEWS = [1, 2, 3, 4, 5, 6, 7] as const;
+const VIEWS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 
 /** The window's shortcuts (App.svelte performs them). */
 export const APP_KEYS = [
@@ -85,12 +86,26 @@ export const PRESENT_KEYS = [
   { id: 'present-timer-add', keys: ['+', 'Shift++', '=', 'Shift+='], when: 'present', label: 'One more minute on the timer' },
 ] as const satisfies readonly KeyDef[];
 
+const DIGITS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+/**
+ * The Workshop view's keys (workshop/WorkshopPanel.svelte performs them). Alt+digit picks
+ * who writes or votes, also while a note is typed; + and − vote on the selected card.
+ */
+export const WORKSHOP_KEYS = [
+  ...DIGITS.map((n) => ({ id: `workshop-voter-${n}` as const, keys: [`Alt+${n}`], when: 'workshop' as const, label: `Participant ${n} writes and votes` })),
+  { id: 'workshop-paper', keys: ['Alt+0'], when: 'workshop', label: 'Enter the dots counted on paper' },
+  { id: 'workshop-vote-add', keys: ['+', 'Shift++', '=', 'Shift+='], when: 'workshop', label: 'One more dot on the selected card' },
+  { id: 'workshop-vote-remove', keys: ['-', 'Shift+-', '_', 'Shift+_'], when: 'workshop', label: 'One dot fewer on the selected card' },
+] as const satisfies readonly KeyDef[];
+
 export type AppKeyId = (typeof APP_KEYS)[number]['id'];
 export type PresentKeyId = (typeof PRESENT_KEYS)[number]['id'];
 export type MapKeyId = (typeof MAP_KEYS)[number]['id'];
+export type WorkshopKeyId = (typeof WORKSHOP_KEYS)[number]['id'];
 
 /** Every key of the UI, for the keyboard help and the tests. */
-export const KEYS: readonly KeyDef[] = [...APP_KEYS, ...MAP_KEYS, ...PRESENT_KEYS];
+export const KEYS: readonly KeyDef[] = [...APP_KEYS, ...MAP_KEYS, ...PRESENT_KEYS, ...WORKSHOP_KEYS];
 
 const TEXT_INPUT_TYPES = new Set([
   'text', 'search', 'url', 'tel', 'email', 'password', 'number', 'date', 'datetime-local', 'month', 'time', 'week',
