@@ -23,7 +23,7 @@ pub struct ExportArgs {
     #[arg(long, value_parser = parse_format)]
     pub format: Option<ExportFormat>,
     /// Where to write; an existing file is replaced only once the export is complete
-    #[arg(long)]
+    #[arg(long, short = 'o')]
     pub out: PathBuf,
     /// The page's size (fit: the map's own size plus margins)
     #[arg(long, value_parser = paper_sizes(), ignore_case = true, default_value = "fit")]
@@ -55,6 +55,10 @@ pub struct ExportArgs {
     /// passion points' KPIs (PDF)
     #[arg(long)]
     pub appendix: bool,
+    /// The kickoff kit (PDF): the map as a poster (--page, A1 by default, or --tile), a
+    /// handout per channel, the KPI sheet, the voting results and a worksheet per stage
+    #[arg(long, conflicts_with = "appendix")]
+    pub kit: bool,
 }
 
 pub fn export(args: ExportArgs) -> Result<String, String> {
@@ -82,12 +86,20 @@ pub fn export(args: ExportArgs) -> Result<String, String> {
         tile: args.tile,
         tile_overlap_mm: args.overlap,
         appendix: args.appendix,
+        kit: args.kit,
     };
     if options.tile.is_some() && format != ExportFormat::Pdf {
         return Err("--tile prints a poster across sheets and needs --format pdf".into());
     }
     if options.appendix && format != ExportFormat::Pdf {
         return Err("--appendix adds pages after the map and needs --format pdf".into());
+    }
+    if options.kit && format != ExportFormat::Pdf {
+        return Err(format!(
+            "--kit makes one PDF of many pages and cannot be written as {}: use --format pdf \
+             or an --out ending in .pdf",
+            format.extension().to_uppercase()
+        ));
     }
     let doc = Store::read(&args.path).map_err(|e| e.to_string())?;
     let map_id = find_map(&doc, args.map.as_deref(), &args.path)?;
@@ -97,8 +109,13 @@ pub fn export(args: ExportArgs) -> Result<String, String> {
     let info = info_for(&doc, &scene, &super::author(), &today());
     let bytes = export_to_file(&doc, &scene, &options, &info, &args.out, &mut |_| true)
         .map_err(|e| e.to_string())?;
+    let what = if options.kit {
+        "the kickoff kit of "
+    } else {
+        ""
+    };
     Ok(format!(
-        "Exported “{}” to {} ({}, {} bytes).\n",
+        "Exported {what}“{}” to {} ({}, {} bytes).\n",
         scene.map_name,
         args.out.display(),
         format.extension().to_uppercase(),

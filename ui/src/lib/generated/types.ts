@@ -803,7 +803,13 @@ tileOverlapMm: number,
  * After the map, pages with the channels' job descriptions and SMART goals and the
  * passion points' KPIs (PDF only; a PNG or SVG is one picture).
  */
-appendix: boolean, };
+appendix: boolean, 
+/**
+ * The kickoff kit (PDF only): the map as a poster (on `page`, A1 when fitted, or
+ * tiled on `tile`), then a handout per channel, the passion-point KPI sheet, the
+ * map's voting results and a blank worksheet per stage for paper sessions.
+ */
+kit: boolean, };
 
 export type ExportProgress = { jobId: number, 
 /**

@@ -18,9 +18,11 @@
 use std::fmt::Write;
 
 use waymark_model::{
-    strategy_report, Better, Channel, ChannelReport, Document, Num, PassionPointReport, SmartGoal,
-    SmartPart, Status, StrategyReport, STATUS_RULE,
+    strategy_report, Better, Channel, ChannelReport, Document, Map, Num, PassionPointReport,
+    SmartGoal, SmartPart, Status, StrategyReport, STATUS_RULE,
 };
+
+mod votes;
 
 pub(super) mod workshop_summary;
 
@@ -84,26 +86,64 @@ pub fn appendix_pages(doc: &Document, opts: &ExportOptions, info: &ExportInfo) -
     if !opts.appendix || opts.format != ExportFormat::Pdf {
         return Vec::new();
     }
-    let (paper_w, paper_h) = appendix_paper(opts);
+    strategy_pages(doc, info, appendix_paper(opts), opts.margin_mm, None)
+}
+
+/// The kickoff kit's handouts on A4: one channel per page (its job description and SMART
+/// goals), the passion-point KPI sheet, and `map`'s voting results (none without a round).
+pub(super) fn kit_handouts(
+    doc: &Document,
+    map: &Map,
+    info: &ExportInfo,
+    margin_mm: f32,
+) -> Vec<PageSvg> {
+    let a4 = paper_pt(PaperSize::A4, Orientation::Portrait).unwrap_or((595.28, 841.89));
+    strategy_pages(doc, info, a4, margin_mm, Some(map))
+}
+
+/// The channels and passion points (and, for the kit, `kit`'s voting results) flowed
+/// down pages of `paper_w` × `paper_h` points.
+fn strategy_pages(
+    doc: &Document,
+    info: &ExportInfo,
+    (paper_w, paper_h): (f32, f32),
+    margin_mm: f32,
+    kit: Option<&Map>,
+) -> Vec<PageSvg> {
     let scale = paper_w / LAYOUT_WIDTH;
     let (w, h) = (LAYOUT_WIDTH, paper_h / scale);
     // The export's margin on the paper, but at least the minimum at A4 scale, so that a
     // large sheet keeps the proportions of an A4 page.
-    let margin =
-        (opts.margin_mm.clamp(0.0, 50.0) * PT_PER_MM / scale).max(MIN_MARGIN_MM * PT_PER_MM);
+    let margin = (margin_mm.clamp(0.0, 50.0) * PT_PER_MM / scale).max(MIN_MARGIN_MM * PT_PER_MM);
     let report = strategy_report(doc);
     let mut flow = Flow::new(margin, w - 2.0 * margin, margin, h - margin - FOOT_BAND);
     flow.section = "Channels";
-    channels(&mut flow, doc, &report);
-    flow.break_page();
+    match kit {
+        Some(_) if !doc.channels.is_empty() => {
+            handouts(&mut flow, doc, &report, &info.title);
+            flow.break_page();
+        }
+        Some(_) => {}
+        None => {
+            channels(&mut flow, doc, &report);
+            flow.break_page();
+        }
+    }
     flow.section = "Passion points";
     passion_points(&mut flow, doc, &report);
+    if let Some(map) = kit {
+        votes::voting_results(&mut flow, doc, map);
+    }
     let (bodies, mut shaper) = flow.finish();
 
     let title = if info.title.trim().is_empty() {
         "Journey map".to_string()
     } else {
         info.title.clone()
+    };
+    let (part, label) = match kit {
+        Some(_) => ("Kickoff kit", "Handout"),
+        None => ("Appendix", "Appendix"),
     };
     let total = bodies.len();
     bodies
@@ -127,15 +167,20 @@ pub fn appendix_pages(doc: &Document, opts: &ExportOptions, info: &ExportInfo) -
                 &mut body,
                 &mut shaper,
                 (margin, w - margin, h - margin),
-                &format!("Appendix · {section}"),
+                &format!("{part} · {section}"),
                 &format!("{title} · page {} of {total}", i + 1),
             );
             body.push_str("</g>\n");
             PageSvg {
-                svg: document(paper_w, paper_h, &format!("{title} · appendix"), &body),
+                svg: document(
+                    paper_w,
+                    paper_h,
+                    &format!("{title} · {}", label.to_lowercase()),
+                    &body,
+                ),
                 width_pt: paper_w,
                 height_pt: paper_h,
-                label: Some(format!("Appendix page {} of {total}", i + 1)),
+                label: Some(format!("{label} page {} of {total}", i + 1)),
             }
         })
         .collect()
@@ -806,6 +851,50 @@ fn channels(flow: &mut Flow, doc: &Document, report: &StrategyReport) {
         channel_block(flow, doc, i, channel, rep, label_w);
         flow.context = None;
         flow.space(CHANNEL_GAP);
+    }
+}
+
+/// The kit's channel handouts: each channel on a page of its own (more when its goals run
+/// over), under a line saying whose handout it is, with the status rule at its foot.
+fn handouts(flow: &mut Flow, doc: &Document, report: &StrategyReport, title: &str) {
+    let label_w = FIELD_LABELS
+        .iter()
+        .map(|l| heading_width(&mut flow.shaper, l))
+        .fold(0.0, f32::max);
+    let kicker = if title.trim().is_empty() {
+        "CHANNEL HANDOUT".to_string()
+    } else {
+        format!("CHANNEL HANDOUT · {}", title.trim().to_uppercase())
+    };
+    for (i, channel) in doc.channels.iter().enumerate() {
+        let Some(rep) = report.channels.iter().find(|r| r.channel_id == channel.id) else {
+            continue;
+        };
+        if !flow.at_top() {
+            flow.context = None;
+            flow.break_page();
+        }
+        let kicker_w = flow.width;
+        let kicker = flow
+            .shaper
+            .fit_one_line(&kicker, CELL_NOTE, kicker_w)
+            .lines
+            .first()
+            .map(|l| l.text.clone())
+            .unwrap_or_default();
+        let (x, y) = (flow.left, flow.y + 9.0);
+        heading(&mut flow.out, &kicker, x, y);
+        flow.space(16.0);
+        flow.rule(colors::GRID_STRONG, 0.75);
+        flow.space(14.0);
+        channel_block(flow, doc, i, channel, rep, label_w);
+        flow.context = None;
+        flow.space(14.0);
+        flow.paragraph(
+            &format!("Status — {STATUS_RULE}"),
+            CELL_NOTE,
+            colors::TEXT_MUTED,
+        );
     }
 }
 

@@ -15,14 +15,17 @@ mod tree;
 
 pub use tree::parse as parse_svg;
 mod appendix;
+mod kit;
 mod legend;
 mod page;
 mod style;
 mod summary;
 mod svg;
 mod tile;
+mod worksheet;
 
 pub use appendix::appendix_pages;
+pub use kit::KIT_POSTER;
 pub use page::{compose, compose_all, validate, DPI, MARGIN_MM, PDF_MAX_PT, TILE_OVERLAP_MM};
 pub use style::{colors, connector_style, ConnectorStyle, ARROWHEAD, CONNECTOR_KINDS, MAP_COLORS};
 pub use summary::{

@@ -139,6 +139,10 @@ pub struct ExportOptions {
     /// After the map, pages with the channels' job descriptions and SMART goals and the
     /// passion points' KPIs (PDF only; a PNG or SVG is one picture).
     pub appendix: bool,
+    /// The kickoff kit (PDF only): the map as a poster (on `page`, A1 when fitted, or
+    /// tiled on `tile`), then a handout per channel, the passion-point KPI sheet, the
+    /// map's voting results and a blank worksheet per stage for paper sessions.
+    pub kit: bool,
 }
 
 impl Default for ExportOptions {
@@ -155,6 +159,7 @@ impl Default for ExportOptions {
             tile: None,
             tile_overlap_mm: 10.0,
             appendix: false,
+            kit: false,
         }
     }
 }

@@ -92,13 +92,18 @@ pub fn compose(
 }
 
 /// Every page of an export of `doc`'s map: [`compose`]'s, then the appendix when the
-/// options ask for one (PDF only, see [`appendix_pages`](super::appendix_pages)).
+/// options ask for one (PDF only, see [`appendix_pages`](super::appendix_pages)); or the
+/// kickoff kit's pages when they ask for the kit (`kit.rs`).
 pub fn compose_all(
     doc: &waymark_model::Document,
     scene: &Scene,
     opts: &ExportOptions,
     info: &ExportInfo,
 ) -> Result<Vec<PageSvg>, ExportError> {
+    if opts.kit {
+        validate(opts)?;
+        return super::kit::kit_pages(doc, scene, opts, info);
+    }
     let mut pages = compose(scene, opts, info)?;
     pages.extend(super::appendix_pages(doc, opts, info));
     Ok(pages)
@@ -119,6 +124,9 @@ pub fn validate(opts: &ExportOptions) -> Result<(), ExportError> {
             "dpi must be between {} and {} (got {})",
             DPI.0, DPI.1, opts.dpi
         ));
+    }
+    if opts.kit && opts.format != ExportFormat::Pdf {
+        return Err(super::kit::kit_needs_pdf());
     }
     if let Some(sheet) = opts.tile {
         if sheet == PaperSize::Fit {

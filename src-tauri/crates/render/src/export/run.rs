@@ -26,6 +26,9 @@ pub fn export<W: Write>(
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<(), ExportError> {
     let io = |e: std::io::Error| ExportError::Io(e.to_string());
+    if options.kit && options.format != ExportFormat::Pdf {
+        return Err(super::kit::kit_needs_pdf());
+    }
     match options.format {
         ExportFormat::Json => out.write_all(map_json(doc, scene)?.as_bytes()).map_err(io),
         ExportFormat::Csv => {
