@@ -357,12 +357,39 @@ fn a_photo_must_be_a_png() {
     assert_eq!(field_of(&err), "persona.photo");
     assert!(err.to_string().contains("PNG"), "{err}");
 
-    // A PNG signature is accepted, and undo takes the photo away again.
+    // A PNG whose header says another size than the photo's is refused: a "decompression
+    // bomb" declaring 50,000 × 50,000 px would be allocated by whatever draws it.
+    let header = |w: u32, h: u32| {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend(w.to_be_bytes());
+        png.extend(h.to_be_bytes());
+        png
+    };
+    for png in [
+        header(50_000, 50_000),
+        header(64, 65),
+        b"\x89PNG\r\n\x1a\n".to_vec(),
+    ] {
+        props.photo = Some(Photo {
+            width: 64,
+            height: 64,
+            png,
+        });
+        let edit = Edit::UpdatePersona {
+            persona_id: "p1".into(),
+            props: props.clone().into(),
+        };
+        let err = refuse(&mut doc, &edit);
+        assert_eq!(field_of(&err), "persona.photo");
+        assert!(err.to_string().contains("the PNG says"), "{err}");
+    }
+
+    // A PNG of the photo's size is accepted, and undo takes the photo away again.
     let original = doc.clone();
     props.photo = Some(Photo {
         width: 64,
         height: 64,
-        png: b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+        png: header(64, 64),
     });
     let inverse = apply(
         &mut doc,

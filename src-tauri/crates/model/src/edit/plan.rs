@@ -140,6 +140,23 @@ pub(crate) fn check_photo(photo: &Option<Photo>) -> Result<(), EditError> {
                 format!("{} × {} px is not a usable size", p.width, p.height),
             ));
         }
+        // The PNG's own header must say the same size: whatever draws the photo (the
+        // window, an export) allocates what the PNG declares, not what the record says.
+        // So a file from anyone cannot smuggle in a "decompression bomb" as a photo.
+        let declared = p.png.get(12..24).and_then(|ihdr| {
+            let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+            (&ihdr[..4] == b"IHDR").then(|| (be(&ihdr[4..8]), be(&ihdr[8..12])))
+        });
+        if declared != Some((p.width, p.height)) {
+            let says = declared.map_or("no size".to_owned(), |(w, h)| format!("{w} × {h} px"));
+            return Err(invalid(
+                "persona.photo",
+                format!(
+                    "the PNG says {says}, not the photo's {} × {} px",
+                    p.width, p.height
+                ),
+            ));
+        }
     }
     Ok(())
 }

@@ -14,7 +14,11 @@ fn n(x: f64) -> Num {
 /// The PNG signature and a few more bytes, NULs and high bytes included.
 fn png() -> Vec<u8> {
     let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
-    bytes.extend([0, 0, 0, 13, b'I', b'H', b'D', b'R', 0xff, 0x00, 0x7f, 0x80]);
+    // The header says 64 × 48 px, as the photo does; then bytes that are not UTF-8.
+    bytes.extend([
+        0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 64, 0, 0, 0, 48,
+    ]);
+    bytes.extend([0xff, 0x00, 0x7f, 0x80]);
     bytes
 }
 
