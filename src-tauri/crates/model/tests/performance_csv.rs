@@ -875,3 +875,17 @@ fn the_import_serializes_in_camel_case() {
     let back: PerformanceImport = serde_json::from_value(json).unwrap();
     assert_eq!(back, import);
 }
+
+#[test]
+fn a_file_separated_by_semicolons_says_so_and_how_to_save_it() {
+    let problems = refused(
+        &document(),
+        "month;channel;metric;value\n2026-01;Social;visits;12,5\n",
+    );
+    assert_eq!(where_(&problems), [(1, "")]);
+    assert!(
+        problems[0].2.contains("separated by semicolons"),
+        "{problems:?}"
+    );
+    assert!(problems[0].2.contains("CSV with commas"), "{problems:?}");
+}

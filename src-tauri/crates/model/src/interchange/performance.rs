@@ -343,12 +343,18 @@ impl Reader<'_> {
             .map(|(c, _)| format!("\"{c}\""))
             .collect();
         if missing.len() == COLUMNS.len() {
+            let joined = header.fields.join(",");
+            // A spreadsheet set to a language with decimal commas separates by semicolons.
+            let semicolons = if header.fields.len() == 1 && joined.contains(';') {
+                " — the columns are separated by semicolons; save the file as CSV with commas (or as tab-separated text), with points in numbers (38.5)"
+            } else {
+                ""
+            };
             self.problems.push(
                 line,
                 "",
                 format!(
-                    "line 1 must be the header month,channel,metric,value (in any order); it is {:?}",
-                    header.fields.join(",")
+                    "line 1 must be the header month,channel,metric,value (in any order); it is {joined:?}{semicolons}"
                 ),
             );
             return None;
