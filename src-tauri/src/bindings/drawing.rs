@@ -5,8 +5,8 @@
 use std::fmt::Write;
 
 use waymark_render::export::{
-    connector_style, ARROWHEAD, CONNECTOR_KINDS, DPI, MAP_COLORS, MARGIN_MM, PAPER_SIZES,
-    TILE_OVERLAP_MM,
+    connector_style, ARROWHEAD, CONNECTOR_KINDS, DPI, KIT_POSTER, MAP_COLORS, MARGIN_MM,
+    PAPER_SIZES, TILE_OVERLAP_MM,
 };
 
 /// Where the generated file lives, relative to the repository root.
@@ -81,6 +81,13 @@ pub fn typescript() -> String {
     let _ = writeln!(out, "export const DPI_MAX = {};", DPI.1);
     let _ = writeln!(out, "export const MARGIN_MAX_MM = {};", MARGIN_MM.1);
     let _ = writeln!(out, "export const OVERLAP_MAX_MM = {};", TILE_OVERLAP_MM.1);
+    out.push_str("\n/** The kickoff kit's poster when the page would be fitted to the map. */\n");
+    let poster = serde_json::to_value(KIT_POSTER).expect("a paper size serializes");
+    let _ = writeln!(
+        out,
+        "export const KIT_POSTER: PaperSize = {};",
+        quote(poster.as_str().unwrap_or("a1"))
+    );
     out
 }
 

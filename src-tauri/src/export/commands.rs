@@ -36,8 +36,9 @@ pub async fn export_preview<R: Runtime>(
     map_id: String,
     options: ExportOptions,
 ) -> Result<ExportPreview, AppError> {
-    // The appendix's pages are counted from the document's channels and passion points.
-    let appendix = options.appendix && options.format == ExportFormat::Pdf;
+    // The appendix's and the kickoff kit's pages are counted from the document's
+    // channels, passion points and (the kit's) voting rounds.
+    let appendix = (options.appendix || options.kit) && options.format == ExportFormat::Pdf;
     let snapshot = snapshot(&window, &map_id, appendix)?;
     let shown = tauri::async_runtime::spawn_blocking(move || {
         let shown = preview(

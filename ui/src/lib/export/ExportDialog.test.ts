@@ -221,6 +221,34 @@ describe('the Export dialog', () => {
     expect(named(fake, 'export_start')[0]).toMatchObject({ options: { format: 'pdf', appendix: true } });
   });
 
+  it('offers the kickoff kit for a PDF only: an A1 poster when the page fits, no appendix, its own file name', async () => {
+    const fake = backend({ settings: { format: 'pdf', appendix: true } });
+    await open();
+    expect($<HTMLInputElement>('export-contents-map')!.checked).toBe(true);
+    pick('export-contents-kit');
+    expect($('export-contents-hint')!.textContent).toContain('a handout per channel');
+    expect($('export-appendix')).toBeNull();
+    expect($('export-kit-includes')).not.toBeNull();
+    expect($('export-kit-poster')!.textContent).toContain('A1 poster');
+    await previewSettles();
+    expect(named(fake, 'export_preview').at(-1)).toMatchObject({
+      options: { format: 'pdf', kit: true, appendix: false, page: 'a1' },
+    });
+
+    // Not a PDF: no kit offered, and none sent.
+    pick('export-format-png');
+    expect($('export-contents-kit')).toBeNull();
+    await previewSettles();
+    expect(named(fake, 'export_preview').at(-1)).toMatchObject({ options: { format: 'png', kit: false, page: 'fit' } });
+
+    pick('export-format-pdf');
+    expect($<HTMLInputElement>('export-contents-kit')!.checked).toBe(true);
+    $('export-start')!.click();
+    await vi.waitFor(() => expect(named(fake, 'export_start').length).toBe(1));
+    expect(named(fake, 'export_start')[0]).toMatchObject({ options: { format: 'pdf', kit: true, page: 'a1' } });
+    expect(named(fake, 'choose_export_path')[0]).toMatchObject({ suggestedName: expect.stringContaining('kickoff kit.pdf') });
+  });
+
   it('remembers a chosen appendix', async () => {
     backend({ settings: { format: 'pdf', appendix: true } });
     await open();

@@ -65,7 +65,7 @@ export class ExportJob {
     this.phase = 'choosing';
     let path: string | null;
     try {
-      path = await ipc.chooseExportPath(options.format, suggestFileName(mapName, options.format));
+      path = await ipc.chooseExportPath(options.format, suggestFileName(mapName, options.format, options.kit));
     } catch (error) {
       this.#backToOptions({ kind: 'error', message: ipc.toAppError(error).message });
       return;

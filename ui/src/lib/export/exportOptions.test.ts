@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_OPTIONS,
+  KIT_POSTER,
+  PDF_CONTENTS,
   effectiveOptions,
   fileName,
   formatBytes,
@@ -86,6 +88,34 @@ describe('which options apply to which format', () => {
     expect(normalizeOptions(old).appendix).toBe(false);
     expect(normalizeOptions({ appendix: 'yes' as unknown as boolean }).appendix).toBe(false);
     expect(normalizeOptions({ format: 'pdf', appendix: true }).appendix).toBe(true);
+  });
+
+  it('the kickoff kit is a PDF’s, prints a fitted page as an A1 poster and needs no appendix', () => {
+    expect(applies('kit', { format: 'pdf' })).toBe(true);
+    for (const format of ['png', 'svg', 'json', 'csv'] as ExportFormat[]) {
+      expect(unavailable('kit', opts({ format }))).not.toBeNull();
+      expect(effectiveOptions(opts({ format, kit: true })).kit).toBe(false);
+    }
+    expect(unavailable('kit', opts({ format: 'png' }))).toBe('Only a PDF can hold the kickoff kit');
+    const kit = effectiveOptions(opts({ format: 'pdf', kit: true, appendix: true, page: 'fit', tile: 'a3' }));
+    expect(kit).toMatchObject({ kit: true, appendix: false, page: KIT_POSTER, tile: 'a3' });
+    expect(KIT_POSTER).toBe('a1');
+    // A page chosen on purpose stays; a fitted page follows the shape only outside the kit.
+    expect(effectiveOptions(opts({ format: 'pdf', kit: true, page: 'a0' })).page).toBe('a0');
+    expect(effectiveOptions(opts({ format: 'png', kit: true, page: 'fit' })).page).toBe('fit');
+    expect(applies('orientation', { format: 'pdf', kit: true, page: 'fit' })).toBe(true);
+    expect(applies('orientation', { format: 'pdf', page: 'fit' })).toBe(false);
+    expect(unavailable('appendix', opts({ format: 'pdf', kit: true }))).toMatch(/kickoff kit already has/);
+  });
+
+  it('keeps the kit off for settings saved before it existed, and names its file', () => {
+    const { kit: _, ...old } = DEFAULT_OPTIONS;
+    expect(normalizeOptions(old).kit).toBe(false);
+    expect(normalizeOptions({ kit: 1 as unknown as boolean }).kit).toBe(false);
+    expect(normalizeOptions({ format: 'pdf', kit: true }).kit).toBe(true);
+    expect(suggestFileName('Kickoff', 'pdf', true)).toBe('Kickoff kickoff kit.pdf');
+    expect(suggestFileName('Kickoff', 'pdf')).toBe('Kickoff.pdf');
+    expect(PDF_CONTENTS.map((c) => c.label)).toEqual(['Map', 'Kickoff kit']);
   });
 
   it('makes remembered settings whole and in range', () => {

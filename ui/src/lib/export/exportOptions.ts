@@ -3,7 +3,7 @@
 // how sizes and lengths are written.
 
 import type { Background, ExportFormat, ExportOptions, Orientation, PaperSize } from '../generated/types';
-import { DPI_MAX, DPI_MIN, MARGIN_MAX_MM, OVERLAP_MAX_MM, PAPERS, type PaperInfo } from '../generated/drawing';
+import { DPI_MAX, DPI_MIN, KIT_POSTER, MARGIN_MAX_MM, OVERLAP_MAX_MM, PAPERS, type PaperInfo } from '../generated/drawing';
 
 export interface FormatInfo {
   id: ExportFormat;
@@ -26,7 +26,7 @@ export function formatInfo(format: ExportFormat): FormatInfo {
 }
 
 // The paper sizes and the limits are the backend's own (the render crate), generated.
-export { DPI_MAX, DPI_MIN, MARGIN_MAX_MM, OVERLAP_MAX_MM, PAPERS, type PaperInfo };
+export { DPI_MAX, DPI_MIN, KIT_POSTER, MARGIN_MAX_MM, OVERLAP_MAX_MM, PAPERS, type PaperInfo };
 
 /** The sheet sizes a PDF poster can be printed across (null: one page, no tiling). */
 export const TILE_SIZES: readonly (PaperSize | null)[] = [null, 'a4', 'a3'];
@@ -48,7 +48,20 @@ export const DEFAULT_OPTIONS: ExportOptions = {
   tile: null,
   tileOverlapMm: 10,
   appendix: false,
+  kit: false,
 };
+
+/** What a PDF holds: the map (with its appendix if asked), or the whole kickoff kit. */
+export type PdfContents = 'map' | 'kit';
+
+export const PDF_CONTENTS: readonly { id: PdfContents; label: string; hint: string }[] = [
+  { id: 'map', label: 'Map', hint: 'The map on one page, or as a poster across sheets' },
+  {
+    id: 'kit',
+    label: 'Kickoff kit',
+    hint: 'To print before a workshop: the map as a poster (A1 when the page fits the map), a handout per channel, the KPI sheet, the voting results and a blank worksheet per stage',
+  },
+];
 
 export function paperInfo(page: PaperSize): PaperInfo {
   return PAPERS.find((p) => p.id === page) ?? PAPERS[0]!;
@@ -75,7 +88,8 @@ export type Control =
   | 'include'
   | 'tile'
   | 'tileOverlap'
-  | 'appendix';
+  | 'appendix'
+  | 'kit';
 
 /** Formats that are a drawing of the map (the others are its data). */
 export function isPicture(format: ExportFormat): boolean {
@@ -99,7 +113,8 @@ export function unavailable(control: Control, o: ExportOptions): string | null {
     case 'include':
       return null;
     case 'orientation':
-      return o.page === 'fit' ? 'Fit to content follows the map’s own shape' : null;
+      // The kit prints a fitted page on its poster size, which has an orientation.
+      return o.page === 'fit' && !(o.format === 'pdf' && o.kit) ? 'Fit to content follows the map’s own shape' : null;
     case 'transparent':
       return o.format === 'png' ? null : 'Only a PNG can have a transparent background';
     case 'dpi':
@@ -110,7 +125,10 @@ export function unavailable(control: Control, o: ExportOptions): string | null {
       if (o.format !== 'pdf') return 'Only a PDF can be printed across sheets';
       return o.tile === null ? 'Choose a sheet size to print across' : null;
     case 'appendix':
-      return o.format === 'pdf' ? null : 'Only a PDF has pages after the map';
+      if (o.format !== 'pdf') return 'Only a PDF has pages after the map';
+      return o.kit ? 'The kickoff kit already has the channel handouts and the KPI sheet' : null;
+    case 'kit':
+      return o.format === 'pdf' ? null : 'Only a PDF can hold the kickoff kit';
   }
 }
 
@@ -121,7 +139,10 @@ export function unavailable(control: Control, o: ExportOptions): string | null {
 export function effectiveOptions(o: ExportOptions): ExportOptions {
   const background: Background = o.format === 'png' ? o.background : 'white';
   const pdf = o.format === 'pdf';
-  return { ...o, background, tile: pdf ? o.tile : null, appendix: pdf && o.appendix };
+  const kit = pdf && o.kit;
+  // The kit's poster is paper: a page fitted to the map prints on the kit's poster size.
+  const page = kit && o.page === 'fit' ? KIT_POSTER : o.page;
+  return { ...o, background, page, tile: pdf ? o.tile : null, appendix: pdf && !kit && o.appendix, kit };
 }
 
 /** Settings from an older or other version made whole and in range. */
@@ -138,6 +159,7 @@ export function normalizeOptions(value: Partial<ExportOptions> | null | undefine
   o.titleBlock = o.titleBlock !== false;
   o.legend = o.legend !== false;
   o.appendix = o.appendix === true;
+  o.kit = o.kit === true;
   return o;
 }
 
@@ -171,7 +193,7 @@ export function inchesLabel(mm: number): string {
  * The Save dialog's suggested name: the map's name made safe for every file system
  * (no path separators, reserved characters or trailing dots), then the format's extension.
  */
-export function suggestFileName(mapName: string, format: ExportFormat): string {
+export function suggestFileName(mapName: string, format: ExportFormat, kit = false): string {
   let base = mapName
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
@@ -181,6 +203,7 @@ export function suggestFileName(mapName: string, format: ExportFormat): string {
     .replace(/[. ]+$/, '');
   if (base.length > 120) base = base.slice(0, 120).trimEnd();
   if (base === '' || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base)) base = base === '' ? 'Journey map' : `${base} map`;
+  if (kit && format === 'pdf') base = `${base} kickoff kit`;
   return `${base}.${formatInfo(format).extension}`;
 }
 

@@ -65,3 +65,6 @@ export const DPI_MIN = 72;
 export const DPI_MAX = 600;
 export const MARGIN_MAX_MM = 50;
 export const OVERLAP_MAX_MM = 50;
+
+/** The kickoff kit's poster when the page would be fitted to the map. */
+export const KIT_POSTER: PaperSize = 'a1';
