@@ -15,20 +15,23 @@ pub const PHOTO_SIZE: u32 = 256;
 pub const MAX_FILE_BYTES: u64 = 40 * 1024 * 1024;
 /// Pixel dimensions beyond which decoding is refused (a "decompression bomb").
 pub const MAX_SIDE: u32 = 12_000;
-/// Memory the decoder may allocate.
-const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+/// Memory the decoded image may take (a 48-megapixel phone photo, 8000 × 6000 px, needs
+/// 137 MiB as RGB, 183 MiB as RGBA). Checked from the decoder's own figure before decoding.
+pub const MAX_DECODED_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads `path` as an image and returns the photo to store, or a message naming the file.
 pub fn read_photo(path: &Path) -> Result<Photo, AppError> {
     let name = path.display();
     let fail = |why: String| AppError::Input(format!("{name}: {why}"));
-    let size = std::fs::metadata(path)
-        .map_err(|e| fail(format!("cannot be read ({e})")))?
-        .len();
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot be read ({e})")))?;
+    if meta.is_dir() {
+        return Err(fail("is a folder, not an image".into()));
+    }
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(fail(format!(
-            "is {} MiB; a photo may be at most {} MiB",
-            size / 1024 / 1024,
+            "is {:.1} MiB; a photo may be at most {} MiB",
+            size as f64 / 1024.0 / 1024.0,
             MAX_FILE_BYTES / 1024 / 1024
         )));
     }
@@ -38,7 +41,7 @@ pub fn read_photo(path: &Path) -> Result<Photo, AppError> {
 
 /// Decodes, checks and downscales an image held in memory.
 pub fn photo_from_bytes(bytes: &[u8]) -> Result<Photo, String> {
-    let mut reader = ImageReader::new(Cursor::new(bytes))
+    let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| format!("cannot be read ({e})"))?;
     if reader.format().is_none() {
@@ -52,15 +55,34 @@ pub fn photo_from_bytes(bytes: &[u8]) -> Result<Photo, String> {
             "is {width} × {height} px; a photo may be at most {MAX_SIDE} px on each side"
         ));
     }
-    reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|e| format!("cannot be read ({e})"))?;
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_ALLOC);
-    reader.limits(limits);
-    let image = reader
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    let reader = |limits: Limits| -> Result<ImageReader<Cursor<&[u8]>>, String> {
+        let mut reader = ImageReader::new(Cursor::new(bytes))
+            .with_guessed_format()
+            .map_err(|e| format!("cannot be read ({e})"))?;
+        reader.limits(limits);
+        Ok(reader)
+    };
+    // What decoding would allocate, as the decoder reckons it from the header (pixel
+    // format and bit depth included): refused with the figures before any pixel is read.
+    // (The header alone is read here; the allocation limit applies to the decoding below.)
+    let mut header_only = limits.clone();
+    header_only.max_alloc = None;
+    let decoded_bytes = reader(header_only)?
+        .into_decoder()
+        .map_err(|e| format!("is not a readable image ({e})"))
+        .map(|d| image::ImageDecoder::total_bytes(&d))?;
+    if decoded_bytes > MAX_DECODED_BYTES {
+        return Err(format!(
+            "is {width} × {height} px, which needs {} MiB to open; a photo may need at most {} MiB",
+            decoded_bytes >> 20,
+            MAX_DECODED_BYTES >> 20
+        ));
+    }
+    let image = reader(limits)?
         .decode()
         .map_err(|e| format!("is damaged or not a supported image ({e})"))?;
     let image = if image.width() > PHOTO_SIZE || image.height() > PHOTO_SIZE {
@@ -146,5 +168,19 @@ mod tests {
         png[29..33].copy_from_slice(&crc.to_be_bytes());
         let err = photo_from_bytes(&png).unwrap_err();
         assert!(err.contains("50000 × 50000"), "{err}");
+    }
+
+    #[test]
+    fn an_image_too_deep_to_open_is_refused_with_its_figures() {
+        // 9,000 × 9,000 px is within the sides' limit, but as 16-bit RGBA it needs 617 MiB.
+        let mut png = encoded(1, 1, ImageFormat::Png);
+        png[16..20].copy_from_slice(&9_000u32.to_be_bytes());
+        png[20..24].copy_from_slice(&9_000u32.to_be_bytes());
+        png[24] = 16; // bit depth
+        png[25] = 6; // RGBA
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
+        let err = photo_from_bytes(&png).unwrap_err();
+        assert!(err.contains("9000 × 9000 px, which needs 617 MiB"), "{err}");
     }
 }
