@@ -13,6 +13,9 @@ use super::pdf::MAP_ATTACHMENT;
 use super::png::MAP_KEYWORD;
 use super::ExportError;
 
+mod inflation;
+pub use inflation::MAX_PDF_INFLATED_BYTES;
+
 /// The largest map (uncompressed JSON) read back from a file. Maps with photos are a few
 /// MiB; anything beyond this is refused rather than inflated into memory.
 pub const MAX_EMBEDDED_MAP_BYTES: usize = 64 << 20;
@@ -119,6 +122,17 @@ fn map_chunk(info: &png::Info<'_>) -> Result<Option<String>, ExportError> {
 // ---- PDF ------------------------------------------------------------------------------
 
 fn read_pdf(bytes: &[u8]) -> Result<String, ExportError> {
+    // Measured first: lopdf inflates some streams while loading, without a limit.
+    inflation::check(bytes).map_err(|refusal| match refusal {
+        inflation::Refusal::TooLarge => ExportError::NoEmbeddedMap(format!(
+            "this PDF's compressed contents inflate to more than {} MiB; it was not read \
+             (a Waymark PDF inflates to a few MiB)",
+            MAX_PDF_INFLATED_BYTES >> 20
+        )),
+        inflation::Refusal::Filter(name) => ExportError::NoEmbeddedMap(format!(
+            "this PDF uses /{name} compression, which Waymark's PDFs never use; it was not read"
+        )),
+    })?;
     // lopdf reports malformed input as errors, but it is a large parser fed with untrusted
     // bytes: a panic deep inside it must still end as an error, not bring the app down.
     let document = catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes)))
