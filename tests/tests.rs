@@ -14,6 +14,9 @@ mod cli;
 /// `waymark export` / `waymark import` headless, checked with PNG and PDF readers.
 mod export;
 
+/// `waymark export --kit`: the kickoff kit read back with poppler; bad input refused.
+mod export_kit;
+
 /// The IPC commands through Tauri's mock runtime, checked against the file on disk.
 mod commands;
 
@@ -31,6 +34,13 @@ mod present_commands;
 
 /// Workshop mode: participants, votes and their results (and CSV), checked with sqlite3.
 mod workshop_commands;
+
+/// The workshop summary as Markdown and PDF, from the app's command and the CLI.
+mod workshop_summary;
+
+/// The bad-input corpus (tests/fixtures/bad): every file refused clearly, or loaded, and
+/// left as it was.
+mod bad_input;
 
 /// The real app in a real window (Xvfb + tauri-driver + WebKitWebDriver).
 mod e2e;

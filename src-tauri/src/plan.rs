@@ -80,10 +80,15 @@ fn read_csv(path: &Path) -> Result<Vec<u8>, AppError> {
     let name = path.display();
     let meta = std::fs::metadata(path)
         .map_err(|e| AppError::Input(format!("{name}: cannot be read ({e})")))?;
+    if meta.is_dir() {
+        return Err(AppError::Input(format!(
+            "{name}: is a folder, not a CSV file"
+        )));
+    }
     if meta.len() > MAX_CSV_BYTES {
         return Err(AppError::Input(format!(
-            "{name}: is {} MiB; a performance CSV may be at most {} MiB",
-            meta.len() / 1024 / 1024,
+            "{name}: is {:.1} MiB; a performance CSV may be at most {} MiB",
+            meta.len() as f64 / 1024.0 / 1024.0,
             MAX_CSV_BYTES / 1024 / 1024
         )));
     }

@@ -35,7 +35,12 @@ fn channel(id: &str, name: &str, role: &str, goals: Vec<SmartGoal>) -> Channel {
     Channel {
         id: id.into(),
         name: name.into(),
-        icon: name[..2].to_uppercase(),
+        icon: name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .take(2)
+            .collect::<String>()
+            .to_uppercase(),
         color: None,
         plan: ChannelPlan {
             ownership: Ownership::Owned,
@@ -251,7 +256,7 @@ fn the_kit_is_a_poster_handouts_kpis_votes_and_a_worksheet_per_stage() {
         .expect("the runner-up is listed");
     assert!(w < r, "the most dots first: {votes}");
     assert!(
-        votes.contains("Ana Ruiz 2") && votes.contains("Ben Osei 1"),
+        votes.contains("Ana Ruiz (2)") && votes.contains("Ben Osei (1)"),
         "{votes}"
     );
     assert!(votes.contains("5 dots given, 2 on paper"), "{votes}");

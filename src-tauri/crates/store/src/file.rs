@@ -226,9 +226,21 @@ fn quick_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     if problems.len() == 1 && problems[0] == "ok" {
         return Ok(());
     }
+    // Each row may hold several lines; the banner naming the database says nothing.
+    let lines: Vec<&str> = problems
+        .iter()
+        .flat_map(|p| p.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("***"))
+        .collect();
+    let shown = lines.len().min(3);
+    let more = match lines.len() - shown {
+        0 => String::new(),
+        n => format!(" (and {n} more)"),
+    };
     Err(StoreError::corrupt(
         path,
-        format!("SQLite's check found: {}", problems.join("; ")),
+        format!("SQLite's check found: {}{more}", lines[..shown].join("; ")),
     ))
 }
 
@@ -241,6 +253,16 @@ fn check_writable(path: &Path) -> Result<(), StoreError> {
             path: path.to_path_buf(),
             reason: format!("the file is read-only{SAVE_AS}"),
         });
+    }
+    // A read-only disk or share leaves the mode bits writable. Opening for writing (no
+    // create, no truncate) changes nothing in the file.
+    if let Err(e) = OpenOptions::new().write(true).open(path) {
+        if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+                reason: format!("it is on a read-only disk or share{SAVE_AS}"),
+            });
+        }
     }
     check_folder_writable(path, &folder_of(path)).map_err(|e| match e {
         StoreError::ReadOnly { path, reason } => StoreError::ReadOnly {

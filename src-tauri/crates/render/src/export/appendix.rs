@@ -895,7 +895,35 @@ fn handouts(flow: &mut Flow, doc: &Document, report: &StrategyReport, title: &st
             CELL_NOTE,
             colors::TEXT_MUTED,
         );
+        notes_area(flow);
     }
+}
+
+/// Between two ruled lines of a handout's notes (about 8 mm, a handwriting line).
+const NOTES_STEP: f32 = 22.0;
+
+/// The rest of a handout's page ruled for notes taken in the room, when there is room
+/// for a few lines.
+fn notes_area(flow: &mut Flow) {
+    flow.space(22.0);
+    if flow.room() < 4.0 * NOTES_STEP {
+        return;
+    }
+    let (x, y) = (flow.left, flow.y + 8.0);
+    heading(&mut flow.out, "NOTES", x, y);
+    let mut line = y + NOTES_STEP;
+    while line <= flow.bottom - 6.0 {
+        let _ = writeln!(
+            flow.out,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{1}\" stroke=\"{}\" stroke-width=\"0.5\"/>",
+            num(flow.left),
+            num(line),
+            num(flow.right()),
+            colors::GRID_STRONG
+        );
+        line += NOTES_STEP;
+    }
+    flow.y = flow.bottom;
 }
 
 fn channel_block(

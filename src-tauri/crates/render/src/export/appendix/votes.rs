@@ -106,7 +106,7 @@ fn round_block(flow: &mut Flow, doc: &Document, number: usize, r: &VoteResults) 
                             .iter()
                             .find(|x| x.id == p.participant_id)
                             .map_or("Someone", |x| x.name.as_str());
-                        format!("{name} {}", p.count)
+                        format!("{name} ({})", p.count)
                     })
                     .collect();
                 cells.push(flow.cell(cols[6].width).or_dash(&who.join(", ")).done());
