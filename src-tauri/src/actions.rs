@@ -177,6 +177,7 @@ pub fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
             tauri::async_runtime::spawn(async move { announce(&w, save_as(&w).await) });
         }
         menu::EXPORT => emit::open_export_dialog(&window, ()),
+        menu::EXPORT_SUMMARY => emit::open_workshop_summary(&window, ()),
         menu::CLOSE_WINDOW => {
             let _ = window.close();
         }

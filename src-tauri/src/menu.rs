@@ -1,9 +1,10 @@
 //! The native menu's shape: File (New, Open…, Open in New Window…, Open Recent, Save As…,
-//! Export…, Import Map…, Close Window, Quit), Edit (Undo, Redo) and Help (About), with the
-//! platform's usual shortcuts. Each window has its own menu whose item ids carry the
-//! window's label (`file.open@document-2`), so an item acts on the window it was chosen
-//! in. What each item does is in `actions.rs` (the same functions the commands call), which
-//! also refreshes Open Recent here when the recent files change.
+//! Export…, Export Workshop Summary…, Import Map…, Close Window, Quit), Edit (Undo, Redo)
+//! and Help (About), with the platform's usual shortcuts. Each window has its own menu
+//! whose item ids carry the window's label (`file.open@document-2`), so an item acts on
+//! the window it was chosen in. What each item does is in `actions.rs` (the same
+//! functions the commands call), which also refreshes Open Recent here when the recent
+//! files change.
 
 use std::path::PathBuf;
 
@@ -17,6 +18,7 @@ pub const OPEN: &str = "file.open";
 pub const OPEN_IN_NEW_WINDOW: &str = "file.open_in_new_window";
 pub const SAVE_AS: &str = "file.save_as";
 pub const EXPORT: &str = "file.export";
+pub const EXPORT_SUMMARY: &str = "file.export_summary";
 pub const IMPORT: &str = "file.import";
 pub const CLOSE_WINDOW: &str = "file.close_window";
 pub const QUIT: &str = "file.quit";
@@ -55,6 +57,11 @@ pub fn build<R: Runtime>(
         .item(&item(SAVE_AS, "Save As…", Some("CmdOrCtrl+Shift+S"))?)
         .separator()
         .item(&item(EXPORT, "Export…", Some("CmdOrCtrl+E"))?)
+        .item(&item(
+            EXPORT_SUMMARY,
+            "Export Workshop Summary…",
+            Some("CmdOrCtrl+Alt+E"),
+        )?)
         .item(&item(IMPORT, "Import Map…", None)?)
         .separator()
         .item(&item(CLOSE_WINDOW, "Close Window", Some("CmdOrCtrl+W"))?)

@@ -110,6 +110,10 @@ function backend(initial: DocumentState = documentState(), options: BackendOptio
         }
         case 'template_gallery':
           return TEMPLATES;
+        case 'choose_summary_path':
+          return '/home/ada/Donor journey workshop summary.md';
+        case 'export_workshop_summary':
+          return null;
         case 'create_from_template':
           state = documentState({ path: '/home/ada/Kickoff.waymark', name: 'Kickoff', undoLabel: null });
           return state;
@@ -575,6 +579,20 @@ describe('export and import', () => {
     await emit('open-export-dialog', null);
     flushSync();
     expect(dialog()).not.toBeNull();
+  });
+
+  it('exports the shown map’s workshop summary from the native menu', async () => {
+    const { invocations } = backend();
+    await start();
+    await emit('open-workshop-summary', null);
+    await vi.waitFor(() =>
+      expect(invocations).toContainEqual([
+        'export_workshop_summary',
+        { mapId: 'map-1', path: '/home/ada/Donor journey workshop summary.md' },
+      ]),
+    );
+    expect(invocations).toContainEqual(['choose_summary_path', { suggestedName: 'Donor journey workshop summary.pdf' }]);
+    await vi.waitFor(() => expect($('toast')?.textContent).toContain('Workshop summary saved to'));
   });
 
   it('shows a drop hint while files are over the window, and adds a dropped PNG’s map', async () => {

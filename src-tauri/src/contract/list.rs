@@ -43,6 +43,8 @@ waymark_contract! {
         present::close_audience_window() -> ();
         workshop::vote_results(map_id: String, round_id: String) -> VoteResults;
         workshop::export_vote_results_csv(round_id: String, path: String) -> ();
+        export::summary::export_workshop_summary(map_id: String, path: String) -> ();
+        export::summary::choose_summary_path(suggested_name: String) -> Option<String>;
     }
     events {
         // The native menu changed the document (Open, New, Save As, Undo, Redo).
@@ -59,6 +61,8 @@ waymark_contract! {
         open_export_dialog = "open-export-dialog": ();
         // File › New in the native menu: the window opens its template gallery.
         open_template_gallery = "open-template-gallery": ();
+        // File › Export Workshop Summary… in the native menu: the window exports its map's.
+        open_workshop_summary = "open-workshop-summary": ();
         // Presenting: the operator moved (step, for-outsiders switch, timer); sent to the
         // audience's window only.
         presentation_step = "presentation-step": PresentationStep;

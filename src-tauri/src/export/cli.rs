@@ -59,9 +59,16 @@ pub struct ExportArgs {
     /// handout per channel, the KPI sheet, the voting results and a worksheet per stage
     #[arg(long, conflicts_with = "appendix")]
     pub kit: bool,
+    /// The workshop summary instead of the map: who took part, the notes per stage, the
+    /// voting results and the tagged decisions, as Markdown or PDF by --out's extension
+    #[arg(long, conflicts_with_all = ["kit", "appendix"])]
+    pub summary: bool,
 }
 
 pub fn export(args: ExportArgs) -> Result<String, String> {
+    if args.summary {
+        return super::summary::cli(&args);
+    }
     let format = match args.format {
         Some(f) => f,
         None => format_from_extension(&args.out)?,
@@ -139,7 +146,11 @@ pub fn import(path: &Path, file: &Path) -> Result<String, String> {
     ))
 }
 
-fn find_map(doc: &Document, wanted: Option<&str>, path: &Path) -> Result<String, String> {
+pub(super) fn find_map(
+    doc: &Document,
+    wanted: Option<&str>,
+    path: &Path,
+) -> Result<String, String> {
     let names = || {
         doc.maps
             .iter()

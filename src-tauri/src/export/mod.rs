@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod import;
 pub mod jobs;
+pub mod summary;
 pub mod types;
 
 pub use jobs::ExportJobs;

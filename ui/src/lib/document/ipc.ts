@@ -124,6 +124,14 @@ export const voteResults = (mapId: string, roundId: string): Promise<VoteResults
 export const exportVoteResultsCsv = (roundId: string, path: string): Promise<void> =>
   commands.exportVoteResultsCsv(roundId, path);
 
+/** Where the workshop summary goes: a .pdf, or .md when the chosen name says so; null if cancelled. */
+export const chooseSummaryPath = (suggestedName: string): Promise<string | null> =>
+  commands.chooseSummaryPath(suggestedName);
+
+/** Writes map `mapId`'s workshop summary to `path`, as Markdown or PDF by its extension. */
+export const exportWorkshopSummary = (mapId: string, path: string): Promise<void> =>
+  commands.exportWorkshopSummary(mapId, path);
+
 /** Opens the file manager on the folder holding `path`. */
 export const revealInFolder = (path: string): Promise<void> => commands.revealInFolder(path);
 
@@ -144,6 +152,11 @@ export function onExportFinished(handler: (finished: ExportFinished) => void): P
 /** File > Export… in the native menu. */
 export function onOpenExportDialog(handler: () => void): Promise<UnlistenFn> {
   return on(EVENTS.openExportDialog, () => handler());
+}
+
+/** File › Export Workshop Summary… in the native menu. */
+export function onOpenWorkshopSummary(handler: () => void): Promise<UnlistenFn> {
+  return on(EVENTS.openWorkshopSummary, () => handler());
 }
 
 /** File › New… in the native menu: the window opens its template gallery. */

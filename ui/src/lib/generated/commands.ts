@@ -40,6 +40,8 @@ export interface Commands {
   close_audience_window: { args: undefined; returns: void };
   vote_results: { args: { mapId: string; roundId: string }; returns: VoteResults };
   export_vote_results_csv: { args: { roundId: string; path: string }; returns: void };
+  export_workshop_summary: { args: { mapId: string; path: string }; returns: void };
+  choose_summary_path: { args: { suggestedName: string }; returns: string | null };
 }
 
 export type CommandName = keyof Commands;
@@ -85,6 +87,8 @@ export function bindCommands(invoke: Invoke) {
     closeAudienceWindow: (): Promise<void> => invoke('close_audience_window', undefined),
     voteResults: (mapId: string, roundId: string): Promise<VoteResults> => invoke('vote_results', { mapId, roundId }),
     exportVoteResultsCsv: (roundId: string, path: string): Promise<void> => invoke('export_vote_results_csv', { roundId, path }),
+    exportWorkshopSummary: (mapId: string, path: string): Promise<void> => invoke('export_workshop_summary', { mapId, path }),
+    chooseSummaryPath: (suggestedName: string): Promise<string | null> => invoke('choose_summary_path', { suggestedName }),
   };
 }
 
@@ -97,6 +101,7 @@ export interface Events {
   'map-imported': ImportResult;
   'open-export-dialog': void;
   'open-template-gallery': void;
+  'open-workshop-summary': void;
   'presentation-step': PresentationStep;
 }
 
@@ -111,5 +116,6 @@ export const EVENTS = {
   mapImported: 'map-imported',
   openExportDialog: 'open-export-dialog',
   openTemplateGallery: 'open-template-gallery',
+  openWorkshopSummary: 'open-workshop-summary',
   presentationStep: 'presentation-step',
 } as const satisfies Record<string, EventName>;

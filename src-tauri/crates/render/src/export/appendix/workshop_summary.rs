@@ -451,3 +451,114 @@ fn bullet(flow: &mut Flow, text: &str) {
     }
     flow.space(2.0);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use waymark_model::workshop::summary::{DecidedCard, LaneNotes, TagDecisions};
+    use waymark_model::VoteResultRow;
+
+    fn big(notes: usize, hostile: &str) -> WorkshopSummary {
+        let note = |i: usize| Note {
+            title: format!("Note {i} {hostile}"),
+            body: "A longer remark that wraps over more than one line of the page, as people \
+                   write them on sticky notes in the room."
+                .into(),
+            initials: "AL".into(),
+            author: "Ada".into(),
+            color: "#1d4ed8".into(),
+        };
+        let row = |rank: u32, total: u32| VoteResultRow {
+            card_id: format!("c{rank}"),
+            rank,
+            title: format!("Card {rank}"),
+            stage: "Give".into(),
+            lane: "Pains".into(),
+            total,
+            paper: 0,
+            by_participant: vec![],
+        };
+        WorkshopSummary {
+            map_id: "m".into(),
+            map_name: format!("Map {hostile}"),
+            participants: (0..7)
+                .map(|i| SummaryParticipant {
+                    name: format!("Person {i}"),
+                    initials: format!("P{i}"),
+                    color: "not a colour".into(),
+                    notes: i,
+                })
+                .collect(),
+            stages: vec![StageNotes {
+                stage: "Discover".into(),
+                lanes: vec![LaneNotes {
+                    lane: "Pains".into(),
+                    notes: (0..notes).map(note).collect(),
+                }],
+            }],
+            rounds: vec![RoundSummary {
+                question: "What hurts?".into(),
+                state: RoundState::Ended,
+                anonymous: true,
+                dots: 9,
+                results: vec![row(1, 5), row(2, 4), row(3, 0)],
+                winners: vec![row(1, 5), row(2, 4)],
+            }],
+            decisions: vec![TagDecisions {
+                tag: "Decision".into(),
+                cards: vec![DecidedCard {
+                    title: "Card 1".into(),
+                    stage: "Give".into(),
+                    lane: String::new(),
+                }],
+            }],
+        }
+    }
+
+    fn info() -> ExportInfo {
+        ExportInfo {
+            title: String::new(),
+            author: String::new(),
+            persona: String::new(),
+            date: "2026-12-06".into(),
+        }
+    }
+
+    #[test]
+    fn many_notes_flow_over_a4_pages_each_with_its_foot() {
+        let pages = summary_pages(&big(60, "ok"), &info());
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        let n = pages.len();
+        for (i, p) in pages.iter().enumerate() {
+            assert_eq!((p.width_pt, p.height_pt), (595.28, 841.89));
+            assert!(
+                p.svg.contains(&format!("page {} of {n}", i + 1)),
+                "page {i}"
+            );
+            crate::export::parse_svg(&p.svg).expect("every page parses");
+        }
+        let all: String = pages.iter().map(|p| p.svg.as_str()).collect();
+        for note in [
+            "Note 0 ok",
+            "Note 59 ok",
+            "WORKSHOP SUMMARY",
+            "Winner",
+            "2026-12-06",
+        ] {
+            assert!(all.contains(note), "{note}");
+        }
+        // The foot names the section a page ends in.
+        assert!(pages[0].svg.contains("Workshop summary · Notes by stage"));
+        assert!(pages[n - 1].svg.contains("Workshop summary · Decisions"));
+        // A colour that is not #rrggbb never reaches the SVG.
+        assert!(!all.contains("not a colour"));
+    }
+
+    #[test]
+    fn user_text_is_escaped_in_the_pages() {
+        let pages = summary_pages(&big(1, "<script>&\"'"), &info());
+        let all: String = pages.iter().map(|p| p.svg.as_str()).collect();
+        assert!(!all.contains("<script>"));
+        assert!(all.contains("&lt;script&gt;&amp;"));
+    }
+}

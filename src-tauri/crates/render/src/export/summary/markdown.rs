@@ -181,6 +181,15 @@ pub(super) fn or(s: &str, fallback: &str) -> String {
     if t.is_empty() { fallback } else { t }.to_string()
 }
 
+/// Whether the characters after a `&` make it an entity: letters, digits or `#`, then `;`.
+fn is_entity(rest: &[(usize, char)]) -> bool {
+    let name = rest
+        .iter()
+        .take_while(|(_, c)| c.is_ascii_alphanumeric() || *c == '#')
+        .count();
+    name > 0 && rest.get(name).is_some_and(|(_, c)| *c == ';')
+}
+
 /// Schemes a Markdown reader might turn into a link that runs something.
 const DANGEROUS_SCHEMES: [&str; 4] = ["javascript:", "vbscript:", "data:", "file:"];
 
@@ -202,23 +211,23 @@ pub fn inline(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     let lower = flat.to_ascii_lowercase();
+    let chars: Vec<(usize, char)> = flat.char_indices().collect();
     let mut out = String::with_capacity(flat.len() + 16);
-    for (i, c) in flat.char_indices() {
+    for (k, &(i, c)) in chars.iter().enumerate() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '&' | '{'
-            | '}' | '(' | ')' | '+' | '=' | '^' | '$' => {
+            // Emphasis, code, links and images, HTML, headings, table cells, strikethrough.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
+            // Only an entity ("&lt;", "&#60;") would be read as another character.
+            '&' if is_entity(&chars[k + 1..]) => out.push_str("\\&"),
             ':' if DANGEROUS_SCHEMES
                 .iter()
                 .any(|scheme| lower[..=i].ends_with(scheme)) =>
             {
                 out.push_str("\\:");
             }
-            // A list marker or numbered item at the start of a line is impossible here
-            // (text never starts a line), but a leading "-" in a table cell is harmless
-            // too; a "." or "-" elsewhere is plain text.
             c => out.push(c),
         }
     }
@@ -349,7 +358,6 @@ Ended · 7 dots · named votes
         for bad in [
             "**bold**",
             "_it_",
-            "](",
             "`code`",
             "~~gone",
             "javascript:",
@@ -363,12 +371,13 @@ Ended · 7 dots · named votes
             assert!(!md.contains(bad), "{bad:?} survived in:\n{md}");
         }
         // We write none of these ourselves: each one in the file is the user's, escaped.
-        for c in ['<', '>', '[', ']', '`', '~', '&', '_', '!'] {
+        for c in ['<', '>', '[', ']', '`', '~', '_'] {
             for (i, _) in md.match_indices(c) {
                 assert_eq!(&md[i - 1..i], "\\", "unescaped {c:?} at {i} in:\n{md}");
             }
         }
-        assert!(md.contains(r"\<script\>alert\(1\)\</script\>"));
+        assert!(md.contains(r"\<script\>alert(1)\</script\>"));
+        assert!(md.contains(r"\&lt;") && !md.contains(" &lt;"));
         assert!(md.contains(r"javascript\:alert"));
         assert!(md.contains(r"JaVaScRiPt\:void"));
         // Every table row still has exactly its six pipes.
@@ -413,5 +422,9 @@ Ended · 7 dots · named votes
         );
         assert_eq!(inline("  two\n\nlines\t "), "two lines");
         assert_eq!(inline("données: café"), "données: café");
+        assert_eq!(
+            inline("Q&A (beta) costs $10! See: https://example.org"),
+            "Q&A (beta) costs $10! See: https://example.org"
+        );
     }
 }

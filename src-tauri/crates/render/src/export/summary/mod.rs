@@ -85,6 +85,14 @@ pub fn export_summary_to_file(
     if path.is_dir() {
         return Err(ExportError::Io(format!("{} is a folder", path.display())));
     }
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !folder.is_dir() {
+            return Err(ExportError::Io(format!(
+                "the folder {} does not exist",
+                folder.display()
+            )));
+        }
+    }
     let tmp = super::run::temporary_path(path);
     let result = (|| {
         let mut file = std::fs::File::create(&tmp).map_err(io)?;
