@@ -38,9 +38,6 @@ mod workshop_commands;
 /// The workshop summary as Markdown and PDF, from the app's command and the CLI.
 mod workshop_summary;
 
-/// The workshop summary as Markdown and PDF, from the app's command and the CLI.
-mod workshop_summary;
-
 /// The bad-input corpus (tests/fixtures/bad): every file refused clearly, or loaded, and
 /// left as it was.
 mod bad_input;
