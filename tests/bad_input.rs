@@ -308,7 +308,7 @@ fn the_manifest_lists_the_corpus() {
         .filter(|e| !e.made_at_run_time)
         .map(|e| e.file.clone())
         .collect();
-    let own = ["MANIFEST.json", "README.md", "make.py"];
+    let own = [".gitattributes", "MANIFEST.json", "README.md", "make.py"];
     let present: std::collections::BTreeSet<_> = std::fs::read_dir(corpus())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
