@@ -38,7 +38,11 @@ pub fn summary_markdown(s: &WorkshopSummary, date: &str) -> String {
             if !p.initials.trim().is_empty() {
                 let _ = write!(md, " ({})", inline(p.initials.trim()));
             }
-            let _ = writeln!(md, " — {}", plural(p.notes as usize, "note", "notes"));
+            let notes = match p.notes {
+                0 => "no notes".to_string(),
+                n => plural(n as usize, "note", "notes"),
+            };
+            let _ = writeln!(md, " — {notes}");
         }
         md.push('\n');
     }
