@@ -151,3 +151,46 @@ fn export_an_a3_pdf_from_the_dialog_and_reopen_it_as_a_map() {
     save_screenshot(&s, "export-reopened.png");
     s.end();
 }
+
+#[test]
+fn export_the_kickoff_kit_from_the_dialog() {
+    let desktop = Desktop::start();
+    let s = desktop.launch();
+    let out = desktop.document.parent().unwrap().join("Kickoff kit.pdf");
+
+    s.chord(CONTROL, "e");
+    wait_for(STEP, "the Export dialog", || {
+        (!s.find_all("[data-testid=export-dialog]").is_empty()).then_some(())
+    });
+    click(&s, "[data-testid=export-format-pdf]");
+    click(&s, "[data-testid=export-contents-kit]");
+    // A page fitted to the map prints as the kit's A1 poster; the preview counts every page.
+    let label = wait_for(STEP, "the kit's preview", || {
+        let label = texts(&s, "[data-testid=export-page-label]").join(" ");
+        let sheets = texts(&s, "[data-testid=export-sheets]").join(" ");
+        (label.contains("A1") && sheets.contains("15")).then_some(format!("{label} · {sheets}"))
+    });
+    assert!(label.contains("landscape"), "{label}");
+    s.wait_painted();
+    save_screenshot(&s, "export-dialog-kit.png");
+
+    click(&s, "[data-testid=export-start]");
+    answer_file_dialog(&desktop.display, SAVE_TITLE, &out);
+    wait_for(STEP, "the kit to be saved", || {
+        let t = texts(&s, "[data-testid=export-status]").join(" ");
+        t.contains("Saved").then_some(t)
+    });
+    let info = Command::new("pdfinfo").arg(&out).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    // The poster, seven channel handouts, the KPI sheet and six stage worksheets.
+    assert!(info.contains("Pages:           15"), "{info}");
+    assert!(
+        info.contains("2383.94 x 1683.78 pts"),
+        "A1 landscape: {info}"
+    );
+    let text = poppler("pdftotext", &out);
+    for needle in ["Relationship keeper", "Passion points", "Stage 6 of 6"] {
+        assert!(text.contains(needle), "{needle:?} in {text}");
+    }
+    s.end();
+}
