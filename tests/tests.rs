@@ -42,5 +42,8 @@ mod workshop_summary;
 /// left as it was.
 mod bad_input;
 
+/// Security: the CSP and capability as built, and decompression bombs refused.
+mod security;
+
 /// The real app in a real window (Xvfb + tauri-driver + WebKitWebDriver).
 mod e2e;
