@@ -352,3 +352,55 @@ fn a_kit_is_a_pdf_only() {
         assert!(bytes.is_empty());
     }
 }
+
+#[test]
+fn worksheets_hold_many_lanes_and_long_names_on_their_page() {
+    let mut doc = kickoff(false);
+    let map = &mut doc.maps[0];
+    map.stages[0].name = "A stage whose name runs on far longer than any heading on a worksheet could ever hold on one line".into();
+    let template = map.lanes[0].clone();
+    for i in 0..10 {
+        let mut lane = template.clone();
+        lane.id = format!("lane-extra-{i}");
+        lane.name = format!("Extra lane {i} with a name long enough to wrap in its label");
+        map.lanes.push(lane);
+    }
+    let pdf = pdf_of(&doc, &kit_opts(PaperSize::A1, None), "kit-many-lanes.pdf");
+    let sizes = page_sizes(&pdf);
+    let first_sheet = sizes.len() - doc.maps[0].stages.len() + 1;
+    let sheet = text_of(&pdf, first_sheet, first_sheet);
+    assert!(sheet.contains("A stage whose name runs on"), "{sheet}");
+    assert!(
+        sheet.contains('…'),
+        "a name too long is cut with an ellipsis: {sheet}"
+    );
+    for i in 0..10 {
+        assert!(sheet.contains(&format!("Extra lane {i}")), "{sheet}");
+    }
+    assert!(sheet.contains("Notes"), "{sheet}");
+    // Nothing is drawn off the page: pdftotext's bounding boxes stay inside it.
+    let bbox = tool(
+        "pdftotext",
+        &[
+            "-bbox",
+            "-f",
+            &first_sheet.to_string(),
+            "-l",
+            &first_sheet.to_string(),
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    );
+    let (w, h) = (
+        sizes[first_sheet - 1].0 as f32,
+        sizes[first_sheet - 1].1 as f32,
+    );
+    for line in bbox.lines().filter(|l| l.contains("<word ")) {
+        let attr = |name: &str| -> f32 {
+            let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            line[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        assert!(attr("xMin") >= 0.0 && attr("xMax") <= w, "{line}");
+        assert!(attr("yMin") >= 0.0 && attr("yMax") <= h, "{line}");
+    }
+}
