@@ -36,6 +36,9 @@ mod writer;
 /// Presenting: a clicker's keys, the notes, the audience's window on a second display.
 mod present;
 
+/// Workshop mode: participants, capture into a cell, a dot-voting round, all in the file.
+mod workshop;
+
 /// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
 mod bench;
 mod bench_start;

@@ -26,13 +26,13 @@ const PAGE_DOWN: &str = "\u{E00F}";
 const ARROW_RIGHT: &str = "\u{E014}";
 
 /// An X server with one 1920 × 1080 display (the e2e harness's is 1600 × 1000).
-struct Display1080 {
+pub(super) struct Display1080 {
     child: Child,
-    display: String,
+    pub(super) display: String,
 }
 
 impl Display1080 {
-    fn start() -> Display1080 {
+    pub(super) fn start() -> Display1080 {
         let mut child = Command::new("Xvfb")
             .args(["-displayfd", "1", "+xinerama"])
             .args([

@@ -161,12 +161,17 @@ export class Workshop {
 
   // ---- Capture -----------------------------------------------------------------------
 
-  /** Adds the note typed to the cell, written by the participant chosen. Empty text adds nothing. */
-  capture(text: string, cell: Cell): Promise<boolean> {
+  /**
+   * Adds the note typed to the cell, written by the participant chosen; answers the new
+   * card's id (null when nothing was added: empty text, or refused).
+   */
+  capture(text: string, cell: Cell): Promise<string | null> {
     const authorId = this.participant?.id ?? null;
-    const next = this.#queue.then(() => {
+    const next = this.#queue.then(async () => {
       const map = this.map;
-      return map ? this.send(captureEdit(map, cell, text, authorId)) : false;
+      const edit = map ? captureEdit(map, cell, text, authorId) : null;
+      if (edit?.type !== 'AddCard') return null;
+      return (await this.send(edit)) ? edit.card.id : null;
     });
     this.#queue = next.catch(() => {});
     return next;
