@@ -151,7 +151,7 @@ fn check_markdown(md: &str, w: &Workshop) {
         "### Where do we lose supporters?",
         "Ended · 6 dots · named votes",
         "| Rank | Card | Stage | Lane | Dots |",
-        "**Winning cards** (top 3, ties included):",
+        "**Winning cards (top 3, ties included):**",
         "### Top 1: Where do we lose supporters?",
         "### Decision: do this first",
     ] {

@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use waymark_model::workshop::summary::{
-    Note, RoundSummary, StageNotes, SummaryParticipant, WorkshopSummary, SUMMARY_TOP,
+    Note, RoundSummary, StageNotes, SummaryParticipant, WorkshopSummary,
 };
 use waymark_model::RoundState;
 
@@ -360,6 +360,32 @@ fn round_block(flow: &mut Flow, r: &RoundSummary) {
         flow.paragraph("No dots were given.", TEXT, colors::TEXT_FAINT);
         return;
     }
+    let names: Vec<String> = r
+        .winners
+        .iter()
+        .map(|w| {
+            let dots = if w.total == 1 { "dot" } else { "dots" };
+            format!(
+                "{} ({} {dots})",
+                name_or(&w.title, "Untitled card"),
+                w.total
+            )
+        })
+        .collect();
+    flow.paragraph(
+        &format!(
+            "{}: {}",
+            super::super::summary::winners_lead(r),
+            names.join(" · ")
+        ),
+        TEXT,
+        colors::TEXT,
+    );
+    flow.space(7.0);
+    let mark = match r.state {
+        RoundState::Ended => "Winner",
+        RoundState::Open => "Leading",
+    };
     let cols = columns(
         flow.width,
         &[
@@ -392,7 +418,7 @@ fn round_block(flow: &mut Flow, r: &RoundSummary) {
                         .done(),
                     if won {
                         flow.cell(cols[5].width)
-                            .text("Winner", CELL_STRONG, WINNER_INK)
+                            .text(mark, CELL_STRONG, WINNER_INK)
                             .done()
                     } else {
                         flow.cell(cols[5].width).done()
@@ -414,23 +440,6 @@ fn round_block(flow: &mut Flow, r: &RoundSummary) {
             colors::TEXT_MUTED,
         );
     }
-    let names: Vec<String> = r
-        .winners
-        .iter()
-        .map(|w| name_or(&w.title, "Untitled card"))
-        .collect();
-    let lead = match r.state {
-        RoundState::Ended => "Winning cards",
-        RoundState::Open => "Leading so far",
-    };
-    flow.paragraph(
-        &format!(
-            "{lead} (top {SUMMARY_TOP}, ties included): {}",
-            names.join(" · ")
-        ),
-        TEXT,
-        colors::TEXT,
-    );
 }
 
 /// A bulleted line of running text across the page.

@@ -108,6 +108,17 @@ fn round_md(md: &mut String, r: &RoundSummary) {
         md.push_str("No dots were given.\n\n");
         return;
     }
+    // The outcome first, then the whole ranking.
+    let _ = writeln!(md, "**{}:**\n", winners_lead(r));
+    for w in &r.winners {
+        let _ = writeln!(
+            md,
+            "- {} — {}",
+            inline(&or(&w.title, "Untitled card")),
+            plural(w.total as usize, "dot", "dots")
+        );
+    }
+    md.push('\n');
     md.push_str("| Rank | Card | Stage | Lane | Dots |\n");
     md.push_str("| ---: | --- | --- | --- | ---: |\n");
     for x in &voted {
@@ -130,20 +141,15 @@ fn round_md(md: &mut String, r: &RoundSummary) {
             plural(unvoted, "other card", "other cards")
         );
     }
+}
+
+/// "Winning cards (top 3, ties included)", or "Leading so far (…)" while the round is open.
+pub(in crate::export) fn winners_lead(r: &RoundSummary) -> String {
     let lead = match r.state {
         RoundState::Ended => "Winning cards",
         RoundState::Open => "Leading so far",
     };
-    let _ = writeln!(md, "**{lead}** (top {SUMMARY_TOP}, ties included):\n");
-    for w in &r.winners {
-        let _ = writeln!(
-            md,
-            "- {} — {}",
-            inline(&or(&w.title, "Untitled card")),
-            plural(w.total as usize, "dot", "dots")
-        );
-    }
-    md.push('\n');
+    format!("{lead} (top {SUMMARY_TOP}, ties included)")
 }
 
 /// "Ended · 12 dots · named votes", as the PDF prints it too.
@@ -331,17 +337,17 @@ mod tests {
 
 Ended · 7 dots · named votes
 
+**Winning cards (top 3, ties included):**
+
+- Card ok — 5 dots
+- Plain — 2 dots
+
 | Rank | Card | Stage | Lane | Dots |
 | ---: | --- | --- | --- | ---: |
 | 1 | Card ok | Give | Pains | 5 |
 | 2 | Plain | Give | Pains | 2 |
 
 1 other card got no dots.
-
-**Winning cards** (top 3, ties included):
-
-- Card ok — 5 dots
-- Plain — 2 dots
 
 ## Decisions
 

@@ -11,7 +11,7 @@ use std::path::Path;
 use waymark_model::workshop::summary::workshop_summary;
 use waymark_model::Document;
 
-pub(super) use markdown::{counts, round_facts};
+pub(super) use markdown::{counts, round_facts, winners_lead};
 pub use markdown::{inline as markdown_inline, summary_markdown};
 
 use super::{write_pdf, ExportError, ExportInfo};
