@@ -387,6 +387,10 @@ mod make {
                 std::fs::copy(committed("random.waymark"), dir.join("random.waymark")).unwrap();
                 symlink("random.waymark", &path).unwrap();
             }
+            "symlink-to-document.waymark" => {
+                sample(&dir.join("journey.waymark"));
+                symlink("journey.waymark", &path).unwrap();
+            }
             "dangling-symlink.waymark" => symlink("gone.waymark", &path).unwrap(),
             "folder.waymark" | "folder.json" | "folder.csv" | "folder.png" => {
                 std::fs::create_dir(&path).unwrap()
