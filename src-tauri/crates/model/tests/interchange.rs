@@ -727,6 +727,9 @@ fn json_nested_deeper_than_the_parser_goes_says_so_in_words() {
         .unwrap_err()
         .to_string();
     assert!(message.starts_with("deep.json"), "{message}");
-    assert!(message.contains("nested more than 128 levels deep"), "{message}");
+    assert!(
+        message.contains("nested more than 128 levels deep"),
+        "{message}"
+    );
     assert!(!message.contains("recursion"), "{message}");
 }
