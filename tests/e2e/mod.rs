@@ -39,6 +39,9 @@ mod present;
 /// Workshop mode: participants, capture into a cell, a dot-voting round, all in the file.
 mod workshop;
 
+/// File › Export Workshop Summary… (Ctrl+Alt+E) through the native Save dialog.
+mod workshop_summary;
+
 /// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
 mod bench;
 mod bench_start;
