@@ -257,7 +257,9 @@ fn every_bad_file_is_refused_clearly_and_left_as_it_was() {
             watched(&setup.watched),
             snapshot(dir.path()).remove("target"),
         );
+        let started = std::time::Instant::now();
         let answers = load(entry, &path, dir.path());
+        let took = started.elapsed();
         let after = (
             watched(&setup.watched),
             snapshot(dir.path()).remove("target"),
@@ -272,7 +274,12 @@ fn every_bad_file_is_refused_clearly_and_left_as_it_was() {
         }
         for (who, answer) in &answers {
             if print {
-                println!("{} [{who}] → {:?}", entry.file, answer.0);
+                println!(
+                    "{} [{who}, {} ms in all] → {:?}",
+                    entry.file,
+                    took.as_millis(),
+                    answer.0
+                );
             }
             let expect = match (*who, &entry.open) {
                 ("Store::open", Some(open)) => open,
