@@ -45,6 +45,9 @@ impl Store {
     /// [`StoreError::InUse`] naming the holder. Reading ([`Store::read`],
     /// [`Store::inspect`]) takes no lock and works meanwhile.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        // Before anything opens the file: a descriptor closed again here would drop the
+        // locks of the store that holds it (see `vfs.rs`).
+        lock::refuse_if_open_here(path)?;
         let header = check_header(path)?;
         check_writable(path)?;
         // Before SQLite opens the file: even the migration below is a write.
@@ -111,6 +114,10 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(&sql)?;
         schema::configure_read_only(&conn).map_err(&sql)?;
+        // One read transaction for the check and every table: otherwise a writer (the
+        // app, while `waymark export` reads) could commit between two of them and the
+        // document read would be half of one edit. Ends when `conn` is dropped.
+        conn.execute_batch("BEGIN").map_err(&sql)?;
         quick_check(&conn, path)?;
 
         let doc = if header.user_version == SCHEMA_VERSION {

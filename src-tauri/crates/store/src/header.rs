@@ -5,8 +5,6 @@
 //! header ourselves lets every bad file be refused with its own message, and without a
 //! single byte written.
 
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
 
 use crate::{StoreError, APPLICATION_ID, SCHEMA_VERSION};
@@ -44,10 +42,16 @@ pub(crate) fn check(path: &Path) -> Result<Header, StoreError> {
         });
     }
 
-    let mut bytes = Vec::with_capacity(HEADER_LEN);
-    File::open(path)
-        .and_then(|f| f.take(HEADER_LEN as u64).read_to_end(&mut bytes))
-        .map_err(StoreError::io(path, "read the file"))?;
+    // Through SQLite's file layer and under its shared lock: a descriptor of our own,
+    // closed again, would drop the locks of any connection this process has on the
+    // file, and a writer could be caught half-way (see `vfs.rs`).
+    let start = crate::vfs::read_start(path, HEADER_LEN).map_err(|e| match e.kind() {
+        std::io::ErrorKind::WouldBlock => StoreError::Locked {
+            path: path.to_path_buf(),
+        },
+        _ => StoreError::io(path, "read the file")(e),
+    })?;
+    let (bytes, len) = (start.bytes, start.len);
 
     if !bytes.starts_with(SQLITE_MAGIC) {
         if SQLITE_MAGIC.starts_with(&bytes) {
@@ -87,7 +91,9 @@ pub(crate) fn check(path: &Path) -> Result<Header, StoreError> {
         Some(expected) if expected > 0 => len < expected,
         _ => len % page_size != 0,
     };
-    if truncated || len < page_size {
+    // A crashed writer's file is made whole again from its journal when SQLite opens
+    // it; until then its length may not match its header.
+    if (truncated || len < page_size) && !start.hot_journal {
         let expected = counted.map_or(String::new(), |n| format!(" of the {n} it should have"));
         return Err(StoreError::corrupt(
             path,

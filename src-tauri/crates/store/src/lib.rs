@@ -21,6 +21,7 @@ mod lock;
 mod rows;
 mod schema;
 mod store;
+mod vfs;
 mod write;
 
 use std::path::PathBuf;

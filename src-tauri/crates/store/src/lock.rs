@@ -16,11 +16,13 @@
 //! `local_lock=flock`, where the lock would then conflict with SQLite's own; and on Windows
 //! a file lock is mandatory and would stop SQLite itself, so there no lock is taken.
 //!
-//! A refused attempt closes its descriptor again. POSIX locks belong to the process, so
-//! that close drops whatever SQLite lock this same process holds on the file through
-//! another connection (the header check reads the file the same way). It matters only
-//! when the holder is this very process in the middle of a write, which the app avoids by
-//! bringing forward the window that already shows a file instead of opening it again.
+//! POSIX locks (SQLite's) belong to the process, and closing any descriptor of the file
+//! drops all of them, even those of another connection in the middle of a write (the
+//! "disk I/O error" of issue 15, see `vfs.rs`). So a file this process already holds is
+//! refused from the table of held files below without opening it at all; the lock's own
+//! descriptor is opened before the store's connection and closed after it. A refusal
+//! because ANOTHER process holds the file does close its descriptor again, which is
+//! harmless unless this process also reads that file at the same moment.
 //!
 //! The holder is named from `/proc/locks` (which lists each `FLOCK` with its process and
 //! the file's device and inode) and `/proc/<pid>/comm`; where that is not available the
@@ -37,6 +39,25 @@ use crate::StoreError;
 pub(crate) struct WriterLock {
     #[cfg(unix)]
     _file: File,
+    /// The file's place in [`HELD`].
+    #[cfg(unix)]
+    id: (u64, u64),
+}
+
+/// The files (device, inode) this process holds a writer's lock on.
+#[cfg(unix)]
+static HELD: std::sync::Mutex<Vec<(u64, u64)>> = std::sync::Mutex::new(Vec::new());
+
+#[cfg(unix)]
+fn held() -> std::sync::MutexGuard<'static, Vec<(u64, u64)>> {
+    HELD.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(unix)]
+impl Drop for WriterLock {
+    fn drop(&mut self) {
+        held().retain(|id| *id != self.id);
+    }
 }
 
 /// Who holds a document that could not be locked.
@@ -75,9 +96,20 @@ impl std::fmt::Display for Holder {
 /// Takes the writer's lock on `path`, or says who holds it.
 #[cfg(unix)]
 pub(crate) fn acquire(path: &Path) -> Result<WriterLock, StoreError> {
+    use std::os::unix::fs::MetadataExt;
+    // Held across the check, the open and the lock, so two threads cannot both pass.
+    let mut held = held();
+    refuse_if_held_here(&held, path)?;
     let file = File::open(path).map_err(StoreError::io(path, "open the file to lock it"))?;
     match file.try_lock() {
-        Ok(()) => Ok(WriterLock { _file: file }),
+        Ok(()) => {
+            let meta = file
+                .metadata()
+                .map_err(StoreError::io(path, "read the file's details"))?;
+            let id = (meta.dev(), meta.ino());
+            held.push(id);
+            Ok(WriterLock { _file: file, id })
+        }
         Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse {
             path: path.to_path_buf(),
             holder: holder_of(&file),
@@ -88,6 +120,43 @@ pub(crate) fn acquire(path: &Path) -> Result<WriterLock, StoreError> {
             source: e,
         }),
     }
+}
+
+/// Refuses, without opening it, a file that this process already holds.
+#[cfg(unix)]
+fn refuse_if_held_here(held: &[(u64, u64)], path: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(()); // the open below reports it
+    };
+    if !held.contains(&(meta.dev(), meta.ino())) {
+        return Ok(());
+    }
+    let pid = std::process::id();
+    let program = std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .map(|c| c.trim().to_string())
+        .unwrap_or_else(|_| "waymark".to_string());
+    Err(StoreError::InUse {
+        path: path.to_path_buf(),
+        holder: Holder::Process {
+            pid,
+            program,
+            this_process: true,
+        },
+    })
+}
+
+/// Refuses, without opening it, a file that this process already holds for writing:
+/// the first thing [`Store::open`](crate::Store::open) does, before anything reads the
+/// file.
+#[cfg(unix)]
+pub(crate) fn refuse_if_open_here(path: &Path) -> Result<(), StoreError> {
+    refuse_if_held_here(&held(), path)
+}
+
+#[cfg(not(unix))]
+pub(crate) fn refuse_if_open_here(_path: &Path) -> Result<(), StoreError> {
+    Ok(())
 }
 
 #[cfg(not(unix))]
