@@ -178,6 +178,7 @@ pub fn on_menu_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
         }
         menu::EXPORT => emit::open_export_dialog(&window, ()),
         menu::EXPORT_SUMMARY => emit::open_workshop_summary(&window, ()),
+        menu::WORKSHOP => emit::open_workshop(&window, ()),
         menu::CLOSE_WINDOW => {
             let _ = window.close();
         }

@@ -1,10 +1,10 @@
 //! The native menu's shape: File (New, Open…, Open in New Window…, Open Recent, Save As…,
-//! Export…, Export Workshop Summary…, Import Map…, Close Window, Quit), Edit (Undo, Redo)
-//! and Help (About), with the platform's usual shortcuts. Each window has its own menu
-//! whose item ids carry the window's label (`file.open@document-2`), so an item acts on
-//! the window it was chosen in. What each item does is in `actions.rs` (the same
-//! functions the commands call), which also refreshes Open Recent here when the recent
-//! files change.
+//! Export…, Export Workshop Summary…, Import Map…, Close Window, Quit), Edit (Undo, Redo),
+//! View (Workshop) and Help (About), with the platform's usual shortcuts. Each window has
+//! its own menu whose item ids carry the window's label (`file.open@document-2`), so an
+//! item acts on the window it was chosen in. What each item does is in `actions.rs` (the
+//! same functions the commands call), which also refreshes Open Recent here when the
+//! recent files change.
 
 use std::path::PathBuf;
 
@@ -24,6 +24,7 @@ pub const CLOSE_WINDOW: &str = "file.close_window";
 pub const QUIT: &str = "file.quit";
 pub const UNDO: &str = "edit.undo";
 pub const REDO: &str = "edit.redo";
+pub const WORKSHOP: &str = "view.workshop";
 const FILE: &str = "file";
 const RECENT: &str = "file.recent";
 const RECENT_PREFIX: &str = "file.recent.";
@@ -71,6 +72,9 @@ pub fn build<R: Runtime>(
         .item(&item(UNDO, "Undo", Some("CmdOrCtrl+Z"))?)
         .item(&item(REDO, "Redo", Some("CmdOrCtrl+Shift+Z"))?)
         .build()?;
+    let view = SubmenuBuilder::new(app, "View")
+        .item(&item(WORKSHOP, "Workshop", Some("CmdOrCtrl+8"))?)
+        .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&PredefinedMenuItem::about(
             app,
@@ -81,6 +85,7 @@ pub fn build<R: Runtime>(
     MenuBuilder::new(app)
         .item(&file)
         .item(&edit)
+        .item(&view)
         .item(&help)
         .build()
 }

@@ -18,7 +18,7 @@ use super::export::answer_file_dialog;
 use super::present::Display1080;
 use super::processes::TauriDriver;
 use super::webdriver::{wait_for, Session, CONTROL, ENTER};
-use super::xdo::{main_window, xdotool};
+use super::xdo::{focus, main_window, xdotool};
 use super::{save_screenshot, wait_for_sample_map};
 use crate::common::{sqlite3, waymark_bin};
 
@@ -118,9 +118,16 @@ pub(super) fn create_kickoff_board(desk: &WorkshopDesk) -> PathBuf {
     file
 }
 
-/// The Workshop view (Ctrl+8), its panel on screen.
-pub(super) fn open_workshop(s: &Session) {
-    s.chord(CONTROL, "8");
+/// The Workshop view by View › Workshop's accelerator (Ctrl+8, a real key press that
+/// GTK's menu takes), its panel on screen.
+pub(super) fn open_workshop(desk: &WorkshopDesk) {
+    let s = &desk.session;
+    focus(&desk.display, &desk.window);
+    assert!(
+        xdotool(&desk.display, &["key", "--clearmodifiers", "ctrl+8"])
+            .status
+            .success()
+    );
     wait_for(STEP, "the workshop panel", || {
         s.find_all("[data-testid=workshop-panel]")
             .into_iter()
@@ -288,6 +295,17 @@ pub(super) fn end_round(s: &Session) {
     });
 }
 
+/// Presses an Edit menu accelerator for real and waits for the round's state shown.
+pub(super) fn undo_redo(desk: &WorkshopDesk, keys: &str, state: &str) {
+    focus(&desk.display, &desk.window);
+    assert!(xdotool(&desk.display, &["key", "--clearmodifiers", keys])
+        .status
+        .success());
+    wait_for(STEP, &format!("the round {state} after {keys}"), || {
+        (attrs(&desk.session, "[data-testid=round-state]", "data-state") == [state]).then_some(())
+    });
+}
+
 fn rows(file: &Path, sql: &str) -> Vec<String> {
     sqlite3(file, sql).lines().map(str::to_string).collect()
 }
@@ -298,7 +316,7 @@ fn capture_and_dot_voting_from_the_kickoff_board_are_in_the_file() {
     let s = &desk.session;
     let file = create_kickoff_board(&desk);
     desk.size(1280, 800);
-    open_workshop(s);
+    open_workshop(&desk);
 
     add_participant(s, "Ada Lovelace");
     add_participant(s, "Bo Kim");
@@ -411,5 +429,16 @@ fn capture_and_dot_voting_from_the_kickoff_board_are_in_the_file() {
     let mut got = votes.clone();
     got.sort();
     assert_eq!(got, want, "the votes in the file");
+
+    // Every step is an undo step: Edit › Undo (Ctrl+Z, GTK's accelerator) reopens the
+    // round, in the file and on screen; Redo ends it again.
+    undo_redo(&desk, "ctrl+z", "open");
+    assert_eq!(
+        rows(&file, "select state from vote_rounds;"),
+        ["open"],
+        "undo reopened the round"
+    );
+    undo_redo(&desk, "ctrl+shift+z", "ended");
+    assert_eq!(rows(&file, "select state from vote_rounds;"), ["ended"]);
     desk.session.end();
 }

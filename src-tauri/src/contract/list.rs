@@ -63,6 +63,8 @@ waymark_contract! {
         open_template_gallery = "open-template-gallery": ();
         // File › Export Workshop Summary… in the native menu: the window exports its map's.
         open_workshop_summary = "open-workshop-summary": ();
+        // View › Workshop in the native menu: the window shows its Workshop view.
+        open_workshop = "open-workshop": ();
         // Presenting: the operator moved (step, for-outsiders switch, timer); sent to the
         // audience's window only.
         presentation_step = "presentation-step": PresentationStep;

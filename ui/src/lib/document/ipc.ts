@@ -159,6 +159,11 @@ export function onOpenWorkshopSummary(handler: () => void): Promise<UnlistenFn> 
   return on(EVENTS.openWorkshopSummary, () => handler());
 }
 
+/** View › Workshop in the native menu (Ctrl+8): the window shows its Workshop view. */
+export function onOpenWorkshop(handler: () => void): Promise<UnlistenFn> {
+  return on(EVENTS.openWorkshop, () => handler());
+}
+
 /** File › New… in the native menu: the window opens its template gallery. */
 export function onOpenTemplateGallery(handler: () => void): Promise<UnlistenFn> {
   return on(EVENTS.openTemplateGallery, () => handler());

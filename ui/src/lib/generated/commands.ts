@@ -102,6 +102,7 @@ export interface Events {
   'open-export-dialog': void;
   'open-template-gallery': void;
   'open-workshop-summary': void;
+  'open-workshop': void;
   'presentation-step': PresentationStep;
 }
 
@@ -117,5 +118,6 @@ export const EVENTS = {
   openExportDialog: 'open-export-dialog',
   openTemplateGallery: 'open-template-gallery',
   openWorkshopSummary: 'open-workshop-summary',
+  openWorkshop: 'open-workshop',
   presentationStep: 'presentation-step',
 } as const satisfies Record<string, EventName>;

@@ -61,10 +61,11 @@ describe('the key table', () => {
     expect(accelerator('REDO')).toBe(first('redo'));
     expect(accelerator('EXPORT')).toBe(first('export'));
     expect(accelerator('NEW')).toBe(first('new'));
+    expect(accelerator('WORKSHOP')).toBe(first('view-8'));
   });
 
   it('is what the README tells people', () => {
-    for (const id of ['undo', 'redo', 'export', 'new', 'view-1'] as const) {
+    for (const id of ['undo', 'redo', 'export', 'new', 'view-1', 'view-8'] as const) {
       const def = APP_KEYS.find((k) => k.id === id)!;
       expect(readme).toContain(chordLabel(def.keys[0], false));
     }
