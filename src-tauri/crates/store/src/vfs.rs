@@ -43,7 +43,10 @@ const WAIT: Duration = Duration::from_secs(2);
 /// Up to `len` bytes from the start of the file at `path`, read through SQLite's VFS
 /// under its shared lock.
 pub(crate) fn read_start(path: &Path, len: usize) -> io::Result<Start> {
-    let Some(name) = c_name(path) else {
+    // SQLite's own connections open the file a symlink names (its xFullPathname resolves
+    // links) and its xOpen refuses a link; resolve it as a connection would.
+    let resolved = std::fs::canonicalize(path);
+    let Some(name) = resolved.as_deref().ok().and_then(c_name) else {
         return std_read_start(path, len);
     };
     // SAFETY: the VFS is SQLite's default one; `file` is a zeroed, 8-byte-aligned block
