@@ -198,3 +198,20 @@ fn text_where_a_number_belongs_is_damage_naming_the_column() {
     let message = refused(&path, "corrupt");
     assert!(message.contains("column \"width\" holds text"), "{message}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_document_opens_through_a_symlink_and_a_bad_file_behind_one_is_named() {
+    let (dir, path) = sample_file();
+    let link = dir.path().join("link.waymark");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    assert_eq!(Store::read(&link).unwrap(), Store::read(&path).unwrap());
+    drop(Store::open(&link).expect("opens through the link"));
+
+    let noise = dir.path().join("noise.waymark");
+    std::fs::write(&noise, vec![7u8; 4096]).unwrap();
+    let bad_link = dir.path().join("bad-link.waymark");
+    std::os::unix::fs::symlink(&noise, &bad_link).unwrap();
+    let message = refused(&bad_link, "not_sqlite");
+    assert!(message.contains("bad-link.waymark"), "{message}");
+}
