@@ -57,6 +57,15 @@ impl Store {
         // No CREATE flag: a file that vanished since the check must not come back empty.
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(&sql)?;
+        // A read-only disk or share leaves the mode bits writable; SQLite then opens the
+        // file read-only, which it says (asked here rather than with a descriptor of our
+        // own, whose closing would drop this process's SQLite locks on the file).
+        if conn.is_readonly(MAIN_DB).map_err(&sql)? {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+                reason: format!("it is on a read-only disk or share{SAVE_AS}"),
+            });
+        }
         conn.busy_timeout(schema::BUSY_TIMEOUT).map_err(&sql)?;
         // Another writer holding the lock would make our first edit fail; say so now.
         // BEGIN IMMEDIATE takes the write lock without writing anything.
@@ -260,16 +269,6 @@ fn check_writable(path: &Path) -> Result<(), StoreError> {
             path: path.to_path_buf(),
             reason: format!("the file is read-only{SAVE_AS}"),
         });
-    }
-    // A read-only disk or share leaves the mode bits writable. Opening for writing (no
-    // create, no truncate) changes nothing in the file.
-    if let Err(e) = OpenOptions::new().write(true).open(path) {
-        if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem {
-            return Err(StoreError::ReadOnly {
-                path: path.to_path_buf(),
-                reason: format!("it is on a read-only disk or share{SAVE_AS}"),
-            });
-        }
     }
     check_folder_writable(path, &folder_of(path)).map_err(|e| match e {
         StoreError::ReadOnly { path, reason } => StoreError::ReadOnly {
