@@ -33,6 +33,7 @@ const PALETTE = ['#1d4ed8', '#b91c1c'];
 /** A backend that applies the workshop's edits to one map, as the model would (without its checks). */
 function backend(options: { refuse?: { kind: string; message: string } } = {}) {
   const edits: Edit[] = [];
+  const calls: Array<[string, Record<string, unknown>]> = [];
   let revision = 7;
   const participants: Participant[] = [];
   const map: JourneyMap = mapData();
@@ -76,11 +77,24 @@ function backend(options: { refuse?: { kind: string; message: string } } = {}) {
       case 'EndVoteRound':
         round().state = 'ended';
         break;
+      case 'ReopenVoteRound':
+        round().state = 'open';
+        break;
+      case 'ClearVoteRound':
+        round().votes = [];
+        break;
+      case 'SetPaperDots': {
+        const r = round();
+        r.votes = r.votes.filter((v) => !(v.participantId === null && v.cardId === edit.cardId));
+        if (edit.count > 0) r.votes.unshift({ participantId: null, cardId: edit.cardId, count: edit.count });
+        break;
+      }
     }
   }
   mockWindows('main');
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
+    calls.push([cmd, args]);
     switch (cmd) {
       case 'document_state':
         return documentState({ revision });
@@ -94,6 +108,8 @@ function backend(options: { refuse?: { kind: string; message: string } } = {}) {
         return report();
       case 'vote_results':
         return results();
+      case 'choose_export_path':
+        return '/home/ada/which-moment.csv';
       case 'apply_edit': {
         const edit = args.edit as Edit;
         if (options.refuse && edit.type === 'CastVotes') throw options.refuse;
@@ -106,7 +122,7 @@ function backend(options: { refuse?: { kind: string; message: string } } = {}) {
         return null;
     }
   });
-  return { edits, participants, map };
+  return { edits, participants, map, calls };
 }
 
 async function show(timer = new CountdownTimer()) {
@@ -265,5 +281,50 @@ describe('the workshop panel', () => {
     expect(workshop.canvasVotes?.dots.get('card-a')?.dots).toEqual([{ color: null, who: null }]);
     $('vote-add')!.click();
     await vi.waitFor(() => expect(text($('workshop-notice')!.querySelector('span'))).toBe('Bo has 0 of 3 dots left in this round, so cannot put 1 on this card'));
+  });
+
+  it('enters paper dots as counts (Alt+0), clears, reopens, tags the winners and saves the CSV', async () => {
+    const b = backend();
+    const { workshop } = await show();
+    await addParticipant('Bo');
+    b.map.voteRounds.push({
+      id: 'r1', question: 'Which moment?', votesPerParticipant: 3, maxPerCard: 2, anonymous: false, state: 'open',
+      eligible: { by: 'lanes', laneIds: ['lane-touch'] }, votes: [],
+    });
+    workshop.mode = 'vote';
+    await workshop.load(true);
+    flushSync();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '0', altKey: true, bubbles: true, cancelable: true }));
+    flushSync();
+    expect($('participant-paper')!.getAttribute('aria-checked')).toBe('true');
+    const paper = $$('result-row').find((r) => r.dataset.cardId === 'card-b')!.querySelector<HTMLInputElement>('[data-testid="paper-count"]')!;
+    paper.value = '12';
+    paper.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect($$('result-row')[0]!.dataset.total).toBe('12'));
+    expect(b.edits.at(-1)).toEqual({ type: 'SetPaperDots', mapId: 'map-1', roundId: 'r1', cardId: 'card-b', count: 12 });
+
+    $('round-clear')!.click();
+    await vi.waitFor(() => expect(b.edits.at(-1)).toEqual({ type: 'ClearVoteRound', mapId: 'map-1', roundId: 'r1' }));
+    $('round-end')!.click();
+    await vi.waitFor(() => expect($('round-reopen')).not.toBeNull());
+    const top = $<HTMLInputElement>('tag-top')!;
+    top.value = '2';
+    top.dispatchEvent(new Event('input', { bubbles: true }));
+    const tag = $<HTMLInputElement>('tag-name')!;
+    tag.value = ' Priority ';
+    tag.dispatchEvent(new Event('input', { bubbles: true }));
+    $('tag-winners')!.click();
+    await vi.waitFor(() => expect(b.edits.at(-1)).toEqual({ type: 'TagWinners', mapId: 'map-1', roundId: 'r1', top: 2, tag: 'Priority' }));
+    await vi.waitFor(() => expect(text($('workshop-notice'))).toContain('Tagged the top 2 “Priority”'));
+
+    $('round-csv')!.click();
+    await vi.waitFor(() => expect(b.calls.some(([cmd]) => cmd === 'export_vote_results_csv')).toBe(true));
+    expect(b.calls.find(([cmd]) => cmd === 'choose_export_path')![1]).toEqual({ format: 'csv', suggestedName: 'which-moment.csv' });
+    expect(b.calls.find(([cmd]) => cmd === 'export_vote_results_csv')![1]).toEqual({ roundId: 'r1', path: '/home/ada/which-moment.csv' });
+    await vi.waitFor(() => expect(text($('workshop-notice'))).toContain('Results saved to /home/ada/which-moment.csv'));
+
+    $('round-reopen')!.click();
+    await vi.waitFor(() => expect(b.edits.at(-1)).toEqual({ type: 'ReopenVoteRound', mapId: 'map-1', roundId: 'r1' }));
+    await vi.waitFor(() => expect($('round-state')!.dataset.state).toBe('open'));
   });
 });
