@@ -197,9 +197,22 @@ impl Editor {
 
     /// Quits the app and starts it again on the same document, as a person does.
     pub(super) fn relaunch(&mut self) {
+        self.relaunch_after(|_| {});
+    }
+
+    /// Quits the app, lets `change` work on the closed document, and starts the app again.
+    pub(super) fn relaunch_after(&mut self, change: impl FnOnce(&std::path::Path)) {
         if let Some(s) = self.session.take() {
             s.end();
         }
+        // The app may still be closing after the session ends: wait until it lets go of
+        // its document (the writer's lock, an flock), or the next launch finds it "open".
+        let document = &self.desktop.document;
+        wait_for(STEP, "the app to let go of its document", || {
+            let file = std::fs::File::open(document).ok()?;
+            file.try_lock().ok()
+        });
+        change(document);
         self.session = Some(self.desktop.launch());
         wait_for(STEP, "the canvas to show the file's revision", || {
             self.settled().then_some(())

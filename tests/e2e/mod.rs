@@ -42,6 +42,9 @@ mod workshop;
 /// File › Export Workshop Summary… (Ctrl+Alt+E) through the native Save dialog.
 mod workshop_summary;
 
+/// User text with HTML, SVG and script payloads shows as text everywhere, escaped in SVG.
+mod hostile_text;
+
 /// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
 mod bench;
 mod bench_start;
