@@ -62,6 +62,14 @@ function backend(options: { refuse?: { kind: string; message: string } } = {}) {
       case 'AddParticipant':
         participants.push({ ...edit.participant, initials: edit.participant.name.slice(0, 2).toUpperCase(), color: PALETTE[participants.length % 2]! });
         break;
+      case 'UpdateParticipant': {
+        const p = participants.find((x) => x.id === edit.participantId)!;
+        if (edit.props.name) p.name = edit.props.name;
+        break;
+      }
+      case 'DeleteParticipant':
+        participants.splice(participants.findIndex((x) => x.id === edit.participantId), 1);
+        break;
       case 'AddCard':
         map.cards.push(edit.card);
         break;
@@ -326,5 +334,26 @@ describe('the workshop panel', () => {
     $('round-reopen')!.click();
     await vi.waitFor(() => expect(b.edits.at(-1)).toEqual({ type: 'ReopenVoteRound', mapId: 'map-1', roundId: 'r1' }));
     await vi.waitFor(() => expect($('round-state')!.dataset.state).toBe('open'));
+  });
+
+  it('renames and removes a participant, each one edit', async () => {
+    const b = backend();
+    const { workshop } = await show();
+    await addParticipant('Ada');
+    await addParticipant('Bo');
+    const id = b.participants[0]!.id;
+    [...document.querySelectorAll<HTMLButtonElement>('button')].find((x) => x.textContent?.trim() === 'Edit people')!.click();
+    flushSync();
+    const rename = $$('participant-rename')[0] as HTMLInputElement;
+    rename.value = ' Ada  Byron ';
+    rename.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(b.edits.at(-1)).toEqual({ type: 'UpdateParticipant', participantId: id, props: { name: 'Ada Byron', initials: '' } }));
+    const bo = b.participants[1]!.id;
+    workshop.voterId = bo;
+    flushSync();
+    $$('participant-remove')[1]!.click();
+    await vi.waitFor(() => expect(b.edits.at(-1)).toEqual({ type: 'DeleteParticipant', participantId: bo }));
+    expect(workshop.voterId).toBeNull();
+    await vi.waitFor(() => expect($$('participant')).toHaveLength(1));
   });
 });

@@ -132,7 +132,9 @@ export class Workshop {
       return false;
     }
     this.notice = null;
-    await Promise.all([this.#plan.refresh(), this.load()]);
+    // The edit is in the file; a roster that fails to come back is the plan views' to
+    // report (App shows it), not a refusal of this edit.
+    await Promise.all([this.#plan.refresh().catch(() => {}), this.load()]);
     return true;
   }
 
