@@ -440,5 +440,10 @@ fn capture_and_dot_voting_from_the_kickoff_board_are_in_the_file() {
     );
     undo_redo(&desk, "ctrl+shift+z", "ended");
     assert_eq!(rows(&file, "select state from vote_rounds;"), ["ended"]);
+
+    // The dark theme, for a person to judge.
+    click_testid(s, "theme-dark");
+    s.wait_painted();
+    save_screenshot(s, "workshop-voting-dark-1920x1080.png");
     desk.session.end();
 }
