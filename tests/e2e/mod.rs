@@ -45,6 +45,9 @@ mod workshop_summary;
 /// User text with HTML, SVG and script payloads shows as text everywhere, escaped in SVG.
 mod hostile_text;
 
+/// No network: every socket of the app's processes read through a whole session.
+mod offline;
+
 /// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
 mod bench;
 mod bench_start;
