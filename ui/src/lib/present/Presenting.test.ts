@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 /** A backend for presenting: the Scene (two stages), notes on the first, and what was asked. */
-function backend() {
+function backend(firstStageName = 'Discover') {
   const calls: Array<[string, unknown]> = [];
   mockWindows('main');
   mockIPC((cmd, args) => {
@@ -27,7 +27,7 @@ function backend() {
         return {
           id: 'map-1', name: 'Donor journey', description: '', personaIds: [],
           stages: [
-            { id: 'st-discover', name: 'Discover', color: null, width: 240, rungId: null, speakerNotes: 'Ask who has <b>seen</b> a post like this.' },
+            { id: 'st-discover', name: firstStageName, color: null, width: 240, rungId: null, speakerNotes: 'Ask who has <b>seen</b> a post like this.' },
             { id: 'st-convert', name: 'Convert', color: null, width: 240, rungId: null, speakerNotes: '' },
           ],
           lanes: [], cards: [], connectors: [], emotionPoints: [],
@@ -91,6 +91,14 @@ describe('presenting', () => {
     // The audience window (if any) is told each step.
     const sent = calls.filter(([c]) => c === 'present_step').map(([, a]) => (a as { step: { step: number } }).step.step);
     expect(sent).toContain(3);
+  });
+
+  it('names the stage as it was typed, not as the Scene wrapped it', async () => {
+    // The Scene holds a long name in wrapped lines; a word split over two must not show as "st age".
+    backend('Discover-and-compare-everything');
+    await present();
+    key('PageDown');
+    expect($('present-stage-name')?.textContent).toBe('Discover-and-compare-everything');
   });
 
   it('shows the stage’s speaker notes on demand, as text', async () => {

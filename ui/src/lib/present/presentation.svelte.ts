@@ -25,6 +25,8 @@ export class Presentation {
   notesShown = $state(false);
   /** Each stage's speaker notes, by stage id. */
   notes = $state<Record<string, string>>({});
+  /** Each stage's name as typed, by stage id (the Scene holds it wrapped, a long word split). */
+  names = $state<Record<string, string>>({});
   /** The audience's window (the presenter view is shown while it is open). */
   audience = $state<string | null>(null);
   /** Why the map could not be presented, or null. */
@@ -54,10 +56,11 @@ export class Presentation {
     return s.kind === 'stage' ? (this.scene?.stages[s.index] ?? null) : null;
   }
 
-  /** The stage's name as one line (the Scene holds it wrapped). */
+  /** The stage's name as one line: as typed, else the Scene's wrapped lines joined. */
   stageName(step: StepIndex): string {
     const stage = this.stageAt(step);
-    return stage ? stage.name.map((l) => l.text).join(' ') : 'The whole journey';
+    if (!stage) return 'The whole journey';
+    return this.names[stage.id] ?? stage.name.map((l) => l.text).join(' ');
   }
 
   /** Whether step `step` goes on down the column of the stage before it. */
@@ -76,6 +79,7 @@ export class Presentation {
     try {
       const [scene, map] = await Promise.all([ipc.presentationScene(this.mapId, this.forOutsiders), ipc.mapData(this.mapId)]);
       this.notes = Object.fromEntries(map.stages.map((s) => [s.id, s.speakerNotes ?? '']));
+      this.names = Object.fromEntries(map.stages.map((s) => [s.id, s.name]));
       this.scene = scene;
       this.error = null;
       this.sync();
