@@ -11,7 +11,6 @@
 //! SQLITE_IOERR_DELETE_NOENT (errno ENOENT) — the "disk I/O error" of issue 15. SQLite's
 //! unix VFS knows every connection of the process on an inode, and when one of its files
 //! is closed while others hold locks it keeps the descriptor open until they are done.
-
 //!
 //! The header is read under SQLite's shared lock, as SQLite itself reads, so a writer
 //! in any process is never caught half-way (its new page count with its old length).
