@@ -9,6 +9,7 @@ import { cleanName, renameMapEdit } from './edits';
 import { importedMessage, isImportable, notImportableMessage } from './imports';
 import { shortcutLabel } from '../app/shortcuts';
 import { applyScenePatch } from './scenePatch';
+import { takeFirstScene } from './firstScene';
 
 /** A Scene update the backend sent along with an edit's answer, and what it answers. */
 interface AnsweredScene {
@@ -50,10 +51,19 @@ export class DocumentStore {
     return this.doc?.maps.find((m) => m.id === id) ?? null;
   }
 
-  /** Fetches the document state and draws the first map. */
+  /**
+   * Fetches the document state and draws the first map, with the answers asked for
+   * before the UI was mounted (`askFirstScene`) when there are any.
+   */
   async load(): Promise<void> {
     await this.#run(async () => {
-      await this.accept(await ipc.documentState());
+      const early = takeFirstScene();
+      if (!early) return this.accept(await ipc.documentState());
+      const { state, scene } = await early;
+      performance.mark('waymark:answers');
+      // A `document-changed` that came first is newer than these answers.
+      if (this.doc !== null) return;
+      await this.accept(state, undefined, scene ? { mapId: scene.mapId, known: null, update: scene.update } : undefined);
     });
     this.ready = true;
   }
@@ -136,6 +146,7 @@ export class DocumentStore {
   #markFirstPaint(): void {
     if (this.#firstPaintMarked || typeof requestAnimationFrame !== 'function') return;
     this.#firstPaintMarked = true;
+    performance.mark('waymark:scene');
     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('waymark:first-paint')));
   }
 
