@@ -64,7 +64,7 @@ fn click(s: &Session, css: &str) {
     s.click(&e);
 }
 
-fn poppler(tool: &str, file: &Path) -> String {
+pub(super) fn poppler(tool: &str, file: &Path) -> String {
     let out = Command::new(tool).arg(file).arg("-").output().unwrap();
     String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
 }
@@ -152,34 +152,67 @@ fn export_an_a3_pdf_from_the_dialog_and_reopen_it_as_a_map() {
     s.end();
 }
 
+/// Ctrl+E, PDF, the kickoff kit: waits for the preview to count `sheets` pages with an A1
+/// poster (a page fitted to the map prints as the kit's A1 poster), saves a screenshot
+/// of the dialog as `screenshot`, exports through the native Save dialog to `out` and
+/// waits for "Saved". The dialog stays open; returns the preview's page label and count.
+pub(super) fn export_kit(
+    s: &Session,
+    display: &str,
+    out: &Path,
+    sheets: usize,
+    screenshot: &str,
+) -> String {
+    s.chord(CONTROL, "e");
+    wait_for(STEP, "the Export dialog", || {
+        (!s.find_all("[data-testid=export-dialog]").is_empty()).then_some(())
+    });
+    click(s, "[data-testid=export-format-pdf]");
+    click(s, "[data-testid=export-contents-kit]");
+    let start = std::time::Instant::now();
+    let label = loop {
+        let label = texts(s, "[data-testid=export-page-label]").join(" ");
+        let counted = texts(s, "[data-testid=export-sheets]").join(" ");
+        let seen = format!("{label} · {counted}");
+        if label.contains("A1") && counted.starts_with(&format!("{sheets} sheet")) {
+            break seen;
+        }
+        assert!(
+            start.elapsed() < STEP,
+            "the kit's preview shows {seen:?}, not an A1 poster and {sheets} sheets"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    s.wait_painted();
+    save_screenshot(s, screenshot);
+
+    click(s, "[data-testid=export-start]");
+    answer_file_dialog(display, SAVE_TITLE, out);
+    wait_for(STEP, "the kit to be saved", || {
+        let t = texts(s, "[data-testid=export-status]").join(" ");
+        t.contains("Saved").then_some(t)
+    });
+    label
+}
+
+/// Closes the Export dialog (Done).
+pub(super) fn close_export(s: &Session) {
+    click(s, "[data-testid=export-done]");
+    wait_for(STEP, "the Export dialog to close", || {
+        s.find_all("[data-testid=export-dialog]")
+            .is_empty()
+            .then_some(())
+    });
+}
+
 #[test]
 fn export_the_kickoff_kit_from_the_dialog() {
     let desktop = Desktop::start();
     let s = desktop.launch();
     let out = desktop.document.parent().unwrap().join("Kickoff kit.pdf");
 
-    s.chord(CONTROL, "e");
-    wait_for(STEP, "the Export dialog", || {
-        (!s.find_all("[data-testid=export-dialog]").is_empty()).then_some(())
-    });
-    click(&s, "[data-testid=export-format-pdf]");
-    click(&s, "[data-testid=export-contents-kit]");
-    // A page fitted to the map prints as the kit's A1 poster; the preview counts every page.
-    let label = wait_for(STEP, "the kit's preview", || {
-        let label = texts(&s, "[data-testid=export-page-label]").join(" ");
-        let sheets = texts(&s, "[data-testid=export-sheets]").join(" ");
-        (label.contains("A1") && sheets.contains("15")).then_some(format!("{label} · {sheets}"))
-    });
+    let label = export_kit(&s, &desktop.display, &out, 15, "export-dialog-kit.png");
     assert!(label.contains("landscape"), "{label}");
-    s.wait_painted();
-    save_screenshot(&s, "export-dialog-kit.png");
-
-    click(&s, "[data-testid=export-start]");
-    answer_file_dialog(&desktop.display, SAVE_TITLE, &out);
-    wait_for(STEP, "the kit to be saved", || {
-        let t = texts(&s, "[data-testid=export-status]").join(" ");
-        t.contains("Saved").then_some(t)
-    });
     let info = Command::new("pdfinfo").arg(&out).output().unwrap();
     let info = String::from_utf8_lossy(&info.stdout);
     // The poster, seven channel handouts, the KPI sheet and six stage worksheets.

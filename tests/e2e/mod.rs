@@ -42,6 +42,10 @@ mod workshop;
 /// File › Export Workshop Summary… (Ctrl+Alt+E) through the native Save dialog.
 mod workshop_summary;
 
+/// A mini workshop in one session: kickoff board, presenting, capture, a capped round,
+/// the kit and the summary exported, all checked with poppler and sqlite3.
+mod workshop_flow;
+
 /// User text with HTML, SVG and script payloads shows as text everywhere, escaped in SVG.
 mod hostile_text;
 

@@ -22,8 +22,8 @@ use crate::common::waymark_bin;
 
 const F5: &str = "\u{E035}";
 const PAGE_UP: &str = "\u{E00E}";
-const PAGE_DOWN: &str = "\u{E00F}";
-const ARROW_RIGHT: &str = "\u{E014}";
+pub(super) const PAGE_DOWN: &str = "\u{E00F}";
+pub(super) const ARROW_RIGHT: &str = "\u{E014}";
 
 /// An X server with one 1920 × 1080 display (the e2e harness's is 1600 × 1000).
 pub(super) struct Display1080 {
@@ -78,6 +78,46 @@ fn wait_step(session: &Session, css: &str, want: u32) {
     wait_for(STEP, &format!("{css} at step {want}"), || {
         (step_of(session, css) == Some(want)).then_some(())
     });
+}
+
+/// F5 presents the map on screen: the whole map first (step 0).
+pub(super) fn start_presenting(session: &Session) {
+    session.keys(F5);
+    wait_step(session, "[data-testid=presenting]", 0);
+}
+
+/// One press of a clicker's `key` (PageDown, Space, ArrowRight): the presentation goes
+/// to step `want`, whose stage (by the position shown, "2 / 6") is the one `stages` (the
+/// editor's order) names. Returns that stage's name.
+pub(super) fn click_on(session: &Session, key: &str, want: u32, stages: &[String]) -> String {
+    session.keys(key);
+    wait_step(session, "[data-testid=presenting]", want);
+    let position = texts(session, "[data-testid=present-position]").join(" ");
+    let stage: usize = position
+        .split(" / ")
+        .next()
+        .and_then(|k| k.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no stage in {position:?}"));
+    assert!(
+        position.starts_with(&format!("{stage} / {}", stages.len())),
+        "{position}"
+    );
+    let name = texts(session, "[data-testid=present-stage-name]").join(" ");
+    assert_eq!(name, stages[stage - 1], "step {want}: {position}");
+    name
+}
+
+/// After Esc: the presentation gone, the editor's canvas back and reachable.
+pub(super) fn back_in_the_editor(session: &Session) {
+    wait_for(STEP, "the editor", || {
+        session
+            .find_all("[data-testid=presenting]")
+            .is_empty()
+            .then_some(())
+    });
+    let inert = session.execute("return document.querySelector('.app').inert", json!([]));
+    assert_eq!(inert, json!(false));
+    assert!(!session.find_all("[data-testid=canvas]").is_empty());
 }
 
 /// Sizes the window `window` to `w` × `h` at the screen's top-left, and waits for the page.
@@ -218,8 +258,7 @@ fn presenting_walks_the_map_with_a_clickers_keys_and_the_audience_window_follows
     assert_eq!(set, json!(true), "{set}");
 
     // F5 presents: the whole map first, full screen without the menu bar.
-    session.keys(F5);
-    wait_step(&session, "[data-testid=presenting]", 0);
+    start_presenting(&session);
     let size = session.execute("return [window.innerWidth, window.innerHeight]", json!([]));
     eprintln!("presenting in a page of {size}");
     size_window(&session, &display, &window, (1280, 800));
@@ -231,20 +270,7 @@ fn presenting_walks_the_map_with_a_clickers_keys_and_the_audience_window_follows
     // (a tall column in parts of whole lanes, "1 / 6 · 2 of 3"), and so on.
     let n = stages.len();
     for (key, want) in [(PAGE_DOWN, 1), (SPACE, 2), (ARROW_RIGHT, 3)] {
-        session.keys(key);
-        wait_step(&session, "[data-testid=presenting]", want);
-        let position = texts(&session, "[data-testid=present-position]").join(" ");
-        let stage: usize = position
-            .split(" / ")
-            .next()
-            .and_then(|k| k.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no stage in {position:?}"));
-        assert!(
-            position.starts_with(&format!("{stage} / {n}")),
-            "{position}"
-        );
-        let name = texts(&session, "[data-testid=present-stage-name]").join(" ");
-        assert_eq!(name, stages[stage - 1], "step {want}: {position}");
+        click_on(&session, key, want, &stages);
     }
     // The editor is not reachable meanwhile: its canvas is inert under the presentation.
     let inert = session.execute("return document.querySelector('.app').inert", json!([]));
@@ -366,15 +392,7 @@ fn presenting_walks_the_map_with_a_clickers_keys_and_the_audience_window_follows
     wait_for(STEP, "the audience's window to close", || {
         (session.window_handles().len() == 1).then_some(())
     });
-    wait_for(STEP, "the editor", || {
-        session
-            .find_all("[data-testid=presenting]")
-            .is_empty()
-            .then_some(())
-    });
-    let inert = session.execute("return document.querySelector('.app').inert", json!([]));
-    assert_eq!(inert, json!(false));
-    assert!(!session.find_all("[data-testid=canvas]").is_empty());
+    back_in_the_editor(&session);
     session.end();
     drop(driver);
 }

@@ -15,7 +15,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use super::export::answer_file_dialog;
-use super::present::Display1080;
+use super::present::{Display1080, ARROW_RIGHT};
 use super::processes::TauriDriver;
 use super::webdriver::{wait_for, Session, CONTROL, ENTER};
 use super::xdo::{focus, main_window, xdotool};
@@ -23,7 +23,6 @@ use super::{save_screenshot, wait_for_sample_map};
 use crate::common::{sqlite3, waymark_bin};
 
 const STEP: Duration = Duration::from_secs(30);
-const ARROW_RIGHT: &str = "\u{E014}";
 const KICKOFF_MAP: &str = "map-kickoff";
 /// The kickoff board's lane for the room's notes (its "thoughts" lane).
 const NOTES_LANE: &str = "Sticky notes from the room";
@@ -306,20 +305,31 @@ pub(super) fn undo_redo(desk: &WorkshopDesk, keys: &str, state: &str) {
     });
 }
 
-fn rows(file: &Path, sql: &str) -> Vec<String> {
-    sqlite3(file, sql).lines().map(str::to_string).collect()
-}
+/// Who is in the room, and what each writes on the first stage's notes.
+pub(super) const NOTES: [(&str, &[&str]); 2] = [
+    (
+        "Ada Lovelace",
+        &[
+            "Nobody owns the donor data",
+            "Our baseline survey is two years old",
+            "We do not know why people lapse",
+        ],
+    ),
+    (
+        "Bo Kim",
+        &["Volunteers hear about changes last", "Too many tools"],
+    ),
+];
 
-#[test]
-fn capture_and_dot_voting_from_the_kickoff_board_are_in_the_file() {
-    let desk = WorkshopDesk::start();
-    let s = &desk.session;
-    let file = create_kickoff_board(&desk);
-    desk.size(1280, 800);
-    open_workshop(&desk);
+/// The capped round's question.
+pub(super) const QUESTION: &str = "Which gap hurts most?";
 
-    add_participant(s, "Ada Lovelace");
-    add_participant(s, "Bo Kim");
+/// In the open Workshop view: both participants added, then each writes their notes
+/// (`NOTES`) into the capture cell, the first stage's notes lane.
+pub(super) fn room_with_notes(s: &Session) {
+    for (name, _) in NOTES {
+        add_participant(s, name);
+    }
     let cell = wait_for(STEP, "the capture cell's name", || {
         texts(s, "[data-testid=capture-count]")
             .into_iter()
@@ -330,31 +340,19 @@ fn capture_and_dot_voting_from_the_kickoff_board_are_in_the_file() {
         cell.ends_with(&format!("in Baselining × {NOTES_LANE}")),
         "capture starts in the first stage's notes lane: {cell:?}"
     );
-    let before = notes_in_cell(s);
+    let mut total = notes_in_cell(s);
+    for (name, notes) in NOTES {
+        choose(s, name);
+        total += notes.len();
+        capture(s, notes, total);
+    }
+}
 
-    choose(s, "Ada Lovelace");
-    capture(
-        s,
-        &[
-            "Nobody owns the donor data",
-            "Our baseline survey is two years old",
-            "We do not know why people lapse",
-        ],
-        before + 3,
-    );
-    choose(s, "Bo Kim");
-    capture(
-        s,
-        &["Volunteers hear about changes last", "Too many tools"],
-        before + 5,
-    );
-    s.wait_painted();
-    save_screenshot(s, "workshop-capture-1280x800.png");
-    desk.size(1920, 1080);
-    save_screenshot(s, "workshop-capture-1920x1080.png");
-    desk.size(1280, 800);
-
-    start_round(s, "Which gap hurts most?", 3, 1);
+/// A round over the notes (3 dots each, at most 1 per card): Ada's second dot on a card
+/// is refused by the cap; the first card ends with 2 dots, three others with 1. Returns
+/// the round's cards as first listed (the votes went on the first four).
+pub(super) fn capped_round(s: &Session) -> Vec<String> {
+    start_round(s, QUESTION, 3, 1);
     let cards = result_cards(s);
     assert!(cards.len() >= 5, "every note can get votes: {cards:?}");
     choose(s, "Ada Lovelace");
@@ -369,26 +367,21 @@ fn capture_and_dot_voting_from_the_kickoff_board_are_in_the_file() {
     vote(s, &cards[0], 2);
     vote(s, &cards[2], 1);
     vote(s, &cards[3], 1);
-    wait_for(STEP, "the dots drawn on the map", || {
-        (s.find_all("[data-testid=vote-card]").len() >= 3).then_some(())
-    });
-    s.wait_painted();
-    save_screenshot(s, "workshop-voting-1280x800.png");
-    desk.size(1920, 1080);
-    save_screenshot(s, "workshop-voting-1920x1080.png");
-    end_round(s);
-    save_screenshot(s, "workshop-voting-ended-1920x1080.png");
+    cards
+}
 
-    // The file: the people, the notes with their authors, the votes, the ended round.
+/// The file after `room_with_notes` and `capped_round` and its end: the people, the notes
+/// with their authors, the votes on `cards`, the ended round.
+pub(super) fn check_file(file: &Path, cards: &[String]) {
     assert_eq!(
         rows(
-            &file,
+            file,
             "select name || '|' || initials || '|' || color from participants order by position;"
         ),
         ["Ada Lovelace|AL|#1d4ed8", "Bo Kim|BK|#b91c1c"]
     );
     let authored = rows(
-        &file,
+        file,
         &format!(
             "select p.initials || '|' || c.title from cards c join participants p on p.id = c.author_id \
              join lanes l on l.id = c.lane_id join stages s on s.id = c.stage_id \
@@ -408,13 +401,13 @@ fn capture_and_dot_voting_from_the_kickoff_board_are_in_the_file() {
     );
     assert_eq!(
         rows(
-            &file,
+            file,
             "select question || '|' || votes_per_participant || '|' || max_per_card || '|' || state from vote_rounds;"
         ),
-        ["Which gap hurts most?|3|1|ended"]
+        [format!("{QUESTION}|3|1|ended")]
     );
     let votes = rows(
-        &file,
+        file,
         "select p.initials || '|' || v.card_id || '|' || v.count from votes v \
          join participants p on p.id = v.participant_id order by p.position, v.card_id;",
     );
@@ -429,6 +422,40 @@ fn capture_and_dot_voting_from_the_kickoff_board_are_in_the_file() {
     let mut got = votes.clone();
     got.sort();
     assert_eq!(got, want, "the votes in the file");
+}
+
+pub(super) fn rows(file: &Path, sql: &str) -> Vec<String> {
+    sqlite3(file, sql).lines().map(str::to_string).collect()
+}
+
+#[test]
+fn capture_and_dot_voting_from_the_kickoff_board_are_in_the_file() {
+    let desk = WorkshopDesk::start();
+    let s = &desk.session;
+    let file = create_kickoff_board(&desk);
+    desk.size(1280, 800);
+    open_workshop(&desk);
+
+    room_with_notes(s);
+    s.wait_painted();
+    save_screenshot(s, "workshop-capture-1280x800.png");
+    desk.size(1920, 1080);
+    save_screenshot(s, "workshop-capture-1920x1080.png");
+    desk.size(1280, 800);
+
+    let cards = capped_round(s);
+    wait_for(STEP, "the dots drawn on the map", || {
+        (s.find_all("[data-testid=vote-card]").len() >= 3).then_some(())
+    });
+    s.wait_painted();
+    save_screenshot(s, "workshop-voting-1280x800.png");
+    desk.size(1920, 1080);
+    save_screenshot(s, "workshop-voting-1920x1080.png");
+    end_round(s);
+    save_screenshot(s, "workshop-voting-ended-1920x1080.png");
+
+    // The file: the people, the notes with their authors, the votes, the ended round.
+    check_file(&file, &cards);
 
     // Every step is an undo step: Edit › Undo (Ctrl+Z, GTK's accelerator) reopens the
     // round, in the file and on screen; Redo ends it again.
