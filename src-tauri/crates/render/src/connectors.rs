@@ -8,6 +8,7 @@
 //! ever there), along a band of free space across the columns in between, and back up or
 //! down the gap next to the other card.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::curve::{cubic, rounded, Finished};
@@ -93,11 +94,34 @@ pub(crate) struct Router<'a> {
     top_limit: f32,
     /// The lowest y a detour may run at (inside the margin below the last lane).
     bottom_limit: f32,
-    /// The runs across the columns of the detours laid so far.
-    runs: Vec<Run>,
-    /// The detours' legs up and down the gaps so far: x, and the span of y.
-    legs: Vec<(f32, f32, f32)>,
+    /// The runs across the columns of the detours laid so far, by `run_slot` of their y.
+    runs: HashMap<i32, Vec<Run>>,
+    /// The detours' legs up and down the gaps so far: x, and the span of y; by
+    /// `leg_slot` of their x.
+    legs: HashMap<i32, Vec<(f32, f32, f32)>>,
 }
+
+/// Runs are kept in slots of this height: one run can push another only from less than
+/// this far away (`TRACK_GAP` or `LABEL_TRACK`), so a y needs to look at three slots.
+const RUN_SLOT: f32 = LABEL_TRACK;
+
+fn run_slot(y: f32) -> i32 {
+    (y / RUN_SLOT).floor() as i32
+}
+
+/// Legs are kept in slots of `LEG_STEP` by x: two legs share a gap's line when less than
+/// half a step apart.
+fn leg_slot(x: f32) -> i32 {
+    (x / LEG_STEP).floor() as i32
+}
+
+// `band` skips bands narrower than twice its clearance, so it may be given only wide ones.
+const _: () = assert!(crate::obstacles::WIDE_GAP <= 2.0 * CLEARANCE);
+
+/// How far above and below its targets `Router::band` first looks for free bands; it
+/// looks four times as far while what lies further could still be nearer than the best
+/// band found.
+const FIRST_REACH: f32 = 600.0;
 
 /// A detour's straight run across columns: at `y`, from `x0` to `x1`.
 #[derive(Debug, Clone, Copy)]
@@ -120,8 +144,8 @@ impl<'a> Router<'a> {
             lanes,
             top_limit,
             bottom_limit,
-            runs: Vec::new(),
-            legs: Vec::new(),
+            runs: HashMap::new(),
+            legs: HashMap::new(),
         }
     }
 
@@ -193,12 +217,12 @@ impl<'a> Router<'a> {
         );
         let (mut top, mut bottom) = (s.y.min(t.y), s.bottom().max(t.bottom()));
         if let (Some(&(y0, _)), Some(&(_, y1))) = (self.lanes.get(first), self.lanes.get(last)) {
-            for c in self
+            if let Some((y, b)) = self
                 .cards
-                .cards_in(to.stage_index..from.stage_index + 1, y0, y1)
+                .extent(to.stage_index..from.stage_index + 1, y0, y1)
             {
-                top = top.min(c.y);
-                bottom = bottom.max(c.bottom());
+                top = top.min(y);
+                bottom = bottom.max(b);
             }
         }
         // Arcs between cards of one lane always run under them, in the lane's loop track.
@@ -293,8 +317,9 @@ impl<'a> Router<'a> {
     fn leg(&mut self, x: f32, y0: f32, y1: f32) -> f32 {
         let (y0, y1) = (y0.min(y1), y0.max(y1));
         let taken = |gx: f32| {
-            self.legs
-                .iter()
+            (leg_slot(gx - LEG_STEP / 2.0)..=leg_slot(gx + LEG_STEP / 2.0))
+                .filter_map(|slot| self.legs.get(&slot))
+                .flatten()
                 .any(|&(lx, l0, l1)| (lx - gx).abs() < LEG_STEP / 2.0 && l0 < y1 && y0 < l1)
         };
         let gx = [0.0, -LEG_STEP, LEG_STEP]
@@ -302,7 +327,10 @@ impl<'a> Router<'a> {
             .map(|d| x + d)
             .find(|&gx| !taken(gx))
             .unwrap_or(x);
-        self.legs.push((gx, y0, y1));
+        self.legs
+            .entry(leg_slot(gx))
+            .or_default()
+            .push((gx, y0, y1));
         gx
     }
 
@@ -310,6 +338,11 @@ impl<'a> Router<'a> {
     /// columns `cols` with `CLEARANCE` from every card, among those `accept` takes, moved
     /// outwards (`target.1`: +1 down, −1 up) past the detours already running there; the
     /// run is then kept for the next ones.
+    ///
+    /// The free bands are looked for near the targets first (a tall map has thousands),
+    /// further out only while a band out there could still be nearer than the best found:
+    /// the answer is the one the whole map's bands would give, ties going to the band
+    /// higher up and the earlier target.
     fn band(
         &mut self,
         cols: Range<usize>,
@@ -317,59 +350,103 @@ impl<'a> Router<'a> {
         targets: &[(f32, f32)],
         accept: impl Fn(f32) -> bool,
     ) -> Option<f32> {
-        /// Detours laid side by side past this many give up on the band.
-        const MAX_STEPS: usize = 8;
-        let mut best: Option<(f32, f32)> = None;
-        for (lo, hi) in self
-            .cards
-            .free_bands(cols, self.top_limit, self.bottom_limit)
-        {
-            let (lo, hi) = (lo + CLEARANCE, hi - CLEARANCE);
-            if hi < lo {
-                continue;
-            }
-            for &(target, outwards) in targets {
-                let mut y = target.clamp(lo, hi);
-                let mut free = false;
-                for _ in 0..MAX_STEPS {
-                    let past = self
-                        .runs
-                        .iter()
-                        .filter(|r| r.x0 < x1 && x0 < r.x1)
-                        .filter_map(|r| {
-                            let room = if r.labelled || labelled {
-                                LABEL_TRACK
-                            } else {
-                                TRACK_GAP
-                            };
-                            ((r.y - y).abs() < room).then_some(r.y + outwards * room)
-                        })
-                        .reduce(|a, b| if outwards > 0.0 { a.max(b) } else { a.min(b) });
-                    match past {
-                        None => {
-                            free = true;
-                            break;
+        let (lowest, highest) = targets
+            .iter()
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &(t, _)| {
+                (lo.min(t), hi.max(t))
+            });
+        let mut reach = FIRST_REACH;
+        let best = loop {
+            let from = (lowest - reach).max(self.top_limit);
+            let to = (highest + reach).min(self.bottom_limit);
+            let (cut_above, cut_below) = (from > self.top_limit, to < self.bottom_limit);
+            // Bands cut by the window's edges are not known whole; what they and the bands
+            // beyond them offer lies at or above `unknown_above` (at or below
+            // `unknown_below`).
+            let mut unknown_above = if cut_above { from } else { f32::NEG_INFINITY };
+            let mut unknown_below = if cut_below { to } else { f32::INFINITY };
+            let mut best: Option<(f32, f32)> = None;
+            for (lo, hi) in self.cards.wide_bands(cols.clone(), from, to) {
+                let (top_cut, bottom_cut) = (cut_above && lo <= from, cut_below && hi >= to);
+                if top_cut {
+                    unknown_above = unknown_above.max(hi - CLEARANCE);
+                }
+                if bottom_cut {
+                    unknown_below = unknown_below.min(lo + CLEARANCE);
+                }
+                if top_cut || bottom_cut {
+                    continue;
+                }
+                for &(target, outwards) in targets {
+                    if let Some(y) = self.free_y(lo, hi, target, outwards, (x0, x1, labelled)) {
+                        let off = (y - target).abs();
+                        if accept(y) && best.is_none_or(|(o, _)| off < o) {
+                            best = Some((off, y));
                         }
-                        Some(next) => y = next,
                     }
-                    if !(lo..=hi).contains(&y) {
-                        break;
-                    }
-                }
-                let off = (y - target).abs();
-                if free && accept(y) && best.is_none_or(|(o, _)| off < o) {
-                    best = Some((off, y));
                 }
             }
-        }
+            let settled = best.is_some_and(|(off, _)| {
+                targets
+                    .iter()
+                    .all(|&(t, _)| t - unknown_above > off && unknown_below - t > off)
+            });
+            if settled || (!cut_above && !cut_below) {
+                break best;
+            }
+            reach *= 4.0;
+        };
         let y = best?.1;
-        self.runs.push(Run {
+        self.runs.entry(run_slot(y)).or_default().push(Run {
             y,
             x0: x0.min(x1),
             x1: x0.max(x1),
             labelled,
         });
         Some(y)
+    }
+
+    /// Within the free band `lo..hi`, the y nearest `target` that keeps clear of the runs
+    /// already laid across `x0..x1`, moving outwards past them; `None` when they fill the
+    /// band that way.
+    fn free_y(
+        &self,
+        lo: f32,
+        hi: f32,
+        target: f32,
+        outwards: f32,
+        (x0, x1, labelled): (f32, f32, bool),
+    ) -> Option<f32> {
+        /// Detours laid side by side past this many give up on the band.
+        const MAX_STEPS: usize = 8;
+        let (lo, hi) = (lo + CLEARANCE, hi - CLEARANCE);
+        if hi < lo {
+            return None;
+        }
+        let mut y = target.clamp(lo, hi);
+        for _ in 0..MAX_STEPS {
+            let past = (run_slot(y - RUN_SLOT)..=run_slot(y + RUN_SLOT))
+                .filter_map(|slot| self.runs.get(&slot))
+                .flatten()
+                .filter(|r| r.x0 < x1 && x0 < r.x1)
+                .filter_map(|r| {
+                    let room = if r.labelled || labelled {
+                        LABEL_TRACK
+                    } else {
+                        TRACK_GAP
+                    };
+                    ((r.y - y).abs() < room).then_some(r.y + outwards * room)
+                })
+                .reduce(|a, b| if outwards > 0.0 { a.max(b) } else { a.min(b) });
+            match past {
+                None => return Some(y),
+                Some(next) => y = next,
+            }
+            if !(lo..=hi).contains(&y) {
+                return None;
+            }
+        }
+        None
     }
 }
 

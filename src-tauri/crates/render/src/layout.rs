@@ -379,7 +379,9 @@ impl Layouter {
             .enumerate()
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
-        cards.sort_by_key(|c: &SceneCard| order.get(c.id.as_str()).copied().unwrap_or(usize::MAX));
+        cards.sort_by_cached_key(|c: &SceneCard| {
+            order.get(c.id.as_str()).copied().unwrap_or(usize::MAX)
+        });
 
         let drawn = Drawn {
             columns: &columns,
@@ -629,6 +631,15 @@ impl Drawn<'_> {
 fn loop_track(map: &Map, placed: &[Placed<'_>]) -> f32 {
     let by_id: HashMap<&str, &Placed<'_>> =
         placed.iter().map(|p| (p.card.id.as_str(), p)).collect();
+    // The bottom of each stage's cards in this lane, so an arc's span costs its stages,
+    // not the lane's cards.
+    let mut bottoms: Vec<f32> = Vec::new();
+    for p in placed {
+        if bottoms.len() <= p.stage_index {
+            bottoms.resize(p.stage_index + 1, 0.0);
+        }
+        bottoms[p.stage_index] = bottoms[p.stage_index].max(p.dy + p.height);
+    }
     let mut need: f32 = 0.0;
     for c in &map.connectors {
         let (Some(from), Some(to)) = (
@@ -640,12 +651,12 @@ fn loop_track(map: &Map, placed: &[Placed<'_>]) -> f32 {
         if to.stage_index >= from.stage_index {
             continue;
         }
-        let span = to.stage_index..=from.stage_index;
-        let bottom = placed
+        let span = to.stage_index..(from.stage_index + 1).min(bottoms.len());
+        let bottom = bottoms
+            .get(span)
+            .unwrap_or_default()
             .iter()
-            .filter(|p| span.contains(&p.stage_index))
-            .map(|p| p.dy + p.height)
-            .fold(0.0, f32::max);
+            .fold(0.0, |a: f32, &b| a.max(b));
         let label = if c.label.trim().is_empty() {
             LOOP_TRACK_PAD
         } else {

@@ -13,7 +13,14 @@ pub(crate) struct CardIndex {
     columns: Vec<(f32, f32)>,
     /// Per column, its cards' rectangles sorted by `y` (and so by bottom too).
     cards: Vec<Vec<Rect>>,
+    /// Per column, top to bottom, the free spans between its cards (and above the first
+    /// and below the last) at least `WIDE_GAP` tall.
+    gaps: Vec<Vec<(f32, f32)>>,
 }
+
+/// The narrowest free span [`CardIndex::wide_bands`] must find: narrower ones can be
+/// left out, as no line runs through a band narrower than twice the router's clearance.
+pub(crate) const WIDE_GAP: f32 = 12.0;
 
 /// How far inside a card a line may reach before it counts as crossing it: lines start
 /// and end on card edges.
@@ -31,9 +38,23 @@ impl CardIndex {
         for col in &mut by_column {
             col.sort_by(|a: &Rect, b: &Rect| a.y.total_cmp(&b.y));
         }
+        let gaps = by_column
+            .iter()
+            .map(|col| {
+                let tops = col.iter().map(|r| r.y).chain([f32::INFINITY]);
+                let bottoms = [f32::NEG_INFINITY]
+                    .into_iter()
+                    .chain(col.iter().map(Rect::bottom));
+                bottoms
+                    .zip(tops)
+                    .filter(|&(from, to)| to - from >= WIDE_GAP)
+                    .collect()
+            })
+            .collect();
         CardIndex {
             columns: columns.to_vec(),
             cards: by_column,
+            gaps,
         }
     }
 
@@ -60,10 +81,16 @@ impl CardIndex {
         &cards[start..end.max(start)]
     }
 
-    /// The cards in columns `cols` that meet `y0..y1`.
-    pub fn cards_in(&self, cols: Range<usize>, y0: f32, y1: f32) -> impl Iterator<Item = &Rect> {
+    /// The top of the highest and the bottom of the lowest card in columns `cols` that
+    /// meet `y0..y1`: the first and last of each column's run (its cards never overlap,
+    /// so their bottoms are in order too), however many cards lie between.
+    pub fn extent(&self, cols: Range<usize>, y0: f32, y1: f32) -> Option<(f32, f32)> {
         let cols = cols.start.min(self.cards.len())..cols.end.min(self.cards.len());
-        cols.flat_map(move |c| self.cards_meeting(c, y0, y1).iter())
+        cols.filter_map(|c| {
+            let run = self.cards_meeting(c, y0, y1);
+            Some((run.first()?.y, run.last()?.bottom()))
+        })
+        .reduce(|(t0, b0), (t1, b1)| (t0.min(t1), b0.max(b1)))
     }
 
     /// Whether the polyline runs through a card (touching an edge does not count).
@@ -98,10 +125,67 @@ impl CardIndex {
     }
 
     /// The spans of `y` within `lo..hi` where no card of the columns `cols` lies, top to
-    /// bottom: where a line may run straight across those columns.
-    pub fn free_bands(&self, cols: Range<usize>, lo: f32, hi: f32) -> Vec<(f32, f32)> {
-        let mut taken: Vec<(f32, f32)> = self
-            .cards_in(cols, lo, hi)
+    /// bottom, at least those `WIDE_GAP` tall (narrower ones may be left out): where a
+    /// line may run straight across those columns.
+    ///
+    /// The span each column leaves free around a y is one of its gaps, so a band is where
+    /// one gap of every column overlaps: found by leaping from gap to gap with a binary
+    /// search per column. The cost grows with the columns' wide gaps, not their cards (a
+    /// tall map has thousands of cards per column, and a gap between two cards in a cell
+    /// is narrower than `WIDE_GAP`).
+    pub fn wide_bands(&self, cols: Range<usize>, lo: f32, hi: f32) -> Vec<(f32, f32)> {
+        let end = cols.end.min(self.gaps.len());
+        let gaps = &self.gaps[cols.start.min(end)..end];
+        // Per column, the first gap that ends below `lo`.
+        let mut next: Vec<usize> = gaps
+            .iter()
+            .map(|g| g.partition_point(|&(_, to)| to <= lo))
+            .collect();
+        let mut bands = Vec::new();
+        let mut from = lo;
+        while from < hi {
+            // Down to the first y at or below `from` that every column leaves free.
+            let mut settled = false;
+            while !settled {
+                settled = true;
+                for (g, i) in gaps.iter().zip(&mut next) {
+                    while g.get(*i).is_some_and(|&(_, to)| to <= from) {
+                        *i += 1;
+                    }
+                    let Some(&(start, _)) = g.get(*i) else {
+                        return bands;
+                    };
+                    if start > from {
+                        from = start;
+                        settled = false;
+                    }
+                }
+            }
+            if from >= hi {
+                break;
+            }
+            let to = gaps
+                .iter()
+                .zip(&next)
+                .map(|(g, &i)| g[i].1)
+                .fold(hi, f32::min);
+            bands.push((from, to));
+            from = to;
+        }
+        bands
+    }
+
+    /// Every free span, however narrow: what `wide_bands` must agree with.
+    #[cfg(test)]
+    fn free_bands(&self, cols: Range<usize>, lo: f32, hi: f32) -> Vec<(f32, f32)> {
+        let cols = cols.start.min(self.cards.len())..cols.end.min(self.cards.len());
+        let mut taken: Vec<(f32, f32)> = cols
+            .flat_map(|c| {
+                let cards = &self.cards[c];
+                let start = cards.partition_point(|r| r.bottom() < lo);
+                let end = cards.partition_point(|r| r.y <= hi);
+                cards[start..end.max(start)].iter()
+            })
             .map(|r| (r.y, r.bottom()))
             .collect();
         taken.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -288,12 +372,56 @@ mod tests {
             index.free_bands(0..2, 0.0, 200.0),
             vec![(0.0, 10.0), (70.0, 100.0), (120.0, 200.0)]
         );
+        // The band at the top is narrow, but lies in wide gaps of both columns.
+        assert_eq!(
+            index.wide_bands(0..2, 0.0, 200.0),
+            index.free_bands(0..2, 0.0, 200.0)
+        );
+        assert_eq!(index.wide_bands(0..2, 0.0, 40.0), vec![(0.0, 10.0)]);
         assert!(index.polyline_hits(&[pt(0.0, 60.0), pt(150.0, 60.0)]));
         assert!(!index.polyline_hits(&[pt(0.0, 80.0), pt(200.0, 80.0)]));
         // A line that ends on a card's edge does not cross it.
         assert!(!index.polyline_hits(&[pt(0.0, 90.0), pt(110.0, 90.0)]));
         // 40 × 10 on the first card, 40 × 30 on the second, 40 × 10 on the third.
         assert_eq!(index.area_on_cards(&rect(50.0, 40.0, 100.0, 70.0)), 2000.0);
+    }
+
+    /// On stacks of cards of random heights and gaps, in random windows: the wide bands
+    /// are the free spans, less some narrower than `WIDE_GAP`.
+    #[test]
+    fn wide_bands_are_the_free_bands_less_narrow_ones() {
+        let mut seed = 7u64;
+        let mut next = |n: u32| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % u64::from(n)) as f32
+        };
+        for _ in 0..300 {
+            let columns: Vec<(f32, f32)> = (0..5).map(|i| (i as f32 * 100.0, 100.0)).collect();
+            let mut cards = Vec::new();
+            for c in 0..5 {
+                let mut y = next(40);
+                for _ in 0..next(30) as usize {
+                    let h = 5.0 + next(60);
+                    cards.push((c, rect(c as f32 * 100.0 + 10.0, y, 80.0, h)));
+                    y += h + [0.0, 4.0, 11.0, 12.0, 20.0, 45.0][next(6) as usize];
+                }
+            }
+            let index = CardIndex::new(&columns, cards);
+            let (a, b) = (next(5) as usize, next(6) as usize);
+            let (lo, hi) = (next(900) - 50.0, next(900) + 200.0);
+            let wide = index.wide_bands(a..b, lo, hi);
+            let all = index.free_bands(a..b, lo, hi);
+            assert!(wide.iter().all(|w| all.contains(w)), "{wide:?} ⊄ {all:?}");
+            let tall = |v: &[(f32, f32)]| -> Vec<(f32, f32)> {
+                v.iter()
+                    .copied()
+                    .filter(|(l, h)| h - l >= WIDE_GAP)
+                    .collect()
+            };
+            assert_eq!(tall(&wide), tall(&all), "columns {a}..{b}, {lo}..{hi}");
+        }
     }
 
     #[test]

@@ -101,8 +101,21 @@ fn find_mut<'a>(map: &'a mut Map, id: &str) -> Result<&'a mut Connector, EditErr
 
 /// Both ends are cards of this map, and a connector joins two different cards.
 pub(crate) fn check_ends(map: &Map, from: &str, to: &str) -> Result<(), EditError> {
-    map.card(from).ok_or_else(|| not_found("card", from))?;
-    map.card(to).ok_or_else(|| not_found("card", to))?;
+    check_ends_among(|id| map.card(id).is_some(), from, to)
+}
+
+/// [`check_ends`] with the map's cards looked up by `has_card` (a whole map being added
+/// checks its connectors against an index of its cards, not a search per end).
+pub(crate) fn check_ends_among(
+    has_card: impl Fn(&str) -> bool,
+    from: &str,
+    to: &str,
+) -> Result<(), EditError> {
+    for id in [from, to] {
+        if !has_card(id) {
+            return Err(not_found("card", id));
+        }
+    }
     if from == to {
         return Err(invalid("connector", "cannot join a card to itself"));
     }

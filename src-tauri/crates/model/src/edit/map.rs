@@ -8,7 +8,63 @@ use crate::validate::*;
 use crate::*;
 
 pub(crate) fn add(doc: &mut Document, map: &Map, index: u32) -> Result<Edit, EditError> {
-    check_new_map(doc, map)?;
+    let taken: HashSet<(&'static str, &str)> = {
+        let in_doc = ids_taken(doc, map);
+        MapIds::of(map).filter(|k| in_doc.contains(k)).collect()
+    };
+    add_checked(doc, map, index, &taken)
+}
+
+/// The ids of the maps added so far (as (kind name, id)), kept by a caller that adds many
+/// maps in a row — loading a file — so that each map is checked against this index rather
+/// than against every map before it.
+#[derive(Default)]
+pub(crate) struct MapIds<'m>(HashSet<(&'static str, &'m str)>);
+
+impl<'m> MapIds<'m> {
+    /// The ids of a map's stages, lanes, cards, connectors and vote rounds.
+    fn of(map: &'m Map) -> impl Iterator<Item = (&'static str, &'m str)> {
+        let ids = |kind: Kind| move |id: &'m String| (kind.name(), id.as_str());
+        (map.stages.iter().map(|s| &s.id).map(ids(Kind::Stage)))
+            .chain(map.lanes.iter().map(|l| &l.id).map(ids(Kind::Lane)))
+            .chain(map.cards.iter().map(|c| &c.id).map(ids(Kind::Card)))
+            .chain(
+                map.connectors
+                    .iter()
+                    .map(|c| &c.id)
+                    .map(ids(Kind::Connector)),
+            )
+            .chain(
+                map.vote_rounds
+                    .iter()
+                    .map(|r| &r.id)
+                    .map(ids(Kind::VoteRound)),
+            )
+    }
+}
+
+/// [`add`] for a caller whose `ids` hold the ids of exactly `doc.maps`; adds the new map's.
+pub(crate) fn add_indexed<'m>(
+    doc: &mut Document,
+    map: &'m Map,
+    index: u32,
+    ids: &mut MapIds<'m>,
+) -> Result<Edit, EditError> {
+    let taken: HashSet<(&'static str, &str)> =
+        MapIds::of(map).filter(|k| ids.0.contains(k)).collect();
+    let inverse = add_checked(doc, map, index, &taken)?;
+    ids.0.extend(MapIds::of(map));
+    Ok(inverse)
+}
+
+/// `taken`: the ids of `map` that `doc` already uses for the same kind.
+fn add_checked(
+    doc: &mut Document,
+    map: &Map,
+    index: u32,
+    taken: &HashSet<(&'static str, &str)>,
+) -> Result<Edit, EditError> {
+    check_new_map(doc, map, taken)?;
     let mut map = map.clone();
     canonicalize(&mut map);
     let id = map.id.clone();
@@ -55,16 +111,22 @@ pub(crate) fn delete(doc: &mut Document, map_id: &str) -> Result<Edit, EditError
 
 /// A map added whole (from a template, a paste or an undo) must be consistent by itself
 /// and must not reuse ids already in the document.
-fn check_new_map(doc: &Document, map: &Map) -> Result<(), EditError> {
+fn check_new_map(
+    doc: &Document,
+    map: &Map,
+    taken: &HashSet<(&'static str, &str)>,
+) -> Result<(), EditError> {
     ensure_new_id(doc, Kind::Map, &map.id)?;
     check_name("map.name", &map.name)?;
     check_len("map.description", &map.description, MAX_TEXT)?;
     ensure_personas_exist(doc, "map.personaIds", &map.persona_ids)?;
 
+    // The checks `ensure_new_id` makes, with the document's ids found beforehand for the
+    // whole map (`taken`) rather than searched for each of its ids.
     let mut seen = HashSet::new();
     let mut fresh = |kind: Kind, id: &str| -> Result<(), EditError> {
-        ensure_new_id(doc, kind, id)?;
-        if !seen.insert((kind.name(), id.to_string())) {
+        check_id("id", id)?;
+        if taken.contains(&(kind.name(), id)) || !seen.insert((kind.name(), id.to_string())) {
             return Err(EditError::DuplicateId {
                 entity: kind.name(),
                 id: id.to_string(),
@@ -88,9 +150,14 @@ fn check_new_map(doc: &Document, map: &Map) -> Result<(), EditError> {
         fresh(Kind::Card, &c.id)?;
         super::card::check_card(doc, map, c)?;
     }
+    let cards: HashSet<&str> = map.cards.iter().map(|c| c.id.as_str()).collect();
     for c in &map.connectors {
         fresh(Kind::Connector, &c.id)?;
-        super::connector::check_ends(map, &c.from_card_id, &c.to_card_id)?;
+        super::connector::check_ends_among(
+            |id| cards.contains(id),
+            &c.from_card_id,
+            &c.to_card_id,
+        )?;
         check_name("connector.label", &c.label)?;
     }
     for r in &map.vote_rounds {
@@ -117,4 +184,18 @@ fn check_new_map(doc: &Document, map: &Map) -> Result<(), EditError> {
         }
     }
     Ok(())
+}
+
+/// The ids of `map`'s stages, lanes, cards, connectors and vote rounds that the document
+/// already uses for the same kind: one pass over the document.
+fn ids_taken<'a>(doc: &'a Document, map: &Map) -> HashSet<(&'static str, &'a str)> {
+    let new: HashSet<(&'static str, &str)> = MapIds::of(map).collect();
+    if new.is_empty() {
+        return HashSet::new();
+    }
+    doc.maps
+        .iter()
+        .flat_map(MapIds::of)
+        .filter(|k| new.contains(k))
+        .collect()
 }

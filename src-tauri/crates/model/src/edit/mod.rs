@@ -3,6 +3,7 @@
 mod card;
 mod connector;
 mod map;
+pub(crate) use map::{add_indexed as add_map_indexed, MapIds};
 mod people;
 mod plan;
 mod structure;
