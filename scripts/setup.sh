@@ -78,3 +78,11 @@ ensure_tauri_driver() {
         cargo install tauri-driver --version 2.1.0 --locked
     fi
 }
+
+# cargo-fuzz, for scripts/fuzz only (libFuzzer itself comes with its libfuzzer-sys crate).
+ensure_cargo_fuzz() {
+    if ! cargo fuzz --version >/dev/null 2>&1; then
+        say "Installing cargo-fuzz"
+        cargo install cargo-fuzz --locked
+    fi
+}
