@@ -25,7 +25,6 @@ pub const ENTER: &str = "\u{E007}";
 pub const ESCAPE: &str = "\u{E00C}";
 pub const SHIFT: &str = "\u{E008}";
 pub const CONTROL: &str = "\u{E009}";
-pub const DELETE: &str = "\u{E017}";
 pub const SPACE: &str = "\u{E00D}";
 
 fn move_to(x: f64, y: f64, duration_ms: u64) -> Value {
