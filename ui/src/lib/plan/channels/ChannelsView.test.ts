@@ -81,12 +81,13 @@ const $$ = <T extends HTMLElement = HTMLElement>(testid: string, root: ParentNod
   ...root.querySelectorAll<T>(`[data-testid="${testid}"]`),
 ];
 
-async function start(): Promise<{ toasts: Toasts; onshowcard: ReturnType<typeof vi.fn> }> {
+/** The view mounted on a loaded document; `rosterFetched: false` mounts it before the plan has its roster. */
+async function start({ rosterFetched = true } = {}): Promise<{ toasts: Toasts; onshowcard: ReturnType<typeof vi.fn> }> {
   const toasts = new Toasts();
   const store = new DocumentStore(toasts);
   await store.load();
   const plan = new PlanStore(store);
-  await plan.refresh();
+  if (rosterFetched) await plan.refresh();
   const onshowcard = vi.fn();
   component = mount(ChannelsView, { target: document.body, props: { plan, store, onshowcard } });
   flushSync();
@@ -149,6 +150,16 @@ describe('the Channels view', () => {
     expect(edit.index).toBe(3);
     await vi.waitFor(() => expect($('channel-detail')?.dataset.channelId).toBe(edit.channel.id));
     expect($$('channel-card')).toHaveLength(4);
+  });
+
+  it('adds a channel at the end of the stored roster when clicked before the view had the roster', async () => {
+    const fake = backend();
+    await start({ rosterFetched: false });
+    $('channel-add')!.click();
+    await vi.waitFor(() => expect(fake.edits).toHaveLength(1));
+    const edit = fake.edits[0]!;
+    if (edit.type !== 'AddChannel') throw new Error(edit.type);
+    expect(edit.index).toBe(3);
   });
 
   it('commits the role title as one UpdateChannel of that field alone when the field is left', async () => {
