@@ -205,13 +205,8 @@ impl Editor {
         if let Some(s) = self.session.take() {
             s.end();
         }
-        // The app may still be closing after the session ends: wait until it lets go of
-        // its document (the writer's lock, an flock), or the next launch finds it "open".
         let document = &self.desktop.document;
-        wait_for(STEP, "the app to let go of its document", || {
-            let file = std::fs::File::open(document).ok()?;
-            file.try_lock().ok()
-        });
+        super::wait_until_released(document);
         change(document);
         self.session = Some(self.desktop.launch());
         wait_for(STEP, "the canvas to show the file's revision", || {

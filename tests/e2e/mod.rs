@@ -93,6 +93,16 @@ pub fn texts(session: &Session, css: &str) -> Vec<String> {
         .collect()
 }
 
+/// Waits until no app holds `document` any more. A session's end closes the window, but
+/// the app may still be exiting with the writer's lock (an flock) on its document; a launch
+/// meanwhile would find the file "open in Waymark".
+pub(super) fn wait_until_released(document: &Path) {
+    wait_for(STEP, "the app to let go of its document", || {
+        let file = std::fs::File::open(document).ok()?;
+        file.try_lock().ok()
+    });
+}
+
 fn map_name_in_file(file: &Path) -> String {
     sqlite3(file, "select name from maps order by position limit 1;")
         .trim()
@@ -311,6 +321,8 @@ fn first_launch_shows_the_sample_map_and_keeps_an_undone_redone_edit_across_rest
             .then_some(())
     });
     session.end();
+    // The bad file below falls back to this one, which must be free by then.
+    wait_until_released(&other);
     let png = desktop.document.with_file_name("photo.waymark");
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n not really").unwrap();
     let session = Session::start(&driver.url, &waymark_bin(), &[png.to_str().unwrap()]);
