@@ -11,6 +11,10 @@ mod child;
 #[cfg(unix)]
 mod kills;
 mod ops;
+#[cfg(unix)]
+mod power_cut;
+#[cfg(unix)]
+mod power_vfs;
 mod reference;
 #[cfg(unix)]
 mod reopen;
