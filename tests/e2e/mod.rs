@@ -33,6 +33,9 @@ mod windows;
 /// One writer per file: the app holds its document, `waymark import` is refused meanwhile.
 mod writer;
 
+/// Crash consistency: the app killed mid-edit (SIGKILL), relaunched on the same file.
+mod crash_app;
+
 /// Presenting: a clicker's keys, the notes, the audience's window on a second display.
 mod present;
 
