@@ -1,6 +1,10 @@
-//! PDF backend: every page's usvg tree drawn with krilla-svg as vector shapes and real,
-//! selectable text in the bundled Inter (embedded and subset by krilla), with the map's
-//! metadata and, optionally, the map itself attached as `map.waymark.json`.
+//! PDF backend: every page drawn with krilla as vector shapes and real, selectable text in
+//! the bundled Inter (embedded and subset by krilla), with the map's metadata and,
+//! optionally, the map itself attached as `map.waymark.json`.
+//!
+//! A page's SVG is read directly into krilla operations (`pdf/read.rs`: text shaped once
+//! per span into glyph runs); a page using SVG outside the exporter's own subset goes
+//! through usvg and krilla-svg instead, which draw the same picture more slowly.
 //!
 //! The output is deterministic: the only date is the export's day from [`ExportInfo`] and
 //! krilla derives the document ids from the content, so the same pages give the same bytes.
@@ -13,6 +17,11 @@ use krilla::{Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use super::{ExportError, ExportInfo, PageSvg};
+
+mod draw;
+mod path_data;
+mod read;
+mod shape;
 
 /// The name of the map attached to an exported PDF.
 pub const MAP_ATTACHMENT: &str = "map.waymark.json";
@@ -32,6 +41,25 @@ pub fn write_pdf(
     info: &ExportInfo,
     map_json: Option<&str>,
     progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<Vec<u8>, ExportError> {
+    write(pages, info, map_json, progress, Route::Direct)
+}
+
+/// How pages are drawn: read directly where they can be, or all through usvg (the tests
+/// compare the two).
+#[derive(Clone, Copy, PartialEq)]
+enum Route {
+    Direct,
+    #[cfg_attr(not(test), allow(dead_code))]
+    Usvg,
+}
+
+fn write(
+    pages: &[PageSvg],
+    info: &ExportInfo,
+    map_json: Option<&str>,
+    progress: &mut dyn FnMut(f32) -> bool,
+    route: Route,
 ) -> Result<Vec<u8>, ExportError> {
     if pages.is_empty() {
         return Err(ExportError::BadOptions(
@@ -68,8 +96,11 @@ pub fn write_pdf(
         embed_text: true,
         ..SvgSettings::default()
     };
+    let mut shaper = match route {
+        Route::Direct => shape::Shaper::new(),
+        Route::Usvg => None,
+    };
     for (index, page) in pages.iter().enumerate() {
-        let tree = super::parse_svg(&page.svg)?;
         let size = Size::from_wh(page.width_pt, page.height_pt).ok_or_else(|| {
             ExportError::BadOptions(format!(
                 "page {} has no size ({} × {} pt)",
@@ -78,9 +109,20 @@ pub fn write_pdf(
                 page.height_pt
             ))
         })?;
+        let direct = shaper
+            .as_mut()
+            .and_then(|s| read::read(&page.svg, page.width_pt, page.height_pt, s).ok());
+        let tree = match direct {
+            Some(_) => None,
+            None => Some(super::parse_svg(&page.svg)?),
+        };
         let mut pdf_page = document.start_page_with(PageSettings::new(size));
         let mut surface = pdf_page.surface();
-        surface.draw_svg(&tree, size, svg_settings);
+        if let Some(ops) = &direct {
+            draw::draw(ops, &mut surface);
+        } else if let Some(tree) = &tree {
+            surface.draw_svg(tree, size, svg_settings);
+        }
         surface.finish();
         pdf_page.finish();
         if !progress((index + 1) as f32 / steps) {
@@ -146,6 +188,9 @@ fn parse_date(date: &str) -> Result<Option<DateTime>, ExportError> {
             .utc_offset_minute(0),
     ))
 }
+
+#[cfg(test)]
+mod compare;
 
 #[cfg(test)]
 mod tests {
