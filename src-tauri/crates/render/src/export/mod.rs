@@ -38,7 +38,7 @@ mod pdf;
 mod png;
 
 pub use embed::{read_embedded_map, MAX_EMBEDDED_MAP_BYTES};
-pub use pdf::{write_pdf, MAP_ATTACHMENT};
+pub use pdf::{write_pdf, write_pdf_phases, PdfPhases, MAP_ATTACHMENT};
 pub use png::{png_pixel_size, write_png, write_png_in_bands, MAP_KEYWORD, MAX_DPI, MIN_DPI};
 mod run;
 

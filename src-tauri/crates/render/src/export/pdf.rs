@@ -9,6 +9,8 @@
 //! The output is deterministic: the only date is the export's day from [`ExportInfo`] and
 //! krilla derives the document ids from the content, so the same pages give the same bytes.
 
+use std::time::{Duration, Instant};
+
 use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
 use krilla::geom::Size;
 use krilla::metadata::{DateTime, Metadata};
@@ -22,6 +24,7 @@ mod draw;
 mod path_data;
 mod read;
 mod shape;
+mod style;
 
 /// The name of the map attached to an exported PDF.
 pub const MAP_ATTACHMENT: &str = "map.waymark.json";
@@ -42,15 +45,47 @@ pub fn write_pdf(
     map_json: Option<&str>,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<Vec<u8>, ExportError> {
-    write(pages, info, map_json, progress, Route::Direct)
+    let mut phases = PdfPhases::default();
+    write(pages, info, map_json, progress, Route::Direct, &mut phases)
 }
 
-/// How pages are drawn: read directly where they can be, or all through usvg (the tests
-/// compare the two).
+/// Where [`write_pdf`]'s time goes (for the benchmark `examples/export_pdf.rs`).
+#[doc(hidden)]
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PdfPhases {
+    /// Reading the pages' SVG: into krilla operations, or usvg parsing it.
+    pub read: Duration,
+    /// Drawing onto krilla's pages.
+    pub draw: Duration,
+    /// krilla writing the file: fonts subset, streams compressed.
+    pub finish: Duration,
+    /// How many pages were read directly (the others went through usvg).
+    pub direct_pages: usize,
+}
+
+/// [`write_pdf`] with its phases timed; `through_usvg` draws every page the general way,
+/// as the exporter did before pages were read directly.
+#[doc(hidden)]
+pub fn write_pdf_phases(
+    pages: &[PageSvg],
+    info: &ExportInfo,
+    map_json: Option<&str>,
+    through_usvg: bool,
+) -> Result<(Vec<u8>, PdfPhases), ExportError> {
+    let mut phases = PdfPhases::default();
+    let route = if through_usvg {
+        Route::Usvg
+    } else {
+        Route::Direct
+    };
+    let bytes = write(pages, info, map_json, &mut |_| true, route, &mut phases)?;
+    Ok((bytes, phases))
+}
+
+/// How pages are drawn: read directly where they can be, or all through usvg.
 #[derive(Clone, Copy, PartialEq)]
 enum Route {
     Direct,
-    #[cfg_attr(not(test), allow(dead_code))]
     Usvg,
 }
 
@@ -60,6 +95,7 @@ fn write(
     map_json: Option<&str>,
     progress: &mut dyn FnMut(f32) -> bool,
     route: Route,
+    phases: &mut PdfPhases,
 ) -> Result<Vec<u8>, ExportError> {
     if pages.is_empty() {
         return Err(ExportError::BadOptions(
@@ -109,6 +145,7 @@ fn write(
                 page.height_pt
             ))
         })?;
+        let start = Instant::now();
         let direct = shaper
             .as_mut()
             .and_then(|s| read::read(&page.svg, page.width_pt, page.height_pt, s).ok());
@@ -116,6 +153,9 @@ fn write(
             Some(_) => None,
             None => Some(super::parse_svg(&page.svg)?),
         };
+        let read = Instant::now();
+        phases.read += read - start;
+        phases.direct_pages += usize::from(direct.is_some());
         let mut pdf_page = document.start_page_with(PageSettings::new(size));
         let mut surface = pdf_page.surface();
         if let Some(ops) = &direct {
@@ -125,6 +165,7 @@ fn write(
         }
         surface.finish();
         pdf_page.finish();
+        phases.draw += read.elapsed();
         if !progress((index + 1) as f32 / steps) {
             return Err(ExportError::Cancelled);
         }
@@ -146,9 +187,11 @@ fn write(
             .ok_or_else(|| ExportError::Pdf("the map was attached twice".to_owned()))?;
     }
 
+    let start = Instant::now();
     let bytes = document
         .finish()
         .map_err(|e| ExportError::Pdf(e.to_string()))?;
+    phases.finish = start.elapsed();
     if !progress(1.0) {
         return Err(ExportError::Cancelled);
     }

@@ -9,7 +9,7 @@ use waymark_model::{generate, Document, GenerateSpec};
 
 use super::read::read;
 use super::shape::Shaper;
-use super::{write, Route};
+use super::{write_pdf, write_pdf_phases};
 use crate::export::{
     compose_all, ExportFormat, ExportInfo, ExportOptions, Orientation, PageSvg, PaperSize,
 };
@@ -167,8 +167,8 @@ fn the_direct_route_draws_what_usvg_draws() {
     for (name, opts) in variants() {
         let pages = pages(&doc, &opts);
         let info = info();
-        let direct = write(&pages, &info, None, &mut |_| true, Route::Direct).unwrap();
-        let usvg = write(&pages, &info, None, &mut |_| true, Route::Usvg).unwrap();
+        let direct = write_pdf_phases(&pages, &info, None, false).unwrap().0;
+        let usvg = write_pdf_phases(&pages, &info, None, true).unwrap().0;
         if let Some(look) = std::env::var_os("PDF_LOOK") {
             // To look at both: `PDF_LOOK=dir cargo test … the_direct_route`.
             std::fs::write(Path::new(&look).join(format!("{name}-direct.pdf")), &direct).unwrap();
@@ -204,14 +204,7 @@ fn the_direct_route_draws_what_usvg_draws() {
         );
     }
     let text = text_of(
-        &write(
-            &pages(&doc, &variants()[0].1),
-            &info(),
-            None,
-            &mut |_| true,
-            Route::Direct,
-        )
-        .unwrap(),
+        &write_pdf(&pages(&doc, &variants()[0].1), &info(), None, &mut |_| true).unwrap(),
         dir.path(),
         "title",
     );
