@@ -98,6 +98,7 @@ fn a_page_outside_the_subset_is_refused_not_misdrawn() {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="3" height="2" style="fill:red"/></svg>"#,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><path d="M0 0 A 3 3 0 0 1 5 5"/></svg>"#,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text x="1 2 3" y="5">abc</text></svg>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text y="5">שלום</text></svg>"#,
         "not svg",
     ] {
         assert!(read(svg, 10.0, 10.0, &mut shaper).is_err(), "{svg}");

@@ -464,6 +464,14 @@ impl Reader<'_> {
                 chunk.spans.push((text, span_style));
             }
         }
+        // usvg reorders right-to-left runs (bidi); these shapers only go left to right.
+        if chunks
+            .iter()
+            .flat_map(|c| &c.spans)
+            .any(|(t, _)| t.chars().any(right_to_left))
+        {
+            return unsupported("right-to-left text");
+        }
         white_space(&mut chunks);
         for chunk in chunks {
             self.chunk(chunk, central);
@@ -545,6 +553,13 @@ impl Reader<'_> {
             x += s.width;
         }
     }
+}
+
+/// Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left blocks, with their
+/// presentation forms.
+fn right_to_left(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
 }
 
 struct Chunk {
