@@ -1,9 +1,9 @@
 //! Glyphs for the PDF's text: the bundled Inter shaped with rustybuzz, the shaper usvg uses,
 //! so a line lands on the page exactly where the SVG path (PNG, preview) puts it.
 //!
-//! The two faces are parsed once per document, and a span already shaped (the same words
-//! in the same font recur across a map: lane names, "Call centre", stage labels) is
-//! reused instead of shaped again.
+//! The two faces are parsed once per document, and a word already shaped (the same words
+//! in the same font recur across a map's cards, lanes and labels) is reused instead of
+//! shaped again.
 
 use std::collections::HashMap;
 
@@ -30,7 +30,6 @@ impl Face {
 }
 
 /// A shaped run: glyph advances and offsets in em (krilla scales them by the font size).
-#[derive(Clone)]
 pub(super) struct Run {
     pub glyphs: Vec<KrillaGlyph>,
     /// The first code point of each glyph's cluster is where letter-spacing may go; this
@@ -49,7 +48,8 @@ struct Loaded {
 pub(super) struct Shaper {
     regular: Loaded,
     semibold: Loaded,
-    cache: HashMap<(Face, String), Run>,
+    /// Shaped words, per face.
+    cache: [HashMap<String, Run>; 2],
 }
 
 fn load(data: &'static [u8]) -> Option<Loaded> {
@@ -69,7 +69,7 @@ impl Shaper {
         Some(Shaper {
             regular: load(INTER_REGULAR)?,
             semibold: load(INTER_SEMIBOLD)?,
-            cache: HashMap::new(),
+            cache: [HashMap::new(), HashMap::new()],
         })
     }
 
@@ -89,11 +89,54 @@ impl Shaper {
     }
 
     /// `text` shaped left to right in `face`, with the font's default features (kerning
-    /// and all), as usvg shapes a span.
+    /// and all), as usvg shapes a span: word by word where nothing reaches across a space,
+    /// each word shaped once per document (the words of a map recur on many cards).
     pub fn shape(&mut self, face: Face, text: &str) -> Run {
-        if let Some(run) = self.cache.get(&(face, text.to_owned())) {
-            return run.clone();
+        let mut run = Run {
+            glyphs: Vec::with_capacity(text.len()),
+            cluster_ends: Vec::with_capacity(text.len()),
+        };
+        // Inter's contextual alternates reach across spaces for symbols and punctuation (a
+        // "×" between figures sits higher): such a span is shaped whole.
+        if !text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '\''))
+        {
+            self.push_word(face, text, 0, text.len(), &mut run);
+            return run;
         }
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if c == ' ' {
+                self.push_word(face, text, start, i, &mut run);
+                self.push_word(face, text, i, i + 1, &mut run);
+                start = i + 1;
+            }
+        }
+        self.push_word(face, text, start, text.len(), &mut run);
+        run
+    }
+
+    fn push_word(&mut self, face: Face, text: &str, start: usize, end: usize, run: &mut Run) {
+        if start >= end {
+            return;
+        }
+        let word = &text[start..end];
+        let slot = face as usize;
+        if !self.cache[slot].contains_key(word) {
+            let shaped = self.shape_word(face, word);
+            self.cache[slot].insert(word.to_owned(), shaped);
+        }
+        let shaped = &self.cache[slot][word];
+        for g in &shaped.glyphs {
+            let mut g = g.clone();
+            g.text_range = g.text_range.start + start..g.text_range.end + start;
+            run.glyphs.push(g);
+        }
+        run.cluster_ends.extend_from_slice(&shaped.cluster_ends);
+    }
+
+    fn shape_word(&self, face: Face, text: &str) -> Run {
         let loaded = self.face(face);
         let upem = loaded.rb.units_per_em() as f32;
         let mut buffer = rustybuzz::UnicodeBuffer::new();
@@ -121,11 +164,9 @@ impl Shaper {
             ));
             cluster_ends.push(infos.get(i + 1).is_none_or(|n| n.cluster != info.cluster));
         }
-        let run = Run {
+        Run {
             glyphs,
             cluster_ends,
-        };
-        self.cache.insert((face, text.to_owned()), run.clone());
-        run
+        }
     }
 }
