@@ -13,14 +13,18 @@ use waymark_model::{generate, Document, GenerateSpec};
 use waymark_render::Layouter;
 use waymark_store::Store;
 
-/// What `f` took: wall-clock time, and this thread's CPU time where Linux tells it (on a
-/// shared machine the CPU time is the steadier figure).
+/// What `f` took: wall-clock time, the process's CPU time (every thread's) and this
+/// thread's, where Linux tells them (on a shared machine the CPU time is the steadier
+/// figure; the two differ when the work runs on more than one thread).
 fn timed<T>(f: impl FnOnce() -> T) -> (Took, T) {
-    let (t, cpu) = (Instant::now(), cpu_time());
+    let (t, cpu, own) = (Instant::now(), process_cpu_time(), cpu_time());
     let out = f();
     let took = Took {
         wall: t.elapsed(),
-        cpu: cpu.zip(cpu_time()).map(|(a, b)| b.saturating_sub(a)),
+        cpu: cpu
+            .zip(process_cpu_time())
+            .map(|(a, b)| b.saturating_sub(a)),
+        own: own.zip(cpu_time()).map(|(a, b)| b.saturating_sub(a)),
     };
     (took, out)
 }
@@ -28,15 +32,35 @@ fn timed<T>(f: impl FnOnce() -> T) -> (Took, T) {
 struct Took {
     wall: Duration,
     cpu: Option<Duration>,
+    own: Option<Duration>,
 }
 
 impl std::fmt::Display for Took {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.cpu {
-            Some(cpu) => write!(f, "{:.1?} ({:.1?} CPU)", self.wall, cpu),
-            None => write!(f, "{:.1?}", self.wall),
+        write!(f, "{:.1?}", self.wall)?;
+        if let Some(cpu) = self.cpu {
+            write!(f, " ({cpu:.1?} CPU")?;
+            match self.own {
+                Some(own) if own.abs_diff(cpu) >= Duration::from_millis(1) => {
+                    write!(f, ", {own:.1?} on this thread)")
+                }
+                _ => write!(f, ")"),
+            }
+        } else {
+            Ok(())
         }
     }
+}
+
+/// The process's time on a CPU so far, every thread's together.
+fn process_cpu_time() -> Option<Duration> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec for the call to fill.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) } == 0;
+    ok.then(|| Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32))
 }
 
 /// The calling thread's time on a CPU so far (`/proc/thread-self/schedstat`, in ns).

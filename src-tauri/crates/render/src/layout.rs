@@ -5,6 +5,7 @@
 //! and the drawing never needs scrolling inside a cell.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use waymark_model::{Card, Connector, Document, LaneKind, Map};
 
@@ -84,6 +85,9 @@ pub const LABEL_MAX_WIDTH: f32 = 200.0;
 /// re-layout after a small edit shapes only the text that changed.
 pub struct Layouter {
     shaper: Shaper,
+    /// A second shaper for a second thread, made when a layout first has many texts to
+    /// shape (see `BlockCache::wrap_all`).
+    helper: Option<Shaper>,
     blocks: BlockCache,
 }
 
@@ -101,14 +105,15 @@ struct Placed<'a> {
     /// Offset from the lane's top.
     dy: f32,
     height: f32,
-    title: ShapedBlock,
-    body: ShapedBlock,
+    title: Arc<ShapedBlock>,
+    body: Arc<ShapedBlock>,
 }
 
 impl Layouter {
     pub fn new() -> Layouter {
         Layouter {
             shaper: Shaper::new(),
+            helper: None,
             blocks: BlockCache::default(),
         }
     }
@@ -120,17 +125,20 @@ impl Layouter {
             .ok_or_else(|| RenderError::MapNotFound(map_id.to_string()))?;
         let scene = self.layout_map(doc, map);
         self.shaper.end_pass();
+        if let Some(helper) = &mut self.helper {
+            helper.end_pass();
+        }
         self.blocks.end_pass();
         Ok(scene)
     }
 
     /// Wraps `text` to `max_width` (see `Shaper::wrap`), through the block cache.
-    fn wrap(&mut self, text: &str, style: TextStyle, max_width: Option<f32>) -> ShapedBlock {
+    fn wrap(&mut self, text: &str, style: TextStyle, max_width: Option<f32>) -> Arc<ShapedBlock> {
         self.blocks.wrap(&mut self.shaper, text, style, max_width)
     }
 
     /// One line cut with "…" (see `Shaper::fit_one_line`), through the block cache.
-    fn fit_one_line(&mut self, text: &str, style: TextStyle, max_width: f32) -> ShapedBlock {
+    fn fit_one_line(&mut self, text: &str, style: TextStyle, max_width: f32) -> Arc<ShapedBlock> {
         self.blocks
             .fit_one_line(&mut self.shaper, text, style, max_width)
     }
@@ -195,6 +203,28 @@ impl Layouter {
             per_lane[li].push((card, si, *n));
             *n += 1;
         }
+
+        // The cards' texts, shaped up front (on two threads when there are many); the
+        // rows below then find them in the block cache.
+        let laid: Vec<&[(&Card, usize, u32)]> = map
+            .lanes
+            .iter()
+            .zip(&per_lane)
+            .filter(|(lane, _)| !lane.hidden && !lane.collapsed)
+            .map(|(_, cards)| cards.as_slice())
+            .collect();
+        let texts = laid
+            .iter()
+            .flat_map(|cards| cards.iter())
+            .flat_map(|&(card, si, _)| {
+                let inner = (card_width(map.stages[si].width as f32) - 2.0 * CARD_PAD_X).max(1.0);
+                [
+                    (card.title.as_str(), TITLE, Some(inner)),
+                    (card.body.as_str(), BODY, Some(inner)),
+                ]
+            });
+        self.blocks
+            .wrap_all(&mut self.shaper, &mut self.helper, texts);
 
         // Rows.
         let mut lanes = Vec::new();

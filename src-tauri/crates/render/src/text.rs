@@ -4,7 +4,8 @@
 //! far dearer than shaping a card, and cosmic-text's shape-run cache (kept in the font
 //! system) lets the words that recur across thousands of cards be shaped once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use cosmic_text::{Attrs, Buffer, Family, FontSystem, Metrics, Shaping, Weight, Wrap};
 
@@ -164,6 +165,9 @@ fn visual_line(paragraph: &str, glyphs: &[cosmic_text::LayoutGlyph], baseline: f
     }
 }
 
+/// Below this many texts to shape, a second thread costs more than it saves.
+const PARALLEL_FROM: usize = 256;
+
 /// How a block was made: wrapped to a width, or cut to one line with "…".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Fit {
@@ -196,7 +200,8 @@ impl BlockKey {
 }
 
 struct CachedBlock {
-    block: ShapedBlock,
+    /// Shared with the layouts that use it: a re-layout takes it without copying its lines.
+    block: Arc<ShapedBlock>,
     /// The pass that last used it.
     used: u64,
 }
@@ -221,7 +226,7 @@ impl BlockCache {
         text: &str,
         style: TextStyle,
         max_width: Option<f32>,
-    ) -> ShapedBlock {
+    ) -> Arc<ShapedBlock> {
         self.get_or(BlockKey::new(Fit::Wrap, style, max_width), text, || {
             shaper.wrap(text, style, max_width)
         })
@@ -234,7 +239,7 @@ impl BlockCache {
         text: &str,
         style: TextStyle,
         max_width: f32,
-    ) -> ShapedBlock {
+    ) -> Arc<ShapedBlock> {
         self.get_or(
             BlockKey::new(Fit::OneLine, style, Some(max_width)),
             text,
@@ -242,23 +247,94 @@ impl BlockCache {
         )
     }
 
+    /// Puts in the cache every `(text, style, max width)` wrap it lacks, shaped on two
+    /// threads when there are enough of them (the first layout of a large map): `shaper`
+    /// takes one half here, `helper` (made on first use) the other on a second thread.
+    /// Each text is shaped exactly as [`BlockCache::wrap`] would, by a shaper of the same
+    /// fonts, so the layout that then reads them from the cache is the one it would be.
+    pub fn wrap_all<'t>(
+        &mut self,
+        shaper: &mut Shaper,
+        helper: &mut Option<Shaper>,
+        texts: impl IntoIterator<Item = (&'t str, TextStyle, Option<f32>)>,
+    ) {
+        let mut seen = HashSet::new();
+        let missing: Vec<(&str, TextStyle, Option<f32>)> = texts
+            .into_iter()
+            .filter(|&(text, style, width)| {
+                let key = BlockKey::new(Fit::Wrap, style, width);
+                let cached = self.blocks.get(&key).is_some_and(|b| b.contains_key(text));
+                !cached && seen.insert((key, text))
+            })
+            .collect();
+        if missing.len() < PARALLEL_FROM {
+            for (text, style, width) in missing {
+                self.wrap(shaper, text, style, width);
+            }
+            return;
+        }
+        // Two halves of about the same length of text.
+        let total: usize = missing.iter().map(|m| m.0.len() + 1).sum();
+        let mut length = 0;
+        let split = missing
+            .iter()
+            .position(|m| {
+                length += m.0.len() + 1;
+                2 * length >= total
+            })
+            .map_or(missing.len(), |i| i + 1);
+        let (mine, theirs) = missing.split_at(split);
+        let shape_all = |shaper: &mut Shaper, part: &[(&str, TextStyle, Option<f32>)]| {
+            part.iter()
+                .map(|&(text, style, width)| shaper.wrap(text, style, width))
+                .collect::<Vec<_>>()
+        };
+        let (my_blocks, their_blocks) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| {
+                let helper = helper.get_or_insert_with(Shaper::new);
+                shape_all(helper, theirs)
+            });
+            let mine = shape_all(shaper, mine);
+            let theirs = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (mine, theirs)
+        });
+        let pass = self.pass;
+        for (&(text, style, width), block) in missing
+            .iter()
+            .zip(my_blocks.into_iter().chain(their_blocks))
+        {
+            self.blocks
+                .entry(BlockKey::new(Fit::Wrap, style, width))
+                .or_default()
+                .insert(
+                    text.to_string(),
+                    CachedBlock {
+                        block: Arc::new(block),
+                        used: pass,
+                    },
+                );
+        }
+    }
+
     fn get_or(
         &mut self,
         key: BlockKey,
         text: &str,
         shape: impl FnOnce() -> ShapedBlock,
-    ) -> ShapedBlock {
+    ) -> Arc<ShapedBlock> {
         let pass = self.pass;
         let by_text = self.blocks.entry(key).or_default();
         if let Some(hit) = by_text.get_mut(text) {
             hit.used = pass;
-            return hit.block.clone();
+            return Arc::clone(&hit.block);
         }
-        let block = shape();
+        let block = Arc::new(shape());
         by_text.insert(
             text.to_string(),
             CachedBlock {
-                block: block.clone(),
+                block: Arc::clone(&block),
                 used: pass,
             },
         );
@@ -336,19 +412,70 @@ mod tests {
     }
 
     #[test]
+    fn shaping_on_two_threads_gives_what_shaping_one_by_one_gives() {
+        // Generated cards (words that recur, as in a real map), hand-written edge cases
+        // (accents, a word too long for a line, newlines, spaces at the ends), three widths.
+        let doc = waymark_model::generate(waymark_model::GenerateSpec {
+            stages: 20,
+            lanes: 10,
+            cards: 600,
+            seed: 7,
+        });
+        let mut texts: Vec<String> = doc.maps[0]
+            .cards
+            .iter()
+            .flat_map(|c| [c.title.clone(), c.body.clone()])
+            .collect();
+        texts.extend(
+            [
+                "Ça coûte 10 € — merci ! Größe, naïve, São Paulo, Łódź",
+                "Supercalifragilisticexpialidocious-and-then-some-more-letters",
+                "one\n\nthree\n",
+                "  leading and trailing  ",
+                "",
+            ]
+            .map(String::from),
+        );
+        let jobs: Vec<(&str, TextStyle, Option<f32>)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let style = [BODY, TITLE][i % 2];
+                (t.as_str(), style, [Some(96.0), Some(172.0), None][i % 3])
+            })
+            .collect();
+        assert!(jobs.len() > 2 * PARALLEL_FROM);
+        let (mut s, mut helper, mut cache) = (Shaper::new(), None, BlockCache::default());
+        cache.wrap_all(&mut s, &mut helper, jobs.iter().copied());
+        assert!(helper.is_some(), "the second thread shaped half");
+        let filled = cache.len();
+        let mut fresh = Shaper::new();
+        for &(text, style, width) in &jobs {
+            let expected = fresh.wrap(text, style, width);
+            assert_eq!(
+                *cache.wrap(&mut s, text, style, width),
+                expected,
+                "{text:?}"
+            );
+        }
+        // Every block came from the cache: nothing was shaped again.
+        assert_eq!(cache.len(), filled);
+    }
+
+    #[test]
     fn block_cache_gives_what_shaping_gives_and_forgets_unused_blocks() {
         let mut s = Shaper::new();
         let mut fresh = Shaper::new();
         let mut cache = BlockCache::default();
         let text = "A longer sentence that must wrap onto several lines.";
         let a = cache.wrap(&mut s, text, BODY, Some(120.0));
-        assert_eq!(a, fresh.wrap(text, BODY, Some(120.0)));
+        assert_eq!(*a, fresh.wrap(text, BODY, Some(120.0)));
         // Same text, other width or style or fit: other entries.
         let b = cache.wrap(&mut s, text, BODY, Some(300.0));
         assert_ne!(a, b);
-        assert_eq!(b, fresh.wrap(text, BODY, Some(300.0)));
+        assert_eq!(*b, fresh.wrap(text, BODY, Some(300.0)));
         let c = cache.fit_one_line(&mut s, text, TITLE, 100.0);
-        assert_eq!(c, fresh.fit_one_line(text, TITLE, 100.0));
+        assert_eq!(*c, fresh.fit_one_line(text, TITLE, 100.0));
         assert_eq!(cache.len(), 3);
         assert_eq!(cache.wrap(&mut s, text, BODY, Some(120.0)), a);
         assert_eq!(cache.len(), 3);

@@ -72,9 +72,10 @@ impl Store {
         conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;")
             .map_err(&sql)?;
         schema::configure(&conn).map_err(&sql)?;
-        quick_check(&conn, path)?;
         let migrated = header.user_version < SCHEMA_VERSION;
         if migrated {
+            // Checked before the migration writes to it.
+            quick_check(&conn, path)?;
             schema::migrations()
                 .to_latest(&mut conn)
                 .map_err(|source| StoreError::Migration {
@@ -85,9 +86,17 @@ impl Store {
             history::set_info(&conn, history::WRITTEN_BY, crate::writer()).map_err(&sql)?;
         }
 
-        let doc = load::load(&conn, path)?;
-        let revision = history::read_revision(&conn).map_err(&sql)?;
-        let history = history::read(&conn, revision).map_err(&sql)?;
+        let read = || -> Result<_, StoreError> {
+            let doc = load::load(&conn, path)?;
+            let revision = history::read_revision(&conn).map_err(&sql)?;
+            let history = history::read(&conn, revision).map_err(&sql)?;
+            Ok((doc, history))
+        };
+        let (doc, history) = if migrated {
+            read()?
+        } else {
+            checked_while(&conn, path, read)?
+        };
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -123,15 +132,17 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(&sql)?;
         schema::configure_read_only(&conn).map_err(&sql)?;
-        // One read transaction for the check and every table: otherwise a writer (the
-        // app, while `waymark export` reads) could commit between two of them and the
-        // document read would be half of one edit. Ends when `conn` is dropped.
+        // One read transaction for every table: otherwise a writer (the app, while
+        // `waymark export` reads) could commit between two of them and the document read
+        // would be half of one edit. Ends when `conn` is dropped. The check runs beside
+        // it in a transaction of its own, begun while this one holds the file (see
+        // `checker`), so both see the same file.
         conn.execute_batch("BEGIN").map_err(&sql)?;
-        quick_check(&conn, path)?;
 
-        let doc = if header.user_version == SCHEMA_VERSION {
-            load::load(&conn, path)?
-        } else {
+        let doc = checked_while(&conn, path, || {
+            if header.user_version == SCHEMA_VERSION {
+                return load::load(&conn, path);
+            }
             // An older file is migrated in a memory copy: inspecting never writes.
             let mut copy = Connection::open_in_memory().map_err(&sql)?;
             rusqlite::backup::Backup::new(&conn, &mut copy)
@@ -143,8 +154,8 @@ impl Store {
                     path: path.to_path_buf(),
                     source,
                 })?;
-            load::load(&copy, path)?
-        };
+            load::load(&copy, path)
+        })?;
         Ok((header, doc))
     }
 
@@ -232,6 +243,50 @@ fn written_by(path: &Path) -> Option<String> {
     )
     .ok()
     .filter(|name| !name.trim().is_empty())
+}
+
+/// `read()` (the document read on `conn`) while SQLite's integrity check runs on a second,
+/// read-only connection on another thread: on a large file the check is about half of
+/// opening, and the two need not wait for each other. The check's verdict comes first:
+/// when it finds damage, its message is the answer whatever the read made of the damaged
+/// file (an error, or even a panic), so the refusal is the one a check before the read
+/// gave. When the second connection cannot start at once, checks first, then reads.
+fn checked_while<T>(
+    conn: &Connection,
+    path: &Path,
+    read: impl FnOnce() -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let Some(checker) = checker(conn, path) else {
+        quick_check(conn, path)?;
+        return read();
+    };
+    std::thread::scope(|scope| {
+        let check = scope.spawn(move || quick_check(&checker, path));
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+        let checked = check
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        checked?;
+        read.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+/// A read-only connection to `path` holding SQLite's shared lock, taken after `conn`'s: a
+/// writer in another process cannot commit while `conn` (in a read transaction) holds its
+/// lock, so the check sees the very file that `conn` reads. `None` when either lock is not
+/// granted at once (a writer waiting to commit would wait for both, and the two for each
+/// other) or the file cannot even be read that far: the caller then checks on `conn` as
+/// before, with the same messages.
+fn checker(conn: &Connection, path: &Path) -> Option<Connection> {
+    let first_read = "SELECT count(*) FROM sqlite_schema";
+    conn.query_row(first_read, [], |_| Ok(())).ok()?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let checker = Connection::open_with_flags(path, flags).ok()?;
+    checker.pragma_update(None, "query_only", true).ok()?;
+    checker.busy_timeout(std::time::Duration::ZERO).ok()?;
+    checker.execute_batch("BEGIN").ok()?;
+    checker.query_row(first_read, [], |_| Ok(())).ok()?;
+    Some(checker)
 }
 
 fn quick_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
