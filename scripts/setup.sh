@@ -19,9 +19,10 @@ as_root() {
 # WebKit WebDriver, poppler and sqlite3, and what scripts/check-package checks the .deb
 # and .rpm with (dpkg-deb is in dpkg; rpm and rpm2cpio read and unpack the .rpm;
 # `mimetype` is what xdg-mime asks outside a desktop session).
-APP_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev build-essential pkg-config file curl)
+APP_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev build-essential pkg-config file curl
+    shared-mime-info)
 TEST_PACKAGES=(webkit2gtk-driver xvfb xauth poppler-utils sqlite3 xdotool dbus-daemon
-    desktop-file-utils libxml2-utils shared-mime-info xdg-utils libfile-mimeinfo-perl rpm rpm2cpio)
+    desktop-file-utils libxml2-utils xdg-utils libfile-mimeinfo-perl rpm rpm2cpio)
 
 ensure_packages() {
     local missing=()

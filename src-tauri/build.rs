@@ -11,6 +11,36 @@ fn main() {
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")
         .app_manifest(tauri_build::AppManifest::new().commands(waymark_commands()));
     tauri_build::try_build(attributes).expect("tauri-build failed");
+    mime_cache();
+}
+
+/// Compiles `assets/linux/waymark.xml` into a one-type MIME database (`mime.cache`) that
+/// the app keeps for GLib at run time (see `src/mime.rs` for why).
+fn mime_cache() {
+    println!("cargo:rerun-if-changed=assets/linux/waymark.xml");
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("linux") {
+        return;
+    }
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR is set"));
+    let mime = out.join("xdg").join("mime");
+    let packages = mime.join("packages");
+    std::fs::create_dir_all(&packages).expect("create the MIME build folder");
+    std::fs::copy("assets/linux/waymark.xml", packages.join("waymark.xml"))
+        .expect("copy assets/linux/waymark.xml");
+    let status = std::process::Command::new("update-mime-database")
+        .arg(&mime)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect(
+            "update-mime-database is needed to build Waymark on Linux \
+             (Debian/Ubuntu: apt-get install shared-mime-info; scripts/setup.sh installs it)",
+        );
+    assert!(
+        status.success(),
+        "update-mime-database {} failed",
+        mime.display()
+    );
 }
 
 /// The listed commands' names: the last segment of each path in the list.

@@ -45,5 +45,8 @@ mod bad_input;
 /// Security: the CSP and capability as built, and decompression bombs refused.
 mod security;
 
+/// GLib asking a document's type (as GTK's file chooser does) keeps the store's locks.
+mod file_locks;
+
 /// The real app in a real window (Xvfb + tauri-driver + WebKitWebDriver).
 mod e2e;

@@ -18,6 +18,7 @@ pub mod error;
 pub mod export;
 pub mod gallery;
 pub mod menu;
+pub mod mime;
 pub mod photo;
 pub mod plan;
 pub mod present;
@@ -43,6 +44,7 @@ pub fn main() -> std::process::ExitCode {
         Some(command) => cli::run_headless(command),
         None => {
             rendering::choose();
+            mime::register();
             match run(cli.path) {
                 Ok(()) => std::process::ExitCode::SUCCESS,
                 Err(e) => {
