@@ -197,19 +197,24 @@ fn tree(home: &Path) -> Tree {
 }
 
 /// The app's internet sockets that are not the test's control connection.
-fn forbidden(home: &Path, seen_processes: &mut HashSet<String>) -> Vec<(String, Inet)> {
+/// `driver_ends` keeps every (local, remote) pair WebKitWebDriver has held, so a
+/// connection the driver has already closed (left in CLOSE_WAIT on the app's side) is
+/// still known as the control channel.
+fn forbidden(
+    home: &Path,
+    seen_processes: &mut HashSet<String>,
+    driver_ends: &mut HashSet<(String, String)>,
+) -> Vec<(String, Inet)> {
     let t = tree(home);
-    let driver_ends: HashSet<(String, String)> = t
-        .driver
-        .map(|d| {
-            let table = inet_table(d);
+    if let Some(d) = t.driver {
+        let table = inet_table(d);
+        driver_ends.extend(
             socket_inodes(d)
                 .into_iter()
                 .filter_map(|i| table.get(&i))
-                .map(|s| (s.local.clone(), s.remote.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
+                .map(|s| (s.local.clone(), s.remote.clone())),
+        );
+    }
     let mut bad = Vec::new();
     for (pid, name) in t.app.clone() {
         seen_processes.insert(name.clone());
@@ -219,16 +224,19 @@ fn forbidden(home: &Path, seen_processes: &mut HashSet<String>) -> Vec<(String, 
                 continue; // a Unix socket (X11, D-Bus, WebKit's own IPC)
             };
             // The automation server (listening, or a connection to or from it) on loopback,
-            // or a connection whose other end WebKitWebDriver holds.
+            // or a connection whose other end WebKitWebDriver holds or held — in any state
+            // of its life, since a connection the driver closes lingers in CLOSE_WAIT.
             let control = s.table.starts_with("tcp")
                 && is_loopback(&s.local)
                 && (t.automation.contains(&s.local)
-                    || (s.state == "01"
-                        && is_loopback(&s.remote)
+                    || (is_loopback(&s.remote)
                         && (t.automation.contains(&s.remote)
                             || driver_ends.contains(&(s.remote.clone(), s.local.clone())))));
             if !control {
-                bad.push((format!("{name} ({pid})"), s.clone()));
+                bad.push((
+                    format!("{name} ({pid}), automation served at {:?}", t.automation),
+                    s.clone(),
+                ));
             }
         }
     }
@@ -258,9 +266,10 @@ impl Watcher {
                 rounds.clone(),
             );
             std::thread::spawn(move || {
+                let mut driver_ends = HashSet::new();
                 while !stop.load(Ordering::Relaxed) {
                     let mut names = HashSet::new();
-                    let bad = forbidden(&home, &mut names);
+                    let bad = forbidden(&home, &mut names, &mut driver_ends);
                     let mut f = found.lock().unwrap();
                     for b in bad {
                         if !f.contains(&b) {
