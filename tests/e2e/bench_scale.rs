@@ -581,6 +581,9 @@ fn bench_document(desktop: &Desktop, dir: &Path, what: &str) -> Figures {
             ),
         );
 
+        let (pss, parts) = pss_mb(pid);
+        figures.add("PSS after Save As", format!("{pss:.0} MB ({parts})"));
+
         for format in ["png", "pdf"] {
             let out = dir.join(format!("{what}.{format}"));
             match export(&session, &desktop.display, pid, format, &out) {
