@@ -3,7 +3,7 @@
 //! each: the cold start to the first painted map (the page's `waymark:scene` and
 //! `waymark:first-paint` marks against the process's start in `/proc`), the memory (PSS
 //! from `/proc/PID/smaps_rollup`, summed over the app and its WebKit processes) once the
-//! map is painted and again at the end, durable edits made with the keyboard (Alt+→ / Alt+←
+//! map is painted, after the edits, after Save As and at the end, durable edits made with the keyboard (Alt+→ / Alt+←
 //! on a selected card, timed from the key to the new revision on the canvas, each checked
 //! in the file with sqlite3), undo (Ctrl+Z), File › Save As, and PNG and PDF export through
 //! the Export dialog and the native Save dialog (an export unfinished after 3 minutes is
@@ -521,6 +521,9 @@ fn bench_document(desktop: &Desktop, dir: &Path, what: &str) -> Figures {
                 stats(&mut backend)
             ),
         );
+
+        let (pss, parts) = pss_mb(pid);
+        figures.add("PSS after the edits", format!("{pss:.0} MB ({parts})"));
 
         let undos = edits.min(5);
         let mut undone = Vec::new();
