@@ -3,11 +3,12 @@
 //! each: the cold start to the first painted map (the page's `waymark:scene` and
 //! `waymark:first-paint` marks against the process's start in `/proc`), the memory (PSS
 //! from `/proc/PID/smaps_rollup`, summed over the app and its WebKit processes) once the
-//! map is painted, after the edits, after Save As and at the end, durable edits made with the keyboard (Alt+→ / Alt+←
-//! on a selected card, timed from the key to the new revision on the canvas, each checked
-//! in the file with sqlite3), undo (Ctrl+Z), File › Save As, and PNG and PDF export through
-//! the Export dialog and the native Save dialog (an export unfinished after 3 minutes is
-//! noted as such, and the document's session ends there). A benchmark, not a test:
+//! map is painted, after the edits, after Save As and at the end, durable edits made with
+//! the keyboard (Alt+→ / Alt+← on a selected card, timed from the key to the new revision
+//! on the canvas, each checked in the file with sqlite3), undo (Ctrl+Z), File › Save As,
+//! and PNG and PDF export through the Export dialog and the native Save dialog (an export
+//! the app refuses is noted and the next one tried; one unfinished after 3 minutes is
+//! noted, and the document's session ends there). A benchmark, not a test:
 //! `#[ignore]`d, it prints figures and asserts only that the work happened
 //! (docs/BENCHMARKS.md, "The app at scale"). Run it with `scripts/bench-scale`, which
 //! builds what it needs.
