@@ -17,6 +17,7 @@ mod documents;
 pub mod error;
 pub mod export;
 pub mod gallery;
+pub mod memory;
 pub mod menu;
 pub mod mime;
 pub mod photo;

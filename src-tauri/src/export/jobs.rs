@@ -62,6 +62,8 @@ impl ExportJobs {
                 &path,
                 &mut progress,
             );
+            drop(snapshot);
+            crate::memory::give_back();
             let (outcome, bytes, error) = match result {
                 Ok(bytes) => (ExportOutcome::Done, bytes, None),
                 Err(ExportError::Cancelled) => (ExportOutcome::Cancelled, 0, None),
