@@ -131,6 +131,7 @@ pub fn import_into<R: Runtime>(
 pub fn undo<R: Runtime>(window: &WebviewWindow<R>) -> Result<DocumentState, AppError> {
     window.document().with_store(|store| {
         store.undo()?;
+        crate::memory::give_back_when_idle();
         Ok(DocumentState::of(store))
     })
 }
@@ -138,6 +139,7 @@ pub fn undo<R: Runtime>(window: &WebviewWindow<R>) -> Result<DocumentState, AppE
 pub fn redo<R: Runtime>(window: &WebviewWindow<R>) -> Result<DocumentState, AppError> {
     window.document().with_store(|store| {
         store.redo()?;
+        crate::memory::give_back_when_idle();
         Ok(DocumentState::of(store))
     })
 }

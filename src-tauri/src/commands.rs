@@ -111,6 +111,7 @@ pub async fn apply_edit<R: Runtime>(
                 scene,
             )
         });
+        crate::memory::give_back_when_idle();
         Ok(AppliedEdit {
             state: document,
             scene,

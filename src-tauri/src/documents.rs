@@ -19,6 +19,7 @@ pub fn open<R: Runtime>(
     path: &Path,
 ) -> Result<DocumentState, AppError> {
     let store = Store::open(path)?;
+    crate::memory::give_back_when_idle();
     install(app, label, store)
 }
 
