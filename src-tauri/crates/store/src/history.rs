@@ -15,11 +15,10 @@ pub(crate) struct Step {
 /// Records a new edit. A new edit after undo starts a new branch: the undone entries
 /// could no longer be redone on top of it.
 pub(crate) fn append(conn: &Connection, edit: &Edit, inverse: &Edit) -> rusqlite::Result<()> {
-    conn.execute("DELETE FROM edit_log WHERE undone = 1", [])?;
-    conn.execute(
-        "INSERT INTO edit_log (label, edit, inverse) VALUES (?1, ?2, ?3)",
-        params![edit.label(), json(edit)?, json(inverse)?],
-    )?;
+    conn.prepare_cached("DELETE FROM edit_log WHERE undone = 1")?
+        .execute([])?;
+    conn.prepare_cached("INSERT INTO edit_log (label, edit, inverse) VALUES (?1, ?2, ?3)")?
+        .execute(params![edit.label(), json(edit)?, json(inverse)?])?;
     Ok(())
 }
 
@@ -42,26 +41,23 @@ pub(crate) fn next_redo(conn: &Connection) -> rusqlite::Result<Option<Step>> {
 /// Marks an entry undone. `redo` is the inverse the undo just returned: storing it keeps
 /// the log exact even if replaying would pick a different (equivalent) form.
 pub(crate) fn mark_undone(conn: &Connection, seq: i64, redo: &Edit) -> rusqlite::Result<()> {
-    conn.execute(
-        "UPDATE edit_log SET undone = 1, edit = ?2 WHERE seq = ?1",
-        params![seq, json(redo)?],
-    )?;
+    conn.prepare_cached("UPDATE edit_log SET undone = 1, edit = ?2 WHERE seq = ?1")?
+        .execute(params![seq, json(redo)?])?;
     Ok(())
 }
 
 /// Marks an entry done again, storing the inverse the redo just returned.
 pub(crate) fn mark_redone(conn: &Connection, seq: i64, undo: &Edit) -> rusqlite::Result<()> {
-    conn.execute(
-        "UPDATE edit_log SET undone = 0, inverse = ?2 WHERE seq = ?1",
-        params![seq, json(undo)?],
-    )?;
+    conn.prepare_cached("UPDATE edit_log SET undone = 0, inverse = ?2 WHERE seq = ?1")?
+        .execute(params![seq, json(undo)?])?;
     Ok(())
 }
 
 /// What the Edit menu shows.
 pub(crate) fn read(conn: &Connection, revision: u64) -> rusqlite::Result<History> {
     let label = |sql: &str| {
-        conn.query_row(sql, [], |r| r.get::<_, String>(0))
+        conn.prepare_cached(sql)?
+            .query_row([], |r| r.get::<_, String>(0))
             .optional()
     };
     Ok(History {
@@ -90,17 +86,18 @@ pub(crate) fn write_revision(conn: &Connection, revision: u64) -> rusqlite::Resu
 }
 
 pub(crate) fn set_info(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO document_info (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        params![key, value],
-    )?;
+    )?
+    .execute(params![key, value])?;
     Ok(())
 }
 
 fn step(conn: &Connection, sql: &str) -> rusqlite::Result<Option<Step>> {
     let row: Option<(i64, String)> = conn
-        .query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .prepare_cached(sql)?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     row.map(|(seq, text)| {
         let edit = serde_json::from_str(&text).map_err(|e| {

@@ -20,6 +20,7 @@ mod load;
 mod lock;
 mod rows;
 mod schema;
+mod scope;
 mod store;
 mod vfs;
 mod write;

@@ -337,7 +337,7 @@ fn cell_positions(m: &Map) -> Vec<usize> {
 /// Every row the document needs, one `Rows` per entry of [`TABLES`], leaving out those of
 /// the maps and cards in `same`.
 pub(crate) fn rows_except(doc: &Document, same: &Same<'_>) -> Vec<Rows> {
-    let mut out: Vec<Rows> = (0..TABLES.len()).map(|_| Rows::new()).collect();
+    let mut out = no_rows();
     let [rungs, channels, hand_offs, goals, reviews, actuals, personas, participants, maps, map_personas, stages, lanes, cards, card_personas, card_tags, kpis, readings, notes, connectors, emotions, rounds, round_lanes, round_cards, votes, paper_dots] =
         out.as_mut_slice()
     else {
@@ -409,19 +409,7 @@ pub(crate) fn rows_except(doc: &Document, same: &Same<'_>) -> Vec<Rows> {
         {
             card_plan_rows(c, kpis, readings, notes);
         }
-        for (j, c) in m.connectors.iter().enumerate() {
-            connectors.insert(
-                vec![id(&c.id)],
-                vec![
-                    text(&m.id),
-                    pos(j),
-                    text(&c.from_card_id),
-                    text(&c.to_card_id),
-                    text(c.kind.as_str()),
-                    text(&c.label),
-                ],
-            );
-        }
+        map_connector_rows(m, connectors);
         for e in &m.emotion_points {
             emotions.insert(
                 vec![id(&m.id), id(&e.persona_id), id(&e.stage_id)],
@@ -465,6 +453,64 @@ pub(crate) fn rows_except(doc: &Document, same: &Same<'_>) -> Vec<Rows> {
         }
     }
     out
+}
+
+fn no_rows() -> Vec<Rows> {
+    (0..TABLES.len()).map(|_| Rows::new()).collect()
+}
+
+/// The rows of the cards in `cells` (stage id, lane id) of one map, with their own lists;
+/// none when the map is missing. The same rows [`rows_except`] builds for those cards.
+pub(crate) fn cell_rows(doc: &Document, map_id: &str, cells: &[(String, String)]) -> Vec<Rows> {
+    let mut out = no_rows();
+    let Some(m) = doc.map(map_id) else {
+        return out;
+    };
+    let [cards, card_personas, card_tags, kpis, readings, notes] = &mut out[CARDS..CARDS + 6]
+    else {
+        unreachable!("one Rows per table")
+    };
+    let mut in_cell = vec![0; cells.len()];
+    for c in &m.cards {
+        let cell = cells
+            .iter()
+            .position(|(s, l)| *s == c.stage_id && *l == c.lane_id);
+        let Some(cell) = cell else { continue };
+        card_row(m, c, in_cell[cell], cards, card_personas, card_tags);
+        in_cell[cell] += 1;
+        card_plan_rows(c, kpis, readings, notes);
+    }
+    out
+}
+
+/// The rows of every connector of one map; none when the map is missing.
+pub(crate) fn connector_rows(doc: &Document, map_id: &str) -> Vec<Rows> {
+    let mut out = no_rows();
+    if let Some(m) = doc.map(map_id) {
+        map_connector_rows(m, &mut out[CONNECTORS]);
+    }
+    out
+}
+
+/// The places in [`TABLES`] of the cards table (its five child tables follow it) and of
+/// the connectors table.
+pub(crate) const CARDS: usize = 12;
+pub(crate) const CONNECTORS: usize = 18;
+
+fn map_connector_rows(m: &Map, connectors: &mut Rows) {
+    for (j, c) in m.connectors.iter().enumerate() {
+        connectors.insert(
+            vec![id(&c.id)],
+            vec![
+                text(&m.id),
+                pos(j),
+                text(&c.from_card_id),
+                text(&c.to_card_id),
+                text(c.kind.as_str()),
+                text(&c.label),
+            ],
+        );
+    }
 }
 
 fn channel_rows(
@@ -546,40 +592,51 @@ fn card_rows(
     card_tags: &mut Rows,
 ) {
     for (c, n) in m.cards.iter().zip(cell_positions(m)) {
-        if same.contains(c.id.as_str()) {
-            continue;
+        if !same.contains(c.id.as_str()) {
+            card_row(m, c, n, cards, card_personas, card_tags);
         }
-        let (plan, vuln) = (&c.plan, &c.plan.vulnerability);
-        cards.insert(
-            vec![id(&c.id)],
-            vec![
-                text(&m.id),
-                text(&c.stage_id),
-                text(&c.lane_id),
-                pos(n),
-                text(c.kind.as_str()),
-                text(&c.title),
-                text(&c.body),
-                opt(&c.color),
-                opt(&c.channel_id),
-                int(c.flags.passion_point),
-                int(c.flags.shareable_moment),
-                int(c.flags.point_of_vulnerability),
-                opt(&plan.rung_id),
-                text(&plan.passion.content_needed),
-                text(&vuln.risk),
-                int(vuln.severity),
-                text(&vuln.owner),
-                text(&vuln.mitigation),
-                opt(&c.author),
-            ],
-        );
-        for (j, p) in c.persona_ids.iter().enumerate() {
-            card_personas.insert(vec![id(&c.id), id(p)], vec![pos(j)]);
-        }
-        for (j, t) in c.tags.iter().enumerate() {
-            card_tags.insert(vec![id(&c.id), id(t)], vec![pos(j)]);
-        }
+    }
+}
+
+/// One card's row, `n` its position in its cell, with its personas and tags.
+fn card_row(
+    m: &Map,
+    c: &Card,
+    n: usize,
+    cards: &mut Rows,
+    card_personas: &mut Rows,
+    card_tags: &mut Rows,
+) {
+    let (plan, vuln) = (&c.plan, &c.plan.vulnerability);
+    cards.insert(
+        vec![id(&c.id)],
+        vec![
+            text(&m.id),
+            text(&c.stage_id),
+            text(&c.lane_id),
+            pos(n),
+            text(c.kind.as_str()),
+            text(&c.title),
+            text(&c.body),
+            opt(&c.color),
+            opt(&c.channel_id),
+            int(c.flags.passion_point),
+            int(c.flags.shareable_moment),
+            int(c.flags.point_of_vulnerability),
+            opt(&plan.rung_id),
+            text(&plan.passion.content_needed),
+            text(&vuln.risk),
+            int(vuln.severity),
+            text(&vuln.owner),
+            text(&vuln.mitigation),
+            opt(&c.author),
+        ],
+    );
+    for (j, p) in c.persona_ids.iter().enumerate() {
+        card_personas.insert(vec![id(&c.id), id(p)], vec![pos(j)]);
+    }
+    for (j, t) in c.tags.iter().enumerate() {
+        card_tags.insert(vec![id(&c.id), id(t)], vec![pos(j)]);
     }
 }
 

@@ -4,10 +4,13 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, TransactionBehavior};
-use waymark_model::{Document, Edit, Map, MapSummary};
+use waymark_model::{Document, Edit, EditError, Map, MapSummary};
 
 use crate::lock::WriterLock;
-use crate::{history, write, Change, History, StoreError};
+use crate::rows::{rows_except, Same};
+use crate::scope::Scope;
+use crate::write::Diff;
+use crate::{history, Change, History, StoreError};
 
 /// An open `.waymark` document. Reads come from memory; every change is written to the
 /// file in its own transaction before the memory copy is replaced.
@@ -58,11 +61,9 @@ impl Store {
 
     /// Applies an edit and saves it. A refused edit writes nothing.
     pub fn apply(&mut self, edit: &Edit) -> Result<Change, StoreError> {
-        let mut next = self.doc.clone();
-        let inverse = edit.apply(&mut next)?;
-        self.commit(next, edit.map_id(), |conn| {
-            history::append(conn, edit, &inverse)
-        })
+        let log = |conn: &Connection, inverse: &Edit| history::append(conn, edit, inverse);
+        let (change, _) = self.change(edit, StoreError::from, log, None::<fn(&Document)>)?;
+        Ok(change)
     }
 
     /// Applies an edit and saves it like [`apply`](Self::apply), while `meanwhile` works
@@ -74,110 +75,150 @@ impl Store {
         edit: &Edit,
         meanwhile: impl FnOnce(&Document) -> T + Send,
     ) -> Result<(Change, T), StoreError> {
-        let mut next = self.doc.clone();
-        let inverse = edit.apply(&mut next)?;
-        let log = |conn: &Connection| history::append(conn, edit, &inverse);
-        let (written, result) = std::thread::scope(|scope| {
-            let work = scope.spawn(|| meanwhile(&next));
-            let written = self
-                .write(&next, self.history.revision + 1, &log)
-                .map_err(StoreError::sql(&self.path));
-            (written, work.join())
-        });
-        let history = written?;
-        let result = result.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        Ok((self.accept(next, history, edit.map_id()), result))
+        let log = |conn: &Connection, inverse: &Edit| history::append(conn, edit, inverse);
+        let (change, result) = self.change(edit, StoreError::from, log, Some(meanwhile))?;
+        Ok((change, result.expect("meanwhile ran")))
     }
 
     /// Undoes the newest edit not yet undone; `None` when there is none.
     pub fn undo(&mut self) -> Result<Option<Change>, StoreError> {
         let step = history::next_undo(&self.conn).map_err(StoreError::sql(&self.path))?;
         let Some(step) = step else { return Ok(None) };
-        let mut next = self.doc.clone();
-        let redo = step
-            .edit
-            .apply(&mut next)
-            .map_err(|e| self.log_mismatch(e))?;
-        self.commit(next, step.edit.map_id(), |conn| {
-            history::mark_undone(conn, step.seq, &redo)
-        })
-        .map(Some)
+        let mismatch = log_mismatch(self.path.clone());
+        let log = |conn: &Connection, redo: &Edit| history::mark_undone(conn, step.seq, redo);
+        let (change, _) = self.change(&step.edit, mismatch, log, None::<fn(&Document)>)?;
+        Ok(Some(change))
     }
 
     /// Redoes the oldest undone edit; `None` when there is none.
     pub fn redo(&mut self) -> Result<Option<Change>, StoreError> {
         let step = history::next_redo(&self.conn).map_err(StoreError::sql(&self.path))?;
         let Some(step) = step else { return Ok(None) };
-        let mut next = self.doc.clone();
-        let undo = step
-            .edit
-            .apply(&mut next)
-            .map_err(|e| self.log_mismatch(e))?;
-        self.commit(next, step.edit.map_id(), |conn| {
-            history::mark_redone(conn, step.seq, &undo)
-        })
-        .map(Some)
+        let mismatch = log_mismatch(self.path.clone());
+        let log = |conn: &Connection, undo: &Edit| history::mark_redone(conn, step.seq, undo);
+        let (change, _) = self.change(&step.edit, mismatch, log, None::<fn(&Document)>)?;
+        Ok(Some(change))
     }
 
-    /// Writes `next` and the log change in one transaction; the memory copy is replaced
-    /// only after the commit, so a failed write leaves both the file and memory as before.
+    /// Applies `edit`, then writes the difference and the log change (given the edit's
+    /// inverse) in one transaction, while `meanwhile` (if any) works on the edited
+    /// document on another thread. A refused edit writes nothing; a failed write leaves
+    /// both the file and the memory copy as before.
     ///
     /// There is no retry. The "disk I/O error" once met here under load was this process
     /// dropping its own SQLite locks by closing another descriptor of the file (fixed in
     /// `vfs.rs` and `lock.rs`); a busy file is waited for by SQLite's busy timeout, the
     /// one wait SQLite documents for it.
-    fn commit(
+    fn change<T: Send>(
         &mut self,
-        next: Document,
-        map_id: Option<&str>,
-        log: impl Fn(&Connection) -> rusqlite::Result<()>,
-    ) -> Result<Change, StoreError> {
+        edit: &Edit,
+        refused: impl FnOnce(EditError) -> StoreError,
+        log: impl Fn(&Connection, &Edit) -> rusqlite::Result<()>,
+        meanwhile: Option<impl FnOnce(&Document) -> T + Send>,
+    ) -> Result<(Change, Option<T>), StoreError> {
         let revision = self.history.revision + 1;
-        let history = self
-            .write(&next, revision, &log)
-            .map_err(StoreError::sql(&self.path))?;
-        Ok(self.accept(next, history, map_id))
-    }
-
-    /// The written document becomes the memory copy.
-    fn accept(&mut self, next: Document, history: History, map_id: Option<&str>) -> Change {
-        let revision = history.revision;
-        self.doc = next;
+        let map_id = edit.map_id().map(str::to_string);
+        let signed = self.signed;
+        let (written, result) = match Scope::of(&self.doc, edit) {
+            // The edit changes the memory copy in place, between the rows of its scope
+            // before and after; a failed write puts it back with the edit's inverse.
+            Some(scope) => {
+                let before = scope.rows(&self.doc);
+                let inverse = edit.apply(&mut self.doc).map_err(refused)?;
+                let after = scope.rows(&self.doc);
+                let diff = Diff::of_rows(&before, &after);
+                let conn = &mut self.conn;
+                let log = |c: &Connection| log(c, &inverse);
+                let (written, result) = beside(&self.doc, meanwhile, || {
+                    write(conn, signed, &diff, revision, &log)
+                });
+                if written.is_err() {
+                    self.restore(&inverse);
+                }
+                (written, result)
+            }
+            // Any other edit: on a copy, compared with the memory copy as a whole.
+            None => {
+                let mut next = self.doc.clone();
+                let inverse = edit.apply(&mut next).map_err(refused)?;
+                let same = Same::between(&self.doc, &next);
+                let (before, after) = (rows_except(&self.doc, &same), rows_except(&next, &same));
+                let diff = Diff::of_rows(&before, &after);
+                let conn = &mut self.conn;
+                let log = |c: &Connection| log(c, &inverse);
+                let (written, result) = beside(&next, meanwhile, || {
+                    write(conn, signed, &diff, revision, &log)
+                });
+                if written.is_ok() {
+                    self.doc = next;
+                }
+                (written, result)
+            }
+        };
+        let history = written.map_err(StoreError::sql(&self.path))?;
         self.history = history;
-        Change {
-            revision,
-            map_id: map_id.map(str::to_string),
-        }
-    }
-
-    /// One transaction: the document's difference, the log change and the revision.
-    /// Dropped uncommitted on error, which rolls it back.
-    fn write(
-        &mut self,
-        next: &Document,
-        revision: u64,
-        log: &impl Fn(&Connection) -> rusqlite::Result<()>,
-    ) -> rusqlite::Result<History> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        write::write_diff(&tx, &self.doc, next)?;
-        log(&tx)?;
-        history::write_revision(&tx, revision)?;
-        if !self.signed {
-            history::set_info(&tx, history::WRITTEN_BY, crate::writer())?;
-        }
-        let history = history::read(&tx, revision)?;
-        tx.commit()?;
         self.signed = true;
-        Ok(history)
+        let change = Change { revision, map_id };
+        let result = result
+            .transpose()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok((change, result))
     }
 
-    /// The log's inverse no longer fits the document: only possible if the file was
-    /// changed behind Waymark's back.
-    fn log_mismatch(&self, e: waymark_model::EditError) -> StoreError {
+    /// Puts the memory copy back after a failed write with the inverse of the edit just
+    /// applied (exact, as the model promises and its tests check). Should that ever fail,
+    /// the file (rolled back, so unchanged) is read again.
+    fn restore(&mut self, inverse: &Edit) {
+        if inverse.apply(&mut self.doc).is_err() {
+            self.doc = crate::load::load(&self.conn, &self.path)
+                .expect("the document as it was before a failed write");
+        }
+    }
+}
+
+/// Runs `write` on this thread and `meanwhile` (if any) on another, on the edited `doc`.
+fn beside<W, T: Send>(
+    doc: &Document,
+    meanwhile: Option<impl FnOnce(&Document) -> T + Send>,
+    write: impl FnOnce() -> W,
+) -> (W, Option<std::thread::Result<T>>) {
+    let Some(meanwhile) = meanwhile else {
+        return (write(), None);
+    };
+    std::thread::scope(|scope| {
+        let work = scope.spawn(|| meanwhile(doc));
+        let written = write();
+        (written, Some(work.join()))
+    })
+}
+
+/// One transaction: the document's difference, the log change and the revision.
+/// Dropped uncommitted on error, which rolls it back.
+fn write(
+    conn: &mut Connection,
+    signed: bool,
+    diff: &Diff<'_>,
+    revision: u64,
+    log: &impl Fn(&Connection) -> rusqlite::Result<()>,
+) -> rusqlite::Result<History> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    diff.write(&tx)?;
+    log(&tx)?;
+    history::write_revision(&tx, revision)?;
+    if !signed {
+        history::set_info(&tx, history::WRITTEN_BY, crate::writer())?;
+    }
+    let history = history::read(&tx, revision)?;
+    tx.commit()?;
+    Ok(history)
+}
+
+/// The log's inverse no longer fits the document: only possible if the file was changed
+/// behind Waymark's back.
+fn log_mismatch(path: PathBuf) -> impl FnOnce(EditError) -> StoreError {
+    move |e| {
         StoreError::corrupt(
-            &self.path,
+            &path,
             format!("its undo history no longer matches the document ({e})"),
         )
     }

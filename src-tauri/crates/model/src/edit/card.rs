@@ -124,21 +124,9 @@ fn index_in_cell(map: &Map, at: usize) -> u32 {
         .count() as u32
 }
 
-/// Puts a card at `index` within its cell (clamped) and restores canonical order.
+/// Puts a card at `index` within its cell (clamped), keeping canonical order.
 fn place(map: &mut Map, card: Card, index: u32) {
-    let cell: Vec<usize> = map
-        .cards
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.stage_id == card.stage_id && c.lane_id == card.lane_id)
-        .map(|(i, _)| i)
-        .collect();
-    let at = match cell.get(index as usize) {
-        Some(&i) => i,
-        None => cell.last().map_or(map.cards.len(), |&i| i + 1),
-    };
-    map.cards.insert(at, card);
-    canonicalize_cards(map);
+    crate::canon::insert_card(map, card, index);
 }
 
 /// A card must sit in a cell of its map, take its lane's kind and link only to
