@@ -418,14 +418,17 @@ pub(crate) fn migrations() -> Migrations<'static> {
 
 /// The settings that make every acknowledged edit complete on disk in the one file:
 /// a rollback journal that is deleted at commit (no `-wal` side files, works on network
-/// shares) and a full sync.
+/// shares) and `synchronous=EXTRA`: FULL's syncs of the journal and the file, and the
+/// folder synced after the journal's deletion too — that deletion is the commit, and
+/// without the folder sync a power cut could bring back the journal and roll the newest
+/// acknowledged change back (the power-cut test, `tests/crash/power_cut.rs`).
 pub(crate) fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("delete") {
         return Err(failure(format!("the journal mode stayed {mode:?}")));
     }
-    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "synchronous", "EXTRA")?;
     conn.pragma_update(None, "foreign_keys", true)?;
     Ok(())
 }
