@@ -57,9 +57,9 @@ mod offline;
 
 /// Speed on a 2,000-card map (ignored: a benchmark, run on a release build).
 mod bench;
-mod bench_start;
 /// The app at 1k, 10k and 100k cards and 100 maps (ignored: run scripts/bench-scale).
 mod bench_scale;
+mod bench_start;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
