@@ -170,37 +170,14 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// `count` maps of 100 cards each in one document (ids made unique per map), as the
 /// criterion benchmark makes it.
 fn hundred_maps_file(path: &Path) {
-    use waymark_model::{generate, GenerateSpec};
-    let mut doc = generate(GenerateSpec {
+    use waymark_model::{generate_maps, GenerateSpec};
+    let spec = GenerateSpec {
         stages: 20,
         lanes: 10,
         cards: 100,
         seed: 1,
-    });
-    let template = doc.maps.remove(0);
-    for i in 0..100 {
-        let p = |id: &str| format!("m{i}-{id}");
-        let mut map = template.clone();
-        map.id = p(&map.id);
-        map.name = format!("Map {i}");
-        map.stages.iter_mut().for_each(|s| s.id = p(&s.id));
-        map.lanes.iter_mut().for_each(|l| l.id = p(&l.id));
-        for c in &mut map.cards {
-            c.id = p(&c.id);
-            c.stage_id = p(&c.stage_id);
-            c.lane_id = p(&c.lane_id);
-        }
-        for k in &mut map.connectors {
-            k.id = p(&k.id);
-            k.from_card_id = p(&k.from_card_id);
-            k.to_card_id = p(&k.to_card_id);
-        }
-        map.emotion_points
-            .iter_mut()
-            .for_each(|e| e.stage_id = p(&e.stage_id));
-        doc.maps.push(map);
-    }
-    waymark_store::Store::create(path, &doc).expect("the 100-map file");
+    };
+    waymark_store::Store::create(path, &generate_maps(spec, 100)).expect("the 100-map file");
 }
 
 fn generated_file(dir: &Path, what: &str) -> PathBuf {

@@ -246,6 +246,36 @@ pub fn generate(spec: GenerateSpec) -> Document {
     }
 }
 
+/// A document of `count` maps, each `spec`'s one map with its ids made unique per map
+/// (`m<i>-…`) and named "Map <i>": the "many maps in one file" case of the benchmarks.
+pub fn generate_maps(spec: GenerateSpec, count: usize) -> Document {
+    let mut out = generate(spec);
+    let template = out.maps.remove(0);
+    for i in 0..count {
+        let p = |id: &str| format!("m{i}-{id}");
+        let mut map = template.clone();
+        map.id = p(&map.id);
+        map.name = format!("Map {i}");
+        map.stages.iter_mut().for_each(|s| s.id = p(&s.id));
+        map.lanes.iter_mut().for_each(|l| l.id = p(&l.id));
+        for c in &mut map.cards {
+            c.id = p(&c.id);
+            c.stage_id = p(&c.stage_id);
+            c.lane_id = p(&c.lane_id);
+        }
+        for k in &mut map.connectors {
+            k.id = p(&k.id);
+            k.from_card_id = p(&k.from_card_id);
+            k.to_card_id = p(&k.to_card_id);
+        }
+        map.emotion_points
+            .iter_mut()
+            .for_each(|e| e.stage_id = p(&e.stage_id));
+        out.maps.push(map);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,5 +316,21 @@ mod tests {
         .apply(&mut rebuilt)
         .unwrap();
         assert_eq!(rebuilt, doc);
+    }
+
+    #[test]
+    fn many_maps_have_their_own_ids_and_pass_the_models_rules() {
+        let spec = GenerateSpec {
+            stages: 4,
+            lanes: 3,
+            cards: 30,
+            seed: 1,
+        };
+        let doc = generate_maps(spec, 3);
+        let names: Vec<&str> = doc.maps.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["Map 0", "Map 1", "Map 2"]);
+        assert!(doc.maps.iter().all(|m| m.cards.len() == 30));
+        // Rebuilt map by map through `AddMap`, which refuses an id used twice.
+        assert_eq!(doc.rebuilt().unwrap(), doc);
     }
 }

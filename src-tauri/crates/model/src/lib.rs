@@ -23,7 +23,7 @@ pub mod workshop;
 pub use canon::{canonicalize, canonicalize_cards, canonicalize_emotions};
 pub use edit::{Edit, MAX_DOTS, MAX_PAPER_DOTS};
 pub use error::{EditError, VoteRule};
-pub use generate::{generate, GenerateSpec};
+pub use generate::{generate, generate_maps, GenerateSpec};
 pub use interchange::{
     cards_csv, map_from_json, map_to_json, read_performance_csv, vote_results_csv,
     InterchangeError, MapImport, PerformanceImport, PerformanceProblem, PerformanceRow, CSV_HEADER,

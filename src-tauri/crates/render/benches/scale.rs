@@ -35,31 +35,13 @@ fn generated(cards: u32) -> Document {
 
 /// `count` maps of `cards` cards each in one document (ids made unique per map).
 fn many_maps(count: usize, cards: u32) -> Document {
-    let mut out = generated(cards);
-    let template = out.maps.remove(0);
-    for i in 0..count {
-        let p = |id: &str| format!("m{i}-{id}");
-        let mut map = template.clone();
-        map.id = p(&map.id);
-        map.name = format!("Map {i}");
-        map.stages.iter_mut().for_each(|s| s.id = p(&s.id));
-        map.lanes.iter_mut().for_each(|l| l.id = p(&l.id));
-        for c in &mut map.cards {
-            c.id = p(&c.id);
-            c.stage_id = p(&c.stage_id);
-            c.lane_id = p(&c.lane_id);
-        }
-        for k in &mut map.connectors {
-            k.id = p(&k.id);
-            k.from_card_id = p(&k.from_card_id);
-            k.to_card_id = p(&k.to_card_id);
-        }
-        map.emotion_points
-            .iter_mut()
-            .for_each(|e| e.stage_id = p(&e.stage_id));
-        out.maps.push(map);
-    }
-    out
+    let spec = GenerateSpec {
+        stages: 20,
+        lanes: 10,
+        cards,
+        seed: 1,
+    };
+    waymark_model::generate_maps(spec, count)
 }
 
 struct Files {

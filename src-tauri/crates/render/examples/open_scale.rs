@@ -133,38 +133,11 @@ fn report(path: &std::path::Path, doc: &Document, what: &str, hash: bool) {
 
 /// `count` maps of 100 cards each in one document (ids made unique per map).
 fn hundred_maps(count: usize) -> Document {
-    let mut out = generate(GenerateSpec {
+    let spec = GenerateSpec {
         stages: 20,
         lanes: 10,
         cards: 100,
         seed: 1,
-    });
-    let template = out.maps.remove(0);
-    for i in 0..count {
-        let mut map = template.clone();
-        let p = |id: &str| format!("m{i}-{id}");
-        map.id = p(&map.id);
-        map.name = format!("Map {i}");
-        for s in &mut map.stages {
-            s.id = p(&s.id);
-        }
-        for l in &mut map.lanes {
-            l.id = p(&l.id);
-        }
-        for c in &mut map.cards {
-            c.id = p(&c.id);
-            c.stage_id = p(&c.stage_id);
-            c.lane_id = p(&c.lane_id);
-        }
-        for k in &mut map.connectors {
-            k.id = p(&k.id);
-            k.from_card_id = p(&k.from_card_id);
-            k.to_card_id = p(&k.to_card_id);
-        }
-        for e in &mut map.emotion_points {
-            e.stage_id = p(&e.stage_id);
-        }
-        out.maps.push(map);
-    }
-    out
+    };
+    waymark_model::generate_maps(spec, count)
 }
