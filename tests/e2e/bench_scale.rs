@@ -132,8 +132,10 @@ fn family(pid: u32) -> Vec<(u32, String, u64)> {
         .collect()
 }
 
-/// CPU time (user + system, ms) the app and its WebKit processes have used so far.
-fn cpu_ms(pid: u32) -> f64 {
+/// CPU time (user + system, ms, 10 ms steps) the app and its WebKit processes have used
+/// so far: what the work cost the machine, which the load of a shared machine changes
+/// less than the wall time (also the cold-start bench's).
+pub(super) fn cpu_ms(pid: u32) -> f64 {
     family(pid).iter().map(|p| p.2).sum::<u64>() as f64 * 10.0
 }
 

@@ -21,6 +21,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::json;
 
+use super::bench_scale::cpu_ms;
 use super::webdriver::{wait_for, Session};
 use super::Desktop;
 use crate::common::waymark_bin;
@@ -105,52 +106,6 @@ fn process_start_ms(file: &Path) -> Option<(u32, f64)> {
         .ok()?;
     let age_ms = uptime_s * 1000.0 - ticks as f64 * 10.0;
     Some((pid, now - age_ms))
-}
-
-/// CPU time (user + system, ms, 10 ms steps) the process `pid` and every process it
-/// started (WebKit's web and network processes) have used so far: what the launch cost
-/// the machine, which the load of a shared machine changes less than the wall time.
-fn cpu_ms(pid: u32) -> f64 {
-    let mut parents = Vec::new();
-    let mut ticks = std::collections::HashMap::new();
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let Ok(p) = entry.file_name().to_string_lossy().parse::<u32>() else {
-            continue;
-        };
-        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
-            continue;
-        };
-        let Some(close) = stat.rfind(')') else {
-            continue;
-        };
-        // After the name: state, ppid (the 2nd), …, utime and stime (the 12th and 13th).
-        let fields: Vec<&str> = stat[close + 2..].split(' ').collect();
-        let num = |i: usize| {
-            fields
-                .get(i)
-                .and_then(|f| f.parse::<u64>().ok())
-                .unwrap_or(0)
-        };
-        parents.push((p, num(1) as u32));
-        ticks.insert(p, num(11) + num(12));
-    }
-    let mut family = vec![pid];
-    let mut i = 0;
-    while i < family.len() {
-        let parent = family[i];
-        family.extend(
-            parents
-                .iter()
-                .filter(|(_, pp)| *pp == parent)
-                .map(|(p, _)| *p),
-        );
-        i += 1;
-    }
-    family
-        .iter()
-        .map(|p| ticks.get(p).copied().unwrap_or(0))
-        .sum::<u64>() as f64
-        * 10.0
 }
 
 /// min / median / max of some launches, in ms.
